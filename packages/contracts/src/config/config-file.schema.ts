@@ -1,0 +1,165 @@
+// The declarative config file (`tollgate apply -f FILE`). One definition, used by the CLI,
+// the seed, the admin API and the tests. Cross references (plan -> api, subscription ->
+// plan) are checked against the file plus the database when the config is applied.
+import { z } from 'zod';
+import { checkPathTemplate, parseApiKey } from '@tollgate/domain';
+
+const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+export const ZSlug = z.string().regex(SLUG, 'must be lowercase letters, digits and dashes (1-63), not starting or ending with a dash');
+
+const ZPathTemplate = z.string().superRefine((value, ctx) => {
+  const check = checkPathTemplate(value);
+  if (!check.ok) ctx.addIssue({ code: 'custom', message: `path ${check.reason}` });
+});
+
+const ZBasePath = ZPathTemplate.refine((value) => !value.includes('{') && !value.includes('*'), 'basePath must be static');
+
+const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+export const ZHttpMethod = z.enum(HTTP_METHODS);
+
+export const ZUpstreamTarget = z.strictObject({
+  url: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .refine((value) => {
+      const url = new URL(value);
+      return !url.username && !url.password && !url.search && !url.hash;
+    }, 'must not carry credentials, a query or a fragment'),
+  weight: z.int().min(0).max(1000).default(1),
+});
+
+export const ZUpstream = z.strictObject({
+  targets: z.array(ZUpstreamTarget).min(1, 'needs at least one target'),
+  loadBalancing: z.enum(['round-robin', 'weighted', 'least-connections']).default('round-robin'),
+});
+
+export const ZRoute = z.strictObject({
+  path: ZPathTemplate,
+  methods: z.array(ZHttpMethod).min(1).default(['GET']),
+  auth: z.enum(['none', 'key', 'jwt', 'key-or-jwt']).default('key'),
+  weight: z.int().min(0).max(1_000_000).default(1),
+  allowQueryKey: z.boolean().default(false),
+  stripBasePath: z.boolean().default(true),
+  rewrite: ZPathTemplate.optional(),
+});
+
+export const ZApi = z.strictObject({
+  slug: ZSlug,
+  name: z.string().min(1).max(200),
+  description: z.string().max(5000).default(''),
+  basePath: ZBasePath,
+  hosts: z.array(z.string().min(1)).default([]),
+  visibility: z.enum(['public', 'private', 'partner']).default('public'),
+  status: z.enum(['draft', 'published', 'deprecated', 'retired']).default('draft'),
+  openapi: z.string().min(1).optional(),
+  upstream: ZUpstream,
+  routes: z.array(ZRoute).default([]),
+});
+
+export const ZPlan = z.strictObject({
+  slug: ZSlug,
+  name: z.string().min(1).max(200),
+  description: z.string().max(5000).default(''),
+  apis: z.array(ZSlug).default([]),
+  rateLimit: z
+    .strictObject({
+      requests: z.int().positive(),
+      per: z.enum(['second', 'minute', 'hour']),
+      burst: z.int().nonnegative().optional(),
+    })
+    .optional(),
+  quota: z.strictObject({ requests: z.int().positive(), per: z.enum(['day', 'month']) }).optional(),
+  price: z
+    .strictObject({
+      monthlyCents: z.int().nonnegative().default(0),
+      overagePer1000Cents: z.int().nonnegative().default(0),
+      includedUnits: z.int().nonnegative().optional(),
+      currency: z.string().regex(/^[a-z]{3}$/).default('usd'),
+    })
+    .default({ monthlyCents: 0, overagePer1000Cents: 0, currency: 'usd' }),
+  hardStop: z.boolean().default(true),
+  approvalRequired: z.boolean().default(false),
+});
+
+export const ZUser = z.strictObject({
+  email: z.email().transform((value) => value.toLowerCase()),
+  name: z.string().min(1).max(200),
+  role: z.enum(['admin', 'developer']).default('developer'),
+  password: z.string().min(8, 'must be at least 8 characters'),
+});
+
+export const ZSubscription = z.strictObject({
+  api: ZSlug,
+  plan: ZSlug,
+  status: z.enum(['pending', 'active', 'suspended', 'cancelled']).default('active'),
+});
+
+export const ZKey = z.strictObject({
+  key: z.string().refine((value) => parseApiKey(value).ok, 'is not a valid Tollgate key (tg_live_… or tg_test_… with its checksum)'),
+  name: z.string().max(200).default(''),
+  scopes: z.array(z.string().min(1)).default([]),
+  expiresAt: z.iso.datetime({ offset: true }).optional(),
+});
+
+export const ZApp = z.strictObject({
+  slug: ZSlug,
+  name: z.string().min(1).max(200),
+  description: z.string().max(5000).default(''),
+  subscriptions: z.array(ZSubscription).default([]),
+  keys: z.array(ZKey).default([]),
+});
+
+export const ZTeam = z.strictObject({
+  slug: ZSlug,
+  name: z.string().min(1).max(200),
+  members: z.array(z.strictObject({ email: z.email().transform((v) => v.toLowerCase()), role: z.enum(['owner', 'member']).default('member') })).default([]),
+  apps: z.array(ZApp).default([]),
+});
+
+function uniqueBy<T>(items: T[], pick: (item: T) => string, what: string, ctx: z.RefinementCtx, path: (string | number)[]): void {
+  const seen = new Map<string, number>();
+  items.forEach((item, index) => {
+    const value = pick(item);
+    if (seen.has(value)) {
+      ctx.addIssue({ code: 'custom', path: [...path, index], message: `duplicate ${what} "${value}" (also at index ${seen.get(value)})` });
+    } else seen.set(value, index);
+  });
+}
+
+export const ZConfigFile = z
+  .strictObject({
+    apis: z.array(ZApi).default([]),
+    plans: z.array(ZPlan).default([]),
+    users: z.array(ZUser).default([]),
+    teams: z.array(ZTeam).default([]),
+  })
+  .superRefine((config, ctx) => {
+    uniqueBy(config.apis, (api) => api.slug, 'api slug', ctx, ['apis']);
+    uniqueBy(config.apis, (api) => api.basePath, 'basePath', ctx, ['apis']);
+    uniqueBy(config.plans, (plan) => plan.slug, 'plan slug', ctx, ['plans']);
+    uniqueBy(config.users, (user) => user.email, 'user email', ctx, ['users']);
+    uniqueBy(config.teams, (team) => team.slug, 'team slug', ctx, ['teams']);
+    const apps = config.teams.flatMap((team) => team.apps);
+    config.teams.forEach((team, teamIndex) => {
+      uniqueBy(team.apps, (app) => app.slug, 'app slug', ctx, ['teams', teamIndex, 'apps']);
+      team.apps.forEach((app, appIndex) => {
+        uniqueBy(app.subscriptions, (sub) => sub.api, 'subscription to api', ctx, ['teams', teamIndex, 'apps', appIndex, 'subscriptions']);
+      });
+    });
+    uniqueBy(apps.flatMap((app) => app.keys), (key) => key.key, 'key', ctx, ['teams']);
+    config.apis.forEach((api, apiIndex) => {
+      uniqueBy(api.routes, (route) => `${[...route.methods].sort().join(',')} ${route.path}`, 'route', ctx, ['apis', apiIndex, 'routes']);
+    });
+  });
+
+export type TConfigFile = z.infer<typeof ZConfigFile>;
+export type TConfigApi = z.infer<typeof ZApi>;
+export type TConfigRoute = z.infer<typeof ZRoute>;
+export type TConfigPlan = z.infer<typeof ZPlan>;
+export type TConfigTeam = z.infer<typeof ZTeam>;
+export type TConfigApp = z.infer<typeof ZApp>;
+export type TConfigUser = z.infer<typeof ZUser>;
+
+/** The stable identity of a route inside its API: "GET,POST /forecast/{city}". */
+export function routeKey(route: { methods: readonly string[]; path: string }): string {
+  return `${[...route.methods].sort().join(',')} ${route.path}`;
+}

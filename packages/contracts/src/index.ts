@@ -1,0 +1,2 @@
+export * from './config/config-file.schema';
+export { formatIssuePath, toInvalidParams } from './invalid-params';

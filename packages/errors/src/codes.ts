@@ -1,0 +1,52 @@
+// The one registry of error codes. Every problem+json that Tollgate sends (gateway,
+// admin API, CLI --json) takes its status, title and type URL from here.
+
+export const DOCS_BASE = 'https://tollgate.dev/problems/';
+
+export const ERROR_CODES = {
+  // request shape
+  bad_request: { status: 400, title: 'Bad request' },
+  invalid_params: { status: 400, title: 'Invalid parameters' },
+  invalid_path: { status: 400, title: 'Invalid request path' },
+  payload_too_large: { status: 413, title: 'Payload too large' },
+  headers_too_large: { status: 431, title: 'Request header fields too large' },
+  // identity
+  missing_credentials: { status: 401, title: 'Missing credentials' },
+  malformed_api_key: { status: 401, title: 'Malformed API key' },
+  invalid_api_key: { status: 401, title: 'Invalid API key' },
+  revoked_api_key: { status: 401, title: 'Revoked API key' },
+  expired_api_key: { status: 401, title: 'Expired API key' },
+  invalid_token: { status: 401, title: 'Invalid token' },
+  unauthorized: { status: 401, title: 'Unauthorized' },
+  forbidden: { status: 403, title: 'Forbidden' },
+  no_subscription: { status: 403, title: 'No subscription for this API' },
+  subscription_suspended: { status: 403, title: 'Subscription suspended' },
+  out_of_scope: { status: 403, title: 'Key not allowed for this API or route' },
+  ip_denied: { status: 403, title: 'Client address not allowed' },
+  // routing
+  not_found: { status: 404, title: 'Not found' },
+  route_not_found: { status: 404, title: 'No route matches this request' },
+  method_not_allowed: { status: 405, title: 'Method not allowed' },
+  conflict: { status: 409, title: 'Conflict' },
+  // limits
+  rate_limited: { status: 429, title: 'Rate limit exceeded' },
+  quota_exceeded: { status: 429, title: 'Quota exhausted' },
+  // upstream and gateway
+  internal_error: { status: 500, title: 'Internal error' },
+  upstream_failed: { status: 502, title: 'Upstream request failed' },
+  no_healthy_target: { status: 503, title: 'No healthy upstream target' },
+  circuit_open: { status: 503, title: 'Upstream circuit open' },
+  not_ready: { status: 503, title: 'Not ready' },
+  rate_limiter_unavailable: { status: 503, title: 'Rate limiter unavailable' },
+  upstream_timeout: { status: 504, title: 'Upstream timed out' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(ERROR_CODES, value);
+}
+
+export function problemType(code: ErrorCode): string {
+  return DOCS_BASE + code.replaceAll('_', '-');
+}

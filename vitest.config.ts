@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+import { sharedTestOptions } from './vitest.shared';
+
+// One run for the whole repo: every package's unit and integration tests plus the
+// cross-app tests in test/. test/setup/global-setup.ts prepares a migrated template
+// database; each test file that needs Postgres copies it into a database of its own.
+export default defineConfig({
+  test: {
+    ...sharedTestOptions,
+    include: ['{apps,packages,test}/**/*.test.ts'],
+    exclude: ['**/node_modules/**', '**/.next/**'],
+  },
+});
