@@ -3,7 +3,7 @@ export function describeConnectionError(error: unknown, databaseUrl: string): st
   const where = redactUrl(databaseUrl);
   const code = (error as { code?: string } | null)?.code;
   const message = error instanceof Error ? error.message : String(error);
-  if (code === 'ECONNREFUSED' || /ECONNREFUSED/.test(message)) {
+  if (code === 'ECONNREFUSED' || /ECONNREFUSED|Can't reach database server/.test(message)) {
     return `cannot reach PostgreSQL at ${where} (connection refused). Start PostgreSQL, fix DATABASE_URL, or unset it to use the embedded one.`;
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || /ENOTFOUND|EAI_AGAIN/.test(message)) {

@@ -4,12 +4,12 @@ import path from 'node:path';
 import { applyMigrations, diffSchemaAgainstMigrations } from './apply-migrations';
 import { MIGRATIONS_DIR, SCHEMA_PATH } from './migrations-dir';
 import { describeConnectionError } from '../connection-error';
+import { resolveDatabaseUrl } from '../client/resolve-database-url';
 
-const DEFAULT_URL = 'postgresql://postgres@127.0.0.1:5432/tollgate';
 
 async function main(): Promise<void> {
   const [command, name] = process.argv.slice(2);
-  const databaseUrl = process.env.DATABASE_URL ?? DEFAULT_URL;
+  const databaseUrl = resolveDatabaseUrl();
   if (command === 'apply') {
     const { applied } = await applyMigrations(databaseUrl);
     console.log(applied.length ? `applied ${applied.length} migration(s): ${applied.join(', ')}` : 'database is up to date');
@@ -34,6 +34,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`tollgate: migration failed: ${describeConnectionError(error, process.env.DATABASE_URL ?? DEFAULT_URL)}`);
+  console.error(`tollgate: migration failed: ${describeConnectionError(error, resolveDatabaseUrl())}`);
   process.exitCode = 1;
 });

@@ -2,6 +2,7 @@
 // template that test/setup/global-setup.ts prepared, and dropped after the file.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, inject } from 'vitest';
+import './provided-context';
 import { createDb, type Db } from '../client/create-db';
 import { createDatabaseFromTemplate, dropDatabase } from '../migrate/ensure-database';
 

@@ -1,0 +1,1 @@
+export { loadConfigFile } from './load-config-file';

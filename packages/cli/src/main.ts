@@ -1,0 +1,14 @@
+import { Command } from 'commander';
+import { registerApply } from './commands/apply';
+import { registerKeys } from './commands/keys';
+
+const program = new Command()
+  .name('tollgate')
+  .description('Tollgate command line: config, keys and usage. Reads DATABASE_URL.')
+  .showHelpAfterError('(run with --help for usage)')
+  .configureOutput({ outputError: (text, write) => write(`tollgate: ${text.replace(/^error: /, '')}`) });
+
+registerApply(program);
+registerKeys(program);
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,111 @@
+import { routeKey, type TConfigApi, type TConfigRoute } from '@tollgate/contracts';
+import type { Prisma } from '../generated/prisma/client';
+import type { OpenApiDocuments } from './resolve-openapi';
+import { differs, type ChangeSet } from './change-set';
+
+const toEnum = <T extends string>(value: string) => value.replaceAll('-', '_') as T;
+
+function routeData(route: TConfigRoute) {
+  return {
+    key: routeKey(route),
+    path: route.path,
+    methods: [...route.methods].sort(),
+    auth: toEnum<'none' | 'key' | 'jwt' | 'key_or_jwt'>(route.auth),
+    weight: route.weight,
+    allowQueryKey: route.allowQueryKey,
+    stripBasePath: route.stripBasePath,
+    rewrite: route.rewrite ?? null,
+  };
+}
+
+/** Upserts APIs by slug, with their upstream, targets and routes (routes and targets not in the file go). */
+export async function applyApis(
+  tx: Prisma.TransactionClient,
+  apis: TConfigApi[],
+  documents: OpenApiDocuments,
+  changes: ChangeSet,
+): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const api of apis) {
+    const data = {
+      name: api.name,
+      description: api.description,
+      basePath: api.basePath,
+      hosts: api.hosts,
+      visibility: api.visibility,
+      status: api.status,
+      openapi: (documents.get(api.slug) ?? null) as Prisma.InputJsonValue | null,
+    };
+    const existing = await tx.api.findUnique({ where: { slug: api.slug } });
+    let apiId: string;
+    if (!existing) {
+      const { openapi, ...rest } = data;
+      apiId = (await tx.api.create({ data: { slug: api.slug, ...rest, ...(openapi ? { openapi } : {}) } })).id;
+      changes.add('create', 'api', api.slug, apiId);
+    } else {
+      apiId = existing.id;
+      if (differs(existing, data)) {
+        const { openapi, ...rest } = data;
+        await tx.api.update({ where: { id: apiId }, data: { ...rest, openapi: openapi ?? undefined } });
+        changes.add('update', 'api', api.slug, apiId);
+      }
+    }
+    ids.set(api.slug, apiId);
+    await applyUpstream(tx, api, apiId, changes);
+    await applyRoutes(tx, api, apiId, changes);
+  }
+  return ids;
+}
+
+async function applyUpstream(tx: Prisma.TransactionClient, api: TConfigApi, apiId: string, changes: ChangeSet): Promise<void> {
+  const loadBalancing = toEnum<'round_robin' | 'weighted' | 'least_connections'>(api.upstream.loadBalancing);
+  const upstream = await tx.upstream.upsert({
+    where: { apiId },
+    create: { apiId, loadBalancing },
+    update: {},
+    include: { targets: true },
+  });
+  if (upstream.loadBalancing !== loadBalancing) {
+    await tx.upstream.update({ where: { id: upstream.id }, data: { loadBalancing } });
+    changes.add('update', 'api', `${api.slug} upstream`, apiId);
+  }
+  const wanted = new Map(api.upstream.targets.map((target) => [target.url, target.weight]));
+  for (const target of upstream.targets) {
+    if (!wanted.has(target.url)) {
+      await tx.upstreamTarget.delete({ where: { id: target.id } });
+      changes.add('delete', 'target', `${api.slug} ${target.url}`, target.id);
+    }
+  }
+  for (const [url, weight] of wanted) {
+    const existing = upstream.targets.find((target) => target.url === url);
+    if (!existing) {
+      const created = await tx.upstreamTarget.create({ data: { upstreamId: upstream.id, url, weight } });
+      changes.add('create', 'target', `${api.slug} ${url}`, created.id);
+    } else if (existing.weight !== weight) {
+      await tx.upstreamTarget.update({ where: { id: existing.id }, data: { weight } });
+      changes.add('update', 'target', `${api.slug} ${url}`, existing.id);
+    }
+  }
+}
+
+async function applyRoutes(tx: Prisma.TransactionClient, api: TConfigApi, apiId: string, changes: ChangeSet): Promise<void> {
+  const existingRoutes = await tx.route.findMany({ where: { apiId } });
+  const wanted = api.routes.map(routeData);
+  const wantedKeys = new Set(wanted.map((route) => route.key));
+  for (const route of existingRoutes) {
+    if (!wantedKeys.has(route.key)) {
+      await tx.route.delete({ where: { id: route.id } });
+      changes.add('delete', 'route', `${api.slug} ${route.key}`, route.id);
+    }
+  }
+  for (const data of wanted) {
+    const existing = existingRoutes.find((route) => route.key === data.key);
+    if (!existing) {
+      const created = await tx.route.create({ data: { apiId, ...data } });
+      changes.add('create', 'route', `${api.slug} ${data.key}`, created.id);
+    } else if (differs(existing, data)) {
+      await tx.route.update({ where: { id: existing.id }, data });
+      changes.add('update', 'route', `${api.slug} ${data.key}`, existing.id);
+    }
+  }
+}

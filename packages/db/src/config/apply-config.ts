@@ -1,0 +1,61 @@
+import type { TConfigFile } from '@tollgate/contracts';
+import type { Db } from '../client/create-db';
+import { applyApis } from './apply-apis';
+import { applyPlans } from './apply-plans';
+import { applyTeams } from './apply-teams';
+import { applyUsers } from './apply-users';
+import { bumpConfigRevision } from './bump-config-revision';
+import { ChangeSet, type Change } from './change-set';
+import { pruneMissing } from './prune';
+import { resolveOpenApiDocuments } from './resolve-openapi';
+import { SlugResolver } from './slug-resolver';
+
+export interface ApplyOptions {
+  /** Folder that relative paths in the file (openapi) are resolved against. */
+  baseDir: string;
+  prune?: boolean;
+  /** Validate and compute the changes, then roll back. */
+  dryRun?: boolean;
+}
+
+export interface ApplyResult {
+  changes: Change[];
+  /** The config revision after the apply (unchanged when nothing changed). */
+  revision: string;
+  dryRun: boolean;
+}
+
+class DryRunRollback extends Error {}
+
+/**
+ * Writes a validated config file in one transaction, keyed by slugs: running it twice
+ * changes nothing the second time. Throws TollgateError('invalid_params') with the field
+ * path for references that do not resolve; nothing is written then.
+ */
+export async function applyConfig(db: Db, config: TConfigFile, options: ApplyOptions): Promise<ApplyResult> {
+  const documents = await resolveOpenApiDocuments(config, options.baseDir);
+  let result: ApplyResult | undefined;
+  try {
+    await db.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('tollgate_apply'))`;
+        const changes = new ChangeSet();
+        const resolve = new SlugResolver(tx);
+        await applyUsers(tx, config.users, changes);
+        resolve.rememberApis(await applyApis(tx, config.apis, documents, changes));
+        await applyPlans(tx, config.plans, resolve, changes);
+        await applyTeams(tx, config.teams, resolve, changes);
+        if (options.prune) await pruneMissing(tx, config, changes);
+        const revision = changes.size
+          ? await bumpConfigRevision(tx, changes.changes)
+          : (await tx.configState.findUniqueOrThrow({ where: { id: 1 } })).revision;
+        result = { changes: changes.changes, revision: revision.toString(), dryRun: Boolean(options.dryRun) };
+        if (options.dryRun) throw new DryRunRollback();
+      },
+      { timeout: 120_000, maxWait: 30_000 },
+    );
+  } catch (error) {
+    if (!(error instanceof DryRunRollback)) throw error;
+  }
+  return result!;
+}

@@ -1,0 +1,95 @@
+// The gateway's view of the config: everything the request path needs, as plain JSON
+// (no Date, no BigInt) so the same value can be written to disk and read back.
+
+export const GATEWAY_SNAPSHOT_FORMAT = 1;
+
+export interface GatewaySnapshot {
+  format: typeof GATEWAY_SNAPSHOT_FORMAT;
+  /** config_state.revision when the snapshot was read. */
+  revision: number;
+  /** ISO time the snapshot was read from PostgreSQL. */
+  loadedAt: string;
+  apis: SnapshotApi[];
+  plans: SnapshotPlan[];
+  apps: SnapshotApp[];
+  subscriptions: SnapshotSubscription[];
+  keys: SnapshotKey[];
+}
+
+export interface SnapshotApi {
+  id: string;
+  slug: string;
+  name: string;
+  basePath: string;
+  hosts: string[];
+  status: 'published' | 'deprecated';
+  policies: unknown;
+  routes: SnapshotRoute[];
+  upstream: SnapshotUpstream | null;
+}
+
+export interface SnapshotRoute {
+  id: string;
+  key: string;
+  path: string;
+  methods: string[];
+  auth: 'none' | 'key' | 'jwt' | 'key_or_jwt';
+  weight: number;
+  allowQueryKey: boolean;
+  stripBasePath: boolean;
+  rewrite: string | null;
+  policies: unknown;
+}
+
+export interface SnapshotUpstream {
+  id: string;
+  loadBalancing: 'round_robin' | 'weighted' | 'least_connections';
+  settings: unknown;
+  targets: SnapshotTarget[];
+}
+
+export interface SnapshotTarget {
+  id: string;
+  url: string;
+  weight: number;
+}
+
+export interface SnapshotPlan {
+  id: string;
+  slug: string;
+  name: string;
+  rateLimitRequests: number | null;
+  rateLimitPer: 'second' | 'minute' | 'hour' | null;
+  burst: number | null;
+  quotaRequests: number | null;
+  quotaPer: 'day' | 'month' | null;
+  hardStop: boolean;
+  apiIds: string[];
+}
+
+export interface SnapshotApp {
+  id: string;
+  slug: string;
+  teamId: string;
+}
+
+export interface SnapshotSubscription {
+  id: string;
+  appId: string;
+  apiId: string;
+  planId: string;
+  billingAnchor: string;
+  timeZone: string;
+  quotaOverride: number | null;
+  quotaResetAt: string | null;
+}
+
+export interface SnapshotKey {
+  id: string;
+  appId: string;
+  /** SHA-256 of the key, hex. */
+  hash: string;
+  environment: 'live' | 'test';
+  scopes: string[];
+  expiresAt: string | null;
+}

@@ -1,0 +1,90 @@
+import type { Db } from '../client/create-db';
+import { GATEWAY_SNAPSHOT_FORMAT, type GatewaySnapshot } from './gateway-snapshot';
+
+const iso = (value: Date | null): string | null => (value ? value.toISOString() : null);
+
+/**
+ * Reads the whole gateway config in one read-only, repeatable-read transaction, so the
+ * revision and the rows always belong together.
+ */
+export async function loadGatewaySnapshot(db: Db): Promise<GatewaySnapshot> {
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRawUnsafe('SET TRANSACTION READ ONLY');
+      const state = await tx.configState.findUnique({ where: { id: 1 }, select: { revision: true } });
+      const apis = await tx.api.findMany({
+        where: { status: { in: ['published', 'deprecated'] } },
+        orderBy: { basePath: 'asc' },
+        include: { routes: { orderBy: { key: 'asc' } }, upstream: { include: { targets: { orderBy: { url: 'asc' } } } } },
+      });
+      const plans = await tx.plan.findMany({ orderBy: { slug: 'asc' }, include: { apis: { select: { apiId: true } } } });
+      const apps = await tx.app.findMany({ orderBy: { slug: 'asc' }, select: { id: true, slug: true, teamId: true } });
+      const subscriptions = await tx.subscription.findMany({ where: { status: 'active' }, orderBy: { id: 'asc' } });
+      const keys = await tx.apiKey.findMany({
+        where: { revokedAt: null },
+        orderBy: { id: 'asc' },
+        select: { id: true, appId: true, hash: true, environment: true, scopes: true, expiresAt: true },
+      });
+
+      return {
+        format: GATEWAY_SNAPSHOT_FORMAT,
+        revision: Number(state?.revision ?? 0n),
+        loadedAt: new Date().toISOString(),
+        apis: apis.map((api) => ({
+          id: api.id,
+          slug: api.slug,
+          name: api.name,
+          basePath: api.basePath,
+          hosts: api.hosts,
+          status: api.status as 'published' | 'deprecated',
+          policies: api.policies,
+          routes: api.routes.map((route) => ({
+            id: route.id,
+            key: route.key,
+            path: route.path,
+            methods: route.methods,
+            auth: route.auth,
+            weight: route.weight,
+            allowQueryKey: route.allowQueryKey,
+            stripBasePath: route.stripBasePath,
+            rewrite: route.rewrite,
+            policies: route.policies,
+          })),
+          upstream: api.upstream
+            ? {
+                id: api.upstream.id,
+                loadBalancing: api.upstream.loadBalancing,
+                settings: api.upstream.settings,
+                targets: api.upstream.targets.map((target) => ({ id: target.id, url: target.url, weight: target.weight })),
+              }
+            : null,
+        })),
+        plans: plans.map((plan) => ({
+          id: plan.id,
+          slug: plan.slug,
+          name: plan.name,
+          rateLimitRequests: plan.rateLimitRequests,
+          rateLimitPer: plan.rateLimitPer,
+          burst: plan.burst,
+          quotaRequests: plan.quotaRequests,
+          quotaPer: plan.quotaPer,
+          hardStop: plan.hardStop,
+          apiIds: plan.apis.map((link) => link.apiId),
+        })),
+        apps,
+        subscriptions: subscriptions.map((sub) => ({
+          id: sub.id,
+          appId: sub.appId,
+          apiId: sub.apiId,
+          planId: sub.planId,
+          billingAnchor: sub.billingAnchor.toISOString(),
+          timeZone: sub.timeZone,
+          quotaOverride: sub.quotaOverride,
+          quotaResetAt: iso(sub.quotaResetAt),
+        })),
+        keys: keys.map((key) => ({ ...key, expiresAt: iso(key.expiresAt) })),
+      } satisfies GatewaySnapshot;
+    },
+    { isolationLevel: 'RepeatableRead', maxWait: 10_000, timeout: 60_000 },
+  );
+}
