@@ -12,3 +12,5 @@ registerApply(program);
 registerKeys(program);
 
 await program.parseAsync(process.argv);
+// Pools and timers of the clients used may outlive the command; it is done.
+process.exit();

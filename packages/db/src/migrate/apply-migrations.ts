@@ -7,7 +7,7 @@ const NO_FILTERS = { externalTables: [], externalEnums: [] };
 /** Applies every pending migration in prisma/migrations; a no-op when none is pending. */
 export async function applyMigrations(databaseUrl: string): Promise<{ applied: string[] }> {
   await ensureDatabase(databaseUrl);
-  const engine = await openSchemaEngine(databaseUrl, await readSchema());
+  const { engine, close } = await openSchemaEngine(databaseUrl, await readSchema());
   try {
     const result = await engine.applyMigrations({
       migrationsList: await readMigrations(),
@@ -15,7 +15,7 @@ export async function applyMigrations(databaseUrl: string): Promise<{ applied: s
     });
     return { applied: result.appliedMigrationNames };
   } finally {
-    engine.free();
+    await close();
   }
 }
 
@@ -27,7 +27,7 @@ export async function applyMigrations(databaseUrl: string): Promise<{ applied: s
 export async function diffSchemaAgainstMigrations(databaseUrl: string): Promise<string> {
   const schema = await readSchema();
   const previous = await readLastMigrationSchema();
-  const engine = await openSchemaEngine(databaseUrl, schema);
+  const { engine, close } = await openSchemaEngine(databaseUrl, schema);
   try {
     const result = await engine.diff({
       from: previous ? { tag: 'schemaDatamodel', files: [previous] } : { tag: 'empty' },
@@ -38,6 +38,6 @@ export async function diffSchemaAgainstMigrations(databaseUrl: string): Promise<
     });
     return result.stdout ?? '';
   } finally {
-    engine.free();
+    await close();
   }
 }

@@ -33,7 +33,10 @@ async function main(): Promise<void> {
   process.exitCode = 2;
 }
 
-main().catch((error: unknown) => {
-  console.error(`tollgate: migration failed: ${describeConnectionError(error, resolveDatabaseUrl())}`);
-  process.exitCode = 1;
-});
+main()
+  .catch((error: unknown) => {
+    console.error(`tollgate: migration failed: ${describeConnectionError(error, resolveDatabaseUrl())}`);
+    process.exitCode = 1;
+  })
+  // The WebAssembly engine keeps timers alive for a while after its work is done.
+  .finally(() => process.exit());
