@@ -6,13 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { dropDatabase } from '@tollgate/db/migrate';
 import { findOrStartPostgres, findOrStartRedis } from './services';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    postgresUrl: string;
-    templateDatabase: string;
-    redisUrl: string;
-  }
-}
+import '@tollgate/db/testing/provided-context';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
