@@ -1,7 +1,5 @@
 import pg from 'pg';
-
-/** The channel every config write NOTIFYs, with the new revision as payload. */
-export const CONFIG_CHANNEL = 'tollgate_config';
+import { CONFIG_CHANNEL } from '../config/bump-config-revision';
 
 export interface ConfigListener {
   close(): Promise<void>;

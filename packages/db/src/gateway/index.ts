@@ -1,4 +1,4 @@
 export * from './gateway-snapshot';
 export { loadGatewaySnapshot } from './load-gateway-snapshot';
 export { recordGatewayHeartbeat, type GatewayHeartbeat } from './record-gateway-heartbeat';
-export { createConfigListener, CONFIG_CHANNEL, type ConfigListener, type ConfigListenerHandlers } from './create-config-listener';
+export { createConfigListener, type ConfigListener, type ConfigListenerHandlers } from './create-config-listener';

@@ -1,0 +1,68 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
+/** Counters for one route, looked up once when the snapshot compiles. */
+export interface RouteMetrics {
+  observe(status: number, seconds: number): void;
+}
+
+/** The gateway's Prometheus metrics, in a registry of its own (one per gateway instance). */
+export class GatewayMetrics {
+  readonly registry = new Registry();
+  readonly requests = new Counter({
+    name: 'tollgate_gateway_requests_total',
+    help: 'Requests answered, by API, route and status.',
+    labelNames: ['api', 'route', 'status'] as const,
+    registers: [this.registry],
+  });
+  readonly duration = new Histogram({
+    name: 'tollgate_gateway_request_duration_seconds',
+    help: 'Time from receiving a request to the end of its response.',
+    labelNames: ['api', 'route'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [this.registry],
+  });
+  readonly configRevision = new Gauge({
+    name: 'tollgate_gateway_config_revision',
+    help: 'Config revision being served.',
+    registers: [this.registry],
+  });
+  readonly configFromDisk = new Gauge({
+    name: 'tollgate_gateway_config_from_disk',
+    help: '1 while the config being served came from the disk snapshot instead of PostgreSQL.',
+    registers: [this.registry],
+  });
+  readonly reloadDuration = new Histogram({
+    name: 'tollgate_gateway_config_reload_duration_seconds',
+    help: 'Time to read and compile a config snapshot.',
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+  readonly reloadFailures = new Counter({
+    name: 'tollgate_gateway_config_reload_failures_total',
+    help: 'Config reloads that failed (the previous snapshot kept serving).',
+    registers: [this.registry],
+  });
+
+  constructor(options: { processMetrics?: boolean } = {}) {
+    if (options.processMetrics) collectDefaultMetrics({ register: this.registry });
+  }
+
+  forRoute(api: string, route: string): RouteMetrics {
+    const histogram = this.duration.labels(api, route);
+    const byStatus = new Map<number, Counter.Internal>();
+    const requests = this.requests;
+    return {
+      observe(status, seconds) {
+        let counter = byStatus.get(status);
+        if (counter === undefined) {
+          counter = requests.labels(api, route, String(status));
+          byStatus.set(status, counter);
+        }
+        counter.inc();
+        histogram.observe(seconds);
+      },
+    };
+  }
+}

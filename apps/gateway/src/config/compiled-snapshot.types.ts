@@ -1,0 +1,99 @@
+import type FindMyWay from 'find-my-way';
+import type { UpstreamBalancer } from '../adapters/upstream/upstream-balancer';
+import type { RouteMetrics } from '../admin/gateway-metrics';
+import type { BoundStage } from '../pipeline/types';
+
+export type RouteAuth = 'none' | 'key' | 'jwt' | 'key_or_jwt';
+
+export interface CompiledPlan {
+  readonly id: string;
+  readonly slug: string;
+  readonly name: string;
+  readonly rateLimit: { readonly requests: number; readonly per: 'second' | 'minute' | 'hour'; readonly burst: number | null } | null;
+  readonly quota: { readonly requests: number; readonly per: 'day' | 'month' } | null;
+  readonly hardStop: boolean;
+}
+
+export interface CompiledApp {
+  readonly id: string;
+  readonly slug: string;
+  readonly teamId: string;
+}
+
+export interface CompiledSubscription {
+  readonly id: string;
+  readonly app: CompiledApp;
+  readonly apiId: string;
+  readonly plan: CompiledPlan;
+  readonly quotaOverride: number | null;
+}
+
+export interface CompiledKey {
+  readonly id: string;
+  readonly app: CompiledApp;
+  readonly environment: 'live' | 'test';
+  /** API slugs and `api:route-key` entries the key may call; null when unrestricted. */
+  readonly scopes: ReadonlySet<string> | null;
+  /** Milliseconds since the epoch; Infinity when the key never expires. */
+  readonly expiresAtMs: number;
+}
+
+export interface CompiledApi {
+  readonly id: string;
+  readonly slug: string;
+  readonly name: string;
+  readonly basePath: string;
+  readonly upstream: UpstreamBalancer | null;
+  /** `upstreams.settings` as stored (timeouts, health checks, ...). */
+  readonly upstreamSettings: unknown;
+  readonly policies: unknown;
+}
+
+export interface CompiledRoute {
+  readonly id: string;
+  /** Stable identity inside the API: "GET,POST /forecast/{city}". */
+  readonly key: string;
+  readonly api: CompiledApi;
+  /** basePath joined with the route path: "/weather/forecast/{city}". */
+  readonly template: string;
+  readonly methods: readonly string[];
+  readonly auth: RouteAuth;
+  readonly allowQueryKey: boolean;
+  readonly stripBasePath: boolean;
+  readonly rewrite: string | null;
+  readonly weight: number;
+  readonly policies: unknown;
+  readonly metrics: RouteMetrics;
+  /** Stages up to and including forward. */
+  main: BoundStage[];
+  /** Record-phase stages: run after the response, whatever happened. */
+  after: BoundStage[];
+}
+
+/** The lookups stages read, built before any stage is configured. */
+export interface SnapshotIndex {
+  readonly revision: number;
+  /** sha256(key) hex -> key. */
+  readonly keys: ReadonlyMap<string, CompiledKey>;
+  /** apiId -> appId -> active subscription. */
+  readonly subscriptions: ReadonlyMap<string, ReadonlyMap<string, CompiledSubscription>>;
+  readonly plans: ReadonlyMap<string, CompiledPlan>;
+}
+
+export type ConfigSource = 'database' | 'disk';
+
+export interface CompiledSnapshot {
+  readonly revision: number;
+  readonly loadedAt: string;
+  readonly source: ConfigSource;
+  readonly index: SnapshotIndex;
+  readonly router: FindMyWay.Instance<FindMyWay.HTTPVersion.V1>;
+  readonly routes: readonly CompiledRoute[];
+  /** Receive and route stages. */
+  readonly entry: readonly BoundStage[];
+  /** Record stages for requests that matched no route. */
+  readonly after: readonly BoundStage[];
+  /** Upstream origins the routes use; pools for any other origin can close. */
+  readonly origins: ReadonlySet<string>;
+  readonly warnings: readonly string[];
+}

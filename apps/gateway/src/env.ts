@@ -1,0 +1,51 @@
+// The gateway's whole configuration, read from the environment once at start and frozen.
+// Nothing else in the gateway reads process.env.
+//
+// GATEWAY_HOST defaults to 127.0.0.1: a fresh checkout never exposes routes to the
+// network by accident. Containers and real deployments set GATEWAY_HOST=0.0.0.0.
+// The admin port (/healthz, /readyz, /metrics) has its own GATEWAY_ADMIN_HOST for the
+// same reason: it can stay on loopback while the data port is public.
+import { resolveDatabaseUrl } from '@tollgate/db';
+import { z } from 'zod';
+import { StartupError } from './startup-error';
+
+const unsetWhenEmpty = (value: unknown) => (value === '' ? undefined : value);
+const port = (fallback: number) => z.preprocess(unsetWhenEmpty, z.coerce.number().int().min(0).max(65_535).default(fallback));
+const positive = (fallback: number) => z.preprocess(unsetWhenEmpty, z.coerce.number().int().positive().default(fallback));
+
+export const ZGatewayEnv = z.object({
+  DATABASE_URL: z.string().min(1),
+  REDIS_URL: z.preprocess(unsetWhenEmpty, z.string().optional()),
+  GATEWAY_PORT: port(8080),
+  GATEWAY_ADMIN_PORT: port(9090),
+  GATEWAY_HOST: z.preprocess(unsetWhenEmpty, z.string().default('127.0.0.1')),
+  GATEWAY_ADMIN_HOST: z.preprocess(unsetWhenEmpty, z.string().default('127.0.0.1')),
+  GATEWAY_SNAPSHOT_PATH: z.preprocess(unsetWhenEmpty, z.string().default('.data/gateway-snapshot.json')),
+  /** Identity in gateway_instances; generated from the host name when unset. */
+  GATEWAY_INSTANCE_ID: z.preprocess(unsetWhenEmpty, z.string().max(200).optional()),
+  /** Default time to wait for an upstream's response headers (and between body chunks). */
+  GATEWAY_UPSTREAM_TIMEOUT_MS: positive(30_000),
+  GATEWAY_UPSTREAM_CONNECT_TIMEOUT_MS: positive(5_000),
+  /** Most connections kept to one upstream target. */
+  GATEWAY_UPSTREAM_CONNECTIONS: positive(256),
+  GATEWAY_HEARTBEAT_MS: positive(5_000),
+  /** How long SIGTERM waits for requests in flight before closing their connections. */
+  GATEWAY_SHUTDOWN_TIMEOUT_MS: positive(10_000),
+  LOG_LEVEL: z.preprocess(unsetWhenEmpty, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+});
+
+export type GatewayEnv = Readonly<z.infer<typeof ZGatewayEnv>>;
+
+/** Parses the environment (process.env unless given), with `overrides` taking precedence. */
+export function parseGatewayEnv(overrides: Partial<GatewayEnv> = {}, source: NodeJS.ProcessEnv = process.env): GatewayEnv {
+  const result = ZGatewayEnv.safeParse({ ...source, DATABASE_URL: resolveDatabaseUrl(source) });
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new StartupError(`invalid environment: ${problems}`);
+  }
+  return Object.freeze({ ...result.data, ...withoutUndefined(overrides) });
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,46 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import type { CompiledApp, CompiledKey, CompiledPlan, CompiledRoute, CompiledSnapshot, CompiledSubscription } from '../config/compiled-snapshot.types';
+
+/** Who is calling: set by authenticate, read by every stage after it. */
+export interface Principal {
+  readonly kind: 'key';
+  readonly key: CompiledKey;
+  readonly app: CompiledApp;
+  readonly subscription: CompiledSubscription;
+}
+
+export type RouteParams = Readonly<Record<string, string | undefined>>;
+const NO_PARAMS: RouteParams = Object.freeze({});
+
+/**
+ * Everything one request carries through the pipeline, as named fields with fixed
+ * types (one shape for every request, no free-form bag).
+ */
+export class GatewayContext {
+  readonly startedAt = performance.now();
+  requestId = '';
+  /** The request path, checked by receive: no query, no ambiguous encodings. */
+  path = '';
+  /** The raw query string without `?`, or ''. */
+  query = '';
+  route: CompiledRoute | null = null;
+  params: RouteParams = NO_PARAMS;
+  principal: Principal | null = null;
+  plan: CompiledPlan | null = null;
+  /** The client went away before the response completed. */
+  clientAborted = false;
+  #log: Logger | null = null;
+
+  constructor(
+    readonly req: IncomingMessage,
+    readonly res: ServerResponse,
+    readonly snapshot: CompiledSnapshot,
+    private readonly rootLog: Logger,
+  ) {}
+
+  /** A logger bound to this request id, made on first use. */
+  get log(): Logger {
+    return (this.#log ??= this.rootLog.child({ requestId: this.requestId }));
+  }
+}

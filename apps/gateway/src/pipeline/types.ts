@@ -1,0 +1,51 @@
+import type { Logger } from 'pino';
+import type { UpstreamPools } from '../adapters/upstream/upstream-pools';
+import type { GatewayMetrics } from '../admin/gateway-metrics';
+import type { CompiledRoute, SnapshotIndex } from '../config/compiled-snapshot.types';
+import type { GatewayEnv } from '../env';
+import type { GatewayContext } from './context';
+
+/** The fixed order of the request path. Stages run by phase, then by priority (higher first). */
+export const PHASES = ['receive', 'route', 'authenticate', 'limit', 'transform', 'forward', 'record'] as const;
+export type Phase = (typeof PHASES)[number];
+
+/** Phases that run before a route is known; their stages are configured once per snapshot. */
+export const REQUEST_PHASES: ReadonlySet<Phase> = new Set<Phase>(['receive', 'route']);
+
+/** What the gateway process provides to every stage. */
+export interface GatewayServices {
+  readonly env: GatewayEnv;
+  readonly log: Logger;
+  readonly metrics: GatewayMetrics;
+  readonly pools: UpstreamPools;
+}
+
+/** What a stage sees when a snapshot compiles. */
+export interface StageScope {
+  /** The route being compiled; null for request phases and for requests no route matched. */
+  readonly route: CompiledRoute | null;
+  readonly index: SnapshotIndex;
+  readonly services: GatewayServices;
+  /** Records a problem with the config that does not stop the snapshot from loading. */
+  warn(message: string): void;
+}
+
+/**
+ * One step of the request path. `configure` runs when a snapshot compiles (never per
+ * request) and returns the stage's parsed config for that route, or undefined when the
+ * stage has nothing to do there. `run` either returns or throws a TollgateError.
+ */
+export interface Stage<TConfig = unknown> {
+  readonly name: string;
+  readonly phase: Phase;
+  readonly priority: number;
+  configure(scope: StageScope): TConfig | undefined;
+  run(ctx: GatewayContext, config: TConfig): void | Promise<void>;
+}
+
+/** A stage with its config for one route, as the runner calls it. */
+export interface BoundStage {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly stage: Stage<any>;
+  readonly config: unknown;
+}

@@ -1,0 +1,65 @@
+import type { GatewayContext } from '../../pipeline/context';
+
+/** Hop-by-hop headers (RFC 9110 7.6.1) plus headers undici sets itself or refuses. */
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
+
+/** Request headers the gateway owns: a client cannot set them for the upstream. */
+const GATEWAY_OWNED = new Set(['host', 'expect', 'x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'x-request-id', 'x-consumer-id', 'x-plan', 'x-api-key']);
+
+const TOLLGATE_BEARER = /^bearer\s+tg_/i;
+
+/** Header names listed in a Connection header, besides the usual keep-alive/close. */
+function connectionTokens(value: string | undefined): Set<string> | null {
+  if (value === undefined) return null;
+  const lower = value.toLowerCase();
+  if (lower === 'keep-alive' || lower === 'close') return null;
+  return new Set(lower.split(',').map((token) => token.trim()));
+}
+
+/**
+ * The request headers for the upstream, as the flat [name, value, ...] list undici takes.
+ * Drops hop-by-hop headers, headers named in Connection, and every Tollgate key (the
+ * X-Api-Key header, a Bearer tg_ key); sets X-Forwarded-*, X-Request-Id, X-Consumer-Id
+ * and X-Plan.
+ */
+export function forwardHeaders(ctx: GatewayContext): string[] {
+  const raw = ctx.req.rawHeaders;
+  const named = connectionTokens(ctx.req.headers.connection);
+  const headers: string[] = [];
+  let forwardedFor: string | undefined;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i]!;
+    const lower = name.toLowerCase();
+    const value = raw[i + 1]!;
+    if (HOP_BY_HOP.has(lower) || GATEWAY_OWNED.has(lower)) {
+      if (lower === 'x-forwarded-for') forwardedFor = forwardedFor === undefined ? value : `${forwardedFor}, ${value}`;
+      continue;
+    }
+    if (named !== null && named.has(lower)) continue;
+    if (lower === 'authorization' && TOLLGATE_BEARER.test(value)) continue;
+    headers.push(name, value);
+  }
+  const client = ctx.req.socket.remoteAddress ?? '';
+  headers.push('x-forwarded-for', forwardedFor === undefined ? client : `${forwardedFor}, ${client}`);
+  headers.push('x-forwarded-proto', 'encrypted' in ctx.req.socket && ctx.req.socket.encrypted ? 'https' : 'http');
+  const host = ctx.req.headers.host;
+  if (host !== undefined) headers.push('x-forwarded-host', host);
+  headers.push('x-request-id', ctx.requestId);
+  const principal = ctx.principal;
+  if (principal !== null) headers.push('x-consumer-id', principal.app.slug);
+  if (ctx.plan !== null) headers.push('x-plan', ctx.plan.slug);
+  return headers;
+}
+
+/** The upstream's response headers for the client, without hop-by-hop ones. */
+export function responseHeaders(upstream: Record<string, string | string[] | undefined>, requestId: string): Record<string, string | string[]> {
+  const named = connectionTokens(typeof upstream.connection === 'string' ? upstream.connection : undefined);
+  const headers: Record<string, string | string[]> = {};
+  for (const name in upstream) {
+    const value = upstream[name];
+    if (value === undefined || HOP_BY_HOP.has(name) || (named !== null && named.has(name))) continue;
+    headers[name] = value;
+  }
+  headers['x-request-id'] = requestId;
+  return headers;
+}

@@ -1,0 +1,29 @@
+import type { RouteMetrics } from '../../admin/gateway-metrics';
+import type { Stage } from '../../pipeline/types';
+
+/** Status recorded when the client left before the response completed (as nginx). */
+export const CLIENT_CLOSED = 499;
+
+export interface RecordConfig {
+  readonly metrics: RouteMetrics;
+  readonly debug: boolean;
+}
+
+/** Counts every request once its response is complete (also when a stage failed). */
+export const record: Stage<RecordConfig> = {
+  name: 'record',
+  phase: 'record',
+  priority: 0,
+  configure: ({ route, services }) => ({
+    metrics: route !== null ? route.metrics : services.metrics.forRoute('', ''),
+    debug: services.log.isLevelEnabled('debug'),
+  }),
+  run(ctx, config) {
+    const status = ctx.clientAborted ? CLIENT_CLOSED : ctx.res.statusCode;
+    const seconds = (performance.now() - ctx.startedAt) / 1000;
+    config.metrics.observe(status, seconds);
+    if (config.debug) {
+      ctx.log.debug({ method: ctx.req.method, path: ctx.path, route: ctx.route?.key, status, ms: seconds * 1000 }, 'request');
+    }
+  },
+};

@@ -1,0 +1,127 @@
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import { createRequire } from 'node:module';
+import { hostname } from 'node:os';
+import { createDb, describeConnectionError } from '@tollgate/db';
+import type { DestinationStream } from 'pino';
+import { UpstreamPools } from './adapters/upstream/upstream-pools';
+import { createAdminServer } from './admin/admin-server';
+import { GatewayMetrics } from './admin/gateway-metrics';
+import { ConfigFollower } from './config/config-follower';
+import { ConfigStore } from './config/config-store';
+import { parseGatewayEnv, type GatewayEnv } from './env';
+import { listen, localUrl } from './listen';
+import { createLogger } from './logger';
+import type { GatewayServices } from './pipeline/types';
+import { createGatewayServer } from './server';
+import { StartupError } from './startup-error';
+
+const VERSION = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
+
+export interface RunningGateway {
+  /** Base URL of the data port. */
+  readonly url: string;
+  /** Base URL of the admin port (/healthz, /readyz, /metrics). */
+  readonly adminUrl: string;
+  readonly env: GatewayEnv;
+  /** Revision of the snapshot being served. */
+  readonly revision: number;
+  /** Stops accepting, drains requests in flight (up to GATEWAY_SHUTDOWN_TIMEOUT_MS), closes pools. */
+  close(): Promise<void>;
+}
+
+export interface StartGatewayOptions {
+  /** Where logs go (stdout by default). */
+  logDestination?: DestinationStream;
+  /** Also export Node process metrics (heap, event loop lag, ...). */
+  processMetrics?: boolean;
+}
+
+/**
+ * Starts a gateway: admin port first (so /healthz answers while loading), then the
+ * data port, then the config (PostgreSQL, or the disk snapshot when PostgreSQL is
+ * unreachable), then it follows config changes.
+ */
+export async function startGateway(overrides: Partial<GatewayEnv> = {}, options: StartGatewayOptions = {}): Promise<RunningGateway> {
+  const env = parseGatewayEnv(overrides);
+  const log = createLogger(env, options.logDestination);
+  const metrics = new GatewayMetrics({ processMetrics: options.processMetrics });
+  const pools = new UpstreamPools({ connections: env.GATEWAY_UPSTREAM_CONNECTIONS, connectTimeoutMs: env.GATEWAY_UPSTREAM_CONNECT_TIMEOUT_MS });
+  const services: GatewayServices = { env, log, metrics, pools };
+  const store = new ConfigStore();
+  const db = createDb(env.DATABASE_URL, { max: 2 });
+  const host = hostname();
+  const follower = new ConfigFollower({
+    db,
+    databaseUrl: env.DATABASE_URL,
+    snapshotPath: env.GATEWAY_SNAPSHOT_PATH,
+    store,
+    services,
+    instance: { id: env.GATEWAY_INSTANCE_ID ?? `${host}-${randomBytes(4).toString('hex')}`, hostname: host, version: VERSION },
+    heartbeatMs: env.GATEWAY_HEARTBEAT_MS,
+  });
+  const admin = createAdminServer({ store, metrics });
+  const server = createGatewayServer({ store, log });
+  let closing: Promise<void> | null = null;
+  const close = () =>
+    (closing ??= (async () => {
+      await follower.close();
+      await drain(server, env.GATEWAY_SHUTDOWN_TIMEOUT_MS);
+      await drain(admin, 1_000);
+      await pools.close(env.GATEWAY_SHUTDOWN_TIMEOUT_MS);
+      await db.$disconnect().catch(() => {});
+      log.info('gateway stopped');
+    })());
+
+  try {
+    const adminAddress = await listen(admin, env.GATEWAY_ADMIN_PORT, env.GATEWAY_ADMIN_HOST, 'GATEWAY_ADMIN_PORT');
+    const address = await listen(server, env.GATEWAY_PORT, env.GATEWAY_HOST, 'GATEWAY_PORT');
+    await loadInitialConfig(follower, env, log);
+    follower.start();
+    const gateway: RunningGateway = {
+      url: localUrl(address),
+      adminUrl: localUrl(adminAddress),
+      env,
+      get revision() {
+        return store.current?.revision ?? -1;
+      },
+      close,
+    };
+    log.info({ url: gateway.url, adminUrl: gateway.adminUrl, version: VERSION }, 'gateway listening');
+    return gateway;
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+async function loadInitialConfig(follower: ConfigFollower, env: GatewayEnv, log: GatewayServices['log']): Promise<void> {
+  try {
+    await follower.loadFromDatabase();
+  } catch (error) {
+    const reason = describeConnectionError(error, env.DATABASE_URL);
+    const disk = await follower.loadFromDisk();
+    if (!disk.ok) throw new StartupError(`${reason} (and no usable config snapshot on disk: ${disk.reason})`);
+    log.error(
+      { revision: disk.snapshot.revision, writtenAt: disk.snapshot.loadedAt, path: env.GATEWAY_SNAPSHOT_PATH },
+      `PostgreSQL is unreachable: SERVING THE LAST CONFIG SNAPSHOT FROM DISK (revision ${disk.snapshot.revision}); changes made since will not apply until PostgreSQL is back. ${reason}`,
+    );
+  }
+}
+
+/** Stops accepting, lets requests in flight finish, then cuts what is left. */
+async function drain(server: Server, timeoutMs: number): Promise<void> {
+  if (!server.listening) return;
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  const idle = setInterval(() => server.closeIdleConnections(), 50);
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => {
+    timer = setTimeout(() => {
+      server.closeAllConnections();
+      resolve();
+    }, timeoutMs);
+  });
+  await Promise.race([closed, late]);
+  clearInterval(idle);
+  clearTimeout(timer);
+}
