@@ -25,4 +25,12 @@ export default tseslint.config(
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration from src/env.ts.' }],
     },
   },
+  {
+    // apps/portal: Next.js (React 19, JSX); its client components run in the browser.
+    files: ['apps/portal/**/*.ts', 'apps/portal/**/*.tsx'],
+    languageOptions: {
+      globals: { ...globals.browser, ...globals.node },
+      parserOptions: { ecmaFeatures: { jsx: true } },
+    },
+  },
 );

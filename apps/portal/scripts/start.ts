@@ -1,0 +1,42 @@
+// `npm run start:portal`: builds when needed, then serves the portal with `next start`.
+// Configured by the environment (see src/env.ts); PORTAL_HOST defaults to 127.0.0.1.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ensureBuild, NEXT_BIN, PORTAL_DIR } from './ensure-build';
+
+const SECRET_FILE = path.resolve(PORTAL_DIR, '../../.data/portal-auth-secret');
+
+/** A session secret kept in .data/ so sessions survive restarts when none is configured. */
+function persistedSecret(): string {
+  if (existsSync(SECRET_FILE)) return readFileSync(SECRET_FILE, 'utf8').trim();
+  mkdirSync(path.dirname(SECRET_FILE), { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(SECRET_FILE, `${secret}\n`, { mode: 0o600 });
+  chmodSync(SECRET_FILE, 0o600);
+  return secret;
+}
+
+async function main(): Promise<void> {
+  if (!process.env.NEXTAUTH_SECRET && !process.env.AUTH_SECRET) {
+    process.env.NEXTAUTH_SECRET = persistedSecret();
+    console.warn(`portal: NEXTAUTH_SECRET is not set; using the one generated in ${path.relative(process.cwd(), SECRET_FILE)}`);
+  }
+  // Parse (and so validate) the configuration before the slow parts.
+  const { env } = await import('../src/env');
+  await ensureBuild();
+
+  const child = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(env.PORTAL_PORT), '-H', env.PORTAL_HOST], {
+    cwd: PORTAL_DIR,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: 'inherit',
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+  child.once('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,74 @@
+// The portal's configuration, parsed once from the environment and frozen.
+// Nothing else in the portal reads process.env.
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+
+const ZPort = z.coerce.number().int().min(1).max(65535);
+
+export const ZPortalEnv = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z.url().default('postgresql://postgres@127.0.0.1:5432/tollgate'),
+  PORTAL_PORT: ZPort.default(3000),
+  PORTAL_HOST: z.string().min(1).default('127.0.0.1'),
+  /** Signs and encrypts session JWTs. AUTH_SECRET is accepted as an alias. */
+  NEXTAUTH_SECRET: z.string().min(1).optional(),
+  AUTH_SECRET: z.string().min(1).optional(),
+  /** Public URL of the portal, e.g. https://portal.example.com; https makes session cookies Secure. */
+  NEXTAUTH_URL: z.url().optional(),
+  ADMIN_TOKEN: z.string().min(1).optional(),
+  GATEWAY_PORT: ZPort.default(8080),
+  /** Where partners reach the gateway; shown in curl examples. */
+  GATEWAY_PUBLIC_URL: z.url().optional(),
+  /** Set by Next.js itself; `phase-production-build` while `next build` runs. */
+  NEXT_PHASE: z.string().optional(),
+});
+
+export interface PortalEnv {
+  readonly NODE_ENV: 'development' | 'production' | 'test';
+  readonly DATABASE_URL: string;
+  readonly PORTAL_PORT: number;
+  readonly PORTAL_HOST: string;
+  readonly AUTH_SECRET: string;
+  /** `generated` when no secret was configured: sessions then end when the process restarts. */
+  readonly AUTH_SECRET_SOURCE: 'env' | 'generated';
+  readonly NEXTAUTH_URL: string | undefined;
+  readonly SECURE_COOKIES: boolean;
+  readonly ADMIN_TOKEN: string | undefined;
+  readonly GATEWAY_PUBLIC_URL: string;
+}
+
+const GENERATED_SECRET = Symbol.for('tollgate.portal.generatedAuthSecret');
+
+/** One random secret per process, shared by every bundle (pages, route handlers, proxy). */
+function generatedSecret(quiet: boolean): string {
+  const store = globalThis as { [GENERATED_SECRET]?: string };
+  if (!store[GENERATED_SECRET]) {
+    store[GENERATED_SECRET] = randomBytes(32).toString('base64url');
+    if (!quiet) console.warn(
+      'portal: NEXTAUTH_SECRET is not set; using a random secret for this process (sessions end on restart). ' +
+        '`npm run start:portal` keeps one in .data/portal-auth-secret; set NEXTAUTH_SECRET in production.',
+    );
+  }
+  return store[GENERATED_SECRET];
+}
+
+export function parsePortalEnv(source: Record<string, string | undefined>): PortalEnv {
+  // Empty variables (FOO= in a compose file) count as unset.
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = ZPortalEnv.parse(present);
+  const configuredSecret = parsed.NEXTAUTH_SECRET ?? parsed.AUTH_SECRET;
+  return Object.freeze({
+    NODE_ENV: parsed.NODE_ENV,
+    DATABASE_URL: parsed.DATABASE_URL,
+    PORTAL_PORT: parsed.PORTAL_PORT,
+    PORTAL_HOST: parsed.PORTAL_HOST,
+    AUTH_SECRET: configuredSecret ?? generatedSecret(parsed.NEXT_PHASE === 'phase-production-build'),
+    AUTH_SECRET_SOURCE: configuredSecret ? 'env' : 'generated',
+    NEXTAUTH_URL: parsed.NEXTAUTH_URL,
+    SECURE_COOKIES: parsed.NEXTAUTH_URL?.startsWith('https://') ?? false,
+    ADMIN_TOKEN: parsed.ADMIN_TOKEN,
+    GATEWAY_PUBLIC_URL: (parsed.GATEWAY_PUBLIC_URL ?? `http://localhost:${parsed.GATEWAY_PORT}`).replace(/\/+$/, ''),
+  });
+}
+
+export const env: PortalEnv = parsePortalEnv(process.env);

@@ -1,0 +1,13 @@
+import 'server-only';
+import { forbidden } from 'next/navigation';
+import { getUser } from '@/server/users/get-user';
+import { requireUser } from './require-user';
+import type { TSessionUser } from './session-user';
+
+/** An admin as the database knows them now; developers get 403, strangers the sign-in page. */
+export async function requireAdmin(returnTo = '/admin'): Promise<TSessionUser> {
+  const sessionUser = await requireUser(returnTo);
+  const user = await getUser(sessionUser.id);
+  if (!user || user.role !== 'admin') forbidden();
+  return user;
+}

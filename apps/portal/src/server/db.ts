@@ -1,0 +1,17 @@
+import 'server-only';
+import { createDb, type Db } from '@tollgate/db';
+import { connection } from 'next/server';
+import { env } from '@/env';
+
+const DB = Symbol.for('tollgate.portal.db');
+
+/**
+ * The portal's one Prisma client, created on first use. Awaiting it also marks the render
+ * as request-time, so no page queries the database while `next build` prerenders.
+ */
+export async function getDb(): Promise<Db> {
+  await connection();
+  const store = globalThis as { [DB]?: Db };
+  store[DB] ??= createDb(env.DATABASE_URL);
+  return store[DB];
+}
