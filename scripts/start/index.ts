@@ -7,12 +7,12 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createDb } from '@tollgate/db';
 import { applyMigrations } from '@tollgate/db/migrate';
-import { seedDemo } from '../../prisma/seed/seed';
 import { banner } from './banner';
 import { Children } from './children';
 import { startDatabase, type StartedDatabase } from './database';
 import { ROOT, readStartEnv, type StartEnv } from './env';
 import { assertPortFree } from './ports';
+import { seedOnce } from './seed-once';
 import { waitReady } from './wait-ready';
 
 function fail(message: string): never {
@@ -67,7 +67,7 @@ async function main(): Promise<void> {
     await applyMigrations(database.url);
     const demoUpstreamUrl = `http://127.0.0.1:${env.DEMO_UPSTREAM_PORT}`;
     const db = createDb(database.url, { max: 2 });
-    const seeded = await seedDemo({ db, demoUpstreamUrl, keyFile: path.join(env.TOLLGATE_DATA_DIR, 'demo-key') });
+    const seeded = await seedOnce(db, { demoUpstreamUrl, keyFile: path.join(env.TOLLGATE_DATA_DIR, 'demo-key') });
     await db.$disconnect();
 
     const shared = { DATABASE_URL: database.url, ...(env.REDIS_URL ? { REDIS_URL: env.REDIS_URL } : {}) };
