@@ -27,15 +27,21 @@ async function main(): Promise<void> {
   );
   logger.info({ url: upstream.url }, `demo API listening on ${upstream.url} (OpenAPI at ${upstream.url}/openapi.yaml)`);
 
+  let stopping = false;
   const shutdown = (signal: NodeJS.Signals): void => {
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting without waiting for requests in flight');
+      process.exit(1);
+    }
+    stopping = true;
     logger.info({ signal }, 'shutting down');
     upstream.close().then(
       () => process.exit(0),
       () => process.exit(1),
     );
   };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
 }
 
 void main();

@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
 import { createRequestHandler } from './create-request-handler';
@@ -29,7 +29,16 @@ export async function startDemoUpstream(options: DemoUpstreamOptions): Promise<D
   const logger = options.logger ?? pino({ level: 'silent' });
   const router = createRouter(createRoutes(options.now ?? (() => new Date())));
   const handle = createRequestHandler(router, logger);
-  const server = createServer((req, res) => void handle(req, res));
+  // While closing, every answer ends its keep-alive connection so close() need not wait
+  // for idle clients to time out.
+  let closingConnections = false;
+  const active = new Set<ServerResponse>();
+  const server = createServer((req, res) => {
+    if (closingConnections) res.setHeader('connection', 'close');
+    active.add(res);
+    res.once('close', () => active.delete(res));
+    void handle(req, res);
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -46,6 +55,8 @@ export async function startDemoUpstream(options: DemoUpstreamOptions): Promise<D
     url,
     port,
     close: () => {
+      closingConnections = true;
+      for (const res of active) if (!res.headersSent) res.setHeader('connection', 'close');
       closing ??= new Promise<void>((resolve) => {
         const force = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
         force.unref();
