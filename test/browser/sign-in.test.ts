@@ -138,7 +138,7 @@ describe.skipIf(!chromiumAvailable())('portal sign-in in a browser', () => {
     await context.close();
   });
 
-  it('sends signed-out visitors of the console to the sign-in page and back', async () => {
+  it('sends signed-out visitors of the console to the sign-in page and back, and signs out', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${portal.url}/admin/plans`);
@@ -149,6 +149,11 @@ describe.skipIf(!chromiumAvailable())('portal sign-in in a browser', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(`${portal.url}/admin/plans`);
     await page.getByRole('heading', { name: 'Plans', exact: true }).waitFor();
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(`${portal.url}/signin`);
+    await page.goto(`${portal.url}/admin`);
+    expect(new URL(page.url()).pathname).toBe('/signin');
     await context.close();
   });
 });

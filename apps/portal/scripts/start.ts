@@ -6,7 +6,8 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import path from 'node:path';
 import { ensureBuild, NEXT_BIN, PORTAL_DIR } from './ensure-build';
 
-const SECRET_FILE = path.resolve(PORTAL_DIR, '../../.data/portal-auth-secret');
+const REPO_DIR = path.resolve(PORTAL_DIR, '../..');
+const SECRET_FILE = path.join(REPO_DIR, '.data', 'portal-auth-secret');
 
 /** A session secret kept in .data/ so sessions survive restarts when none is configured. */
 function persistedSecret(): string {
@@ -21,7 +22,7 @@ function persistedSecret(): string {
 async function main(): Promise<void> {
   if (!process.env.NEXTAUTH_SECRET && !process.env.AUTH_SECRET) {
     process.env.NEXTAUTH_SECRET = persistedSecret();
-    console.warn(`portal: NEXTAUTH_SECRET is not set; using the one generated in ${path.relative(process.cwd(), SECRET_FILE)}`);
+    console.warn(`portal: NEXTAUTH_SECRET is not set; using the one generated in ${path.relative(REPO_DIR, SECRET_FILE)}`);
   }
   // Parse (and so validate) the configuration before the slow parts.
   const { env } = await import('../src/env');

@@ -10,7 +10,7 @@ export function ApiCard({ api, gatewayUrl }: { api: CatalogApi; gatewayUrl: stri
       </div>
       <p className="mt-2 flex-1 text-sm text-slate-600">{api.description || 'No description yet.'}</p>
       <pre className="mt-4 overflow-x-auto rounded-lg bg-slate-900 px-3 py-2 font-mono text-xs text-slate-100">
-        <code>{`curl -H "Authorization: Bearer $TOLLGATE_KEY" \\\n  ${gatewayUrl}${api.basePath}`}</code>
+        <code>{`curl ${gatewayUrl}${api.basePath} \\\n  -H "Authorization: Bearer $API_KEY"`}</code>
       </pre>
     </article>
   );

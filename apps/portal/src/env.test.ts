@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { parsePortalEnv } from './env';
+
+describe('parsePortalEnv', () => {
+  it('fills in the documented defaults', () => {
+    const env = parsePortalEnv({ NEXTAUTH_SECRET: 's3cret' });
+    expect(env).toMatchObject({
+      DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/tollgate',
+      PORTAL_PORT: 3000,
+      PORTAL_HOST: '127.0.0.1',
+      AUTH_SECRET: 's3cret',
+      AUTH_SECRET_SOURCE: 'env',
+      SECURE_COOKIES: false,
+      GATEWAY_PUBLIC_URL: 'http://localhost:8080',
+    });
+    expect(Object.isFrozen(env)).toBe(true);
+  });
+
+  it('treats empty variables as unset and accepts AUTH_SECRET as the secret', () => {
+    const env = parsePortalEnv({ DATABASE_URL: '', PORTAL_PORT: '', NEXTAUTH_SECRET: '', AUTH_SECRET: 'alias' });
+    expect(env.DATABASE_URL).toBe('postgresql://postgres@127.0.0.1:5432/tollgate');
+    expect(env.PORTAL_PORT).toBe(3000);
+    expect(env.AUTH_SECRET).toBe('alias');
+  });
+
+  it('derives the gateway URL from GATEWAY_PORT unless GATEWAY_PUBLIC_URL is set', () => {
+    expect(parsePortalEnv({ AUTH_SECRET: 'x', GATEWAY_PORT: '9000' }).GATEWAY_PUBLIC_URL).toBe('http://localhost:9000');
+    expect(parsePortalEnv({ AUTH_SECRET: 'x', GATEWAY_PUBLIC_URL: 'https://api.example.com/' }).GATEWAY_PUBLIC_URL).toBe('https://api.example.com');
+  });
+
+  it('uses Secure cookies when the portal is served over https', () => {
+    expect(parsePortalEnv({ AUTH_SECRET: 'x', NEXTAUTH_URL: 'https://portal.example.com' }).SECURE_COOKIES).toBe(true);
+  });
+
+  it('generates one secret per process when none is configured', () => {
+    const first = parsePortalEnv({ NEXT_PHASE: 'phase-production-build' });
+    const second = parsePortalEnv({ NEXT_PHASE: 'phase-production-build' });
+    expect(first.AUTH_SECRET_SOURCE).toBe('generated');
+    expect(first.AUTH_SECRET.length).toBeGreaterThanOrEqual(32);
+    expect(second.AUTH_SECRET).toBe(first.AUTH_SECRET);
+  });
+
+  it('rejects a bad port', () => {
+    expect(() => parsePortalEnv({ AUTH_SECRET: 'x', PORTAL_PORT: 'eighty' })).toThrow();
+  });
+});
