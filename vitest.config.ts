@@ -7,7 +7,7 @@ import { sharedTestOptions } from './vitest.shared';
 export default defineConfig({
   test: {
     ...sharedTestOptions,
-    include: ['{apps,packages,test,prisma}/**/*.test.ts'],
+    include: ['{apps,packages,test,prisma,docker}/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/.next/**'],
   },
 });
