@@ -8,7 +8,8 @@ describe('parseGatewayEnv', () => {
       DATABASE_URL: 'postgresql://db/x',
       GATEWAY_PORT: 8080,
       GATEWAY_ADMIN_PORT: 9090,
-      GATEWAY_HOST: '127.0.0.1',
+      GATEWAY_HOST: '0.0.0.0',
+      GATEWAY_ADMIN_HOST: '127.0.0.1',
       GATEWAY_SNAPSHOT_PATH: '.data/gateway-snapshot.json',
       LOG_LEVEL: 'info',
     });

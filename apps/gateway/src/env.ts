@@ -1,10 +1,10 @@
 // The gateway's whole configuration, read from the environment once at start and frozen.
 // Nothing else in the gateway reads process.env.
 //
-// GATEWAY_HOST defaults to 127.0.0.1: a fresh checkout never exposes routes to the
-// network by accident. Containers and real deployments set GATEWAY_HOST=0.0.0.0.
-// The admin port (/healthz, /readyz, /metrics) has its own GATEWAY_ADMIN_HOST for the
-// same reason: it can stay on loopback while the data port is public.
+// The data port listens on every interface (GATEWAY_HOST=0.0.0.0): partners call it.
+// The admin port (/healthz, /readyz, /metrics) stays on loopback unless
+// GATEWAY_ADMIN_HOST says otherwise, so metrics are not public by accident; containers
+// set GATEWAY_ADMIN_HOST=0.0.0.0 for their health checks.
 import { resolveDatabaseUrl } from '@tollgate/db';
 import { z } from 'zod';
 import { StartupError } from './startup-error';
@@ -18,7 +18,7 @@ export const ZGatewayEnv = z.object({
   REDIS_URL: z.preprocess(unsetWhenEmpty, z.string().optional()),
   GATEWAY_PORT: port(8080),
   GATEWAY_ADMIN_PORT: port(9090),
-  GATEWAY_HOST: z.preprocess(unsetWhenEmpty, z.string().default('127.0.0.1')),
+  GATEWAY_HOST: z.preprocess(unsetWhenEmpty, z.string().default('0.0.0.0')),
   GATEWAY_ADMIN_HOST: z.preprocess(unsetWhenEmpty, z.string().default('127.0.0.1')),
   GATEWAY_SNAPSHOT_PATH: z.preprocess(unsetWhenEmpty, z.string().default('.data/gateway-snapshot.json')),
   /** Identity in gateway_instances; generated from the host name when unset. */
