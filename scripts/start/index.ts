@@ -1,9 +1,8 @@
 // `npm start`: the whole platform on one machine. Database (DATABASE_URL or an embedded
 // PostgreSQL under .data/), migrations, the demo seed on first start, then the demo
 // upstream, the gateway and the portal; prints where everything is. Ctrl-C stops it all.
-import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { createDb } from '@tollgate/db';
 import { applyMigrations } from '@tollgate/db/migrate';
@@ -18,14 +17,6 @@ import { waitReady } from './wait-ready';
 function fail(message: string): never {
   console.error(`tollgate: ${message}`);
   process.exit(1);
-}
-
-async function persistentSecret(dataDir: string): Promise<string> {
-  const file = path.join(dataDir, 'auth-secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  const secret = randomBytes(32).toString('base64url');
-  await writeFile(file, `${secret}\n`, { mode: 0o600 });
-  return secret;
 }
 
 async function main(): Promise<void> {
@@ -94,7 +85,6 @@ async function main(): Promise<void> {
       env: {
         ...shared,
         PORTAL_PORT: String(env.PORTAL_PORT),
-        NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? (await persistentSecret(env.TOLLGATE_DATA_DIR)),
         NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://${env.PUBLIC_HOST}:${env.PORTAL_PORT}`,
         GATEWAY_PUBLIC_URL: `http://${env.PUBLIC_HOST}:${env.GATEWAY_PORT}`,
       },

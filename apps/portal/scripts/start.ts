@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { ensureBuild, NEXT_BIN, PORTAL_DIR } from './ensure-build';
 
@@ -19,6 +20,14 @@ function persistedSecret(): string {
   return secret;
 }
 
+function assertPortFree(port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', () => reject(new Error(`portal: port ${port} is already in use; set PORTAL_PORT to a free port`)));
+    probe.listen({ port, host, exclusive: true }, () => probe.close(() => resolve()));
+  });
+}
+
 async function main(): Promise<void> {
   if (!process.env.NEXTAUTH_SECRET && !process.env.AUTH_SECRET) {
     process.env.NEXTAUTH_SECRET = persistedSecret();
@@ -26,6 +35,7 @@ async function main(): Promise<void> {
   }
   // Parse (and so validate) the configuration before the slow parts.
   const { env } = await import('../src/env');
+  await assertPortFree(env.PORTAL_PORT, env.PORTAL_HOST);
   await ensureBuild();
 
   const child = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(env.PORTAL_PORT), '-H', env.PORTAL_HOST], {
