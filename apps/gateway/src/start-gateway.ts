@@ -16,6 +16,8 @@ import type { GatewayServices } from './pipeline/types';
 import { createGatewayServer } from './server';
 import { StartupError } from './startup-error';
 
+/** How long start-up waits for PostgreSQL before falling back to the disk snapshot. */
+const DATABASE_START_TIMEOUT_MS = 10_000;
 const VERSION = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
 export interface RunningGateway {
@@ -97,7 +99,7 @@ export async function startGateway(overrides: Partial<GatewayEnv> = {}, options:
 
 async function loadInitialConfig(follower: ConfigFollower, env: GatewayEnv, log: GatewayServices['log']): Promise<void> {
   try {
-    await follower.loadFromDatabase();
+    await withTimeout(follower.loadFromDatabase(), DATABASE_START_TIMEOUT_MS);
   } catch (error) {
     const reason = describeConnectionError(error, env.DATABASE_URL);
     const disk = await follower.loadFromDisk();
@@ -107,6 +109,15 @@ async function loadInitialConfig(follower: ConfigFollower, env: GatewayEnv, log:
       `PostgreSQL is unreachable: SERVING THE LAST CONFIG SNAPSHOT FROM DISK (revision ${disk.snapshot.revision}); changes made since will not apply until PostgreSQL is back. ${reason}`,
     );
   }
+}
+
+/** Rejects with an ETIMEDOUT error when `promise` takes longer than `ms` (it keeps running). */
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error(`no answer within ${ms} ms`), { code: 'ETIMEDOUT' })), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** Stops accepting, lets requests in flight finish, then cuts what is left. */

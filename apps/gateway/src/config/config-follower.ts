@@ -46,6 +46,7 @@ export class ConfigFollower {
   async loadFromDatabase(): Promise<CompiledSnapshot> {
     const started = performance.now();
     const snapshot = await loadGatewaySnapshot(this.options.db);
+    if (this.#closed) throw new Error('the gateway is shutting down');
     const compiled = this.#serve(snapshot, 'database', started);
     void this.#writeToDisk(snapshot);
     return compiled;
