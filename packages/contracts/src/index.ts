@@ -1,2 +1,3 @@
 export * from './config/config-file.schema';
+export * from './config/policies.schema';
 export { formatIssuePath, toInvalidParams } from './invalid-params';

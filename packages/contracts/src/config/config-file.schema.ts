@@ -3,6 +3,7 @@
 // plan) are checked against the file plus the database when the config is applied.
 import { z } from 'zod';
 import { checkPathTemplate, parseApiKey } from '@tollgate/domain';
+import { ZApiPolicies, ZRoutePolicies, ZUpstreamSettings } from './policies.schema';
 
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 export const ZSlug = z.string().regex(SLUG, 'must be lowercase letters, digits and dashes (1-63), not starting or ending with a dash');
@@ -27,7 +28,7 @@ export const ZUpstreamTarget = z.strictObject({
   weight: z.int().min(0).max(1000).default(1),
 });
 
-export const ZUpstream = z.strictObject({
+export const ZUpstream = ZUpstreamSettings.extend({
   targets: z.array(ZUpstreamTarget).min(1, 'needs at least one target'),
   loadBalancing: z.enum(['round-robin', 'weighted', 'least-connections']).default('round-robin'),
 });
@@ -40,6 +41,7 @@ export const ZRoute = z.strictObject({
   allowQueryKey: z.boolean().default(false),
   stripBasePath: z.boolean().default(true),
   rewrite: ZPathTemplate.optional(),
+  ...ZRoutePolicies.shape,
 });
 
 export const ZApi = z.strictObject({
@@ -53,6 +55,7 @@ export const ZApi = z.strictObject({
   openapi: z.string().min(1).optional(),
   upstream: ZUpstream,
   routes: z.array(ZRoute).default([]),
+  policies: ZApiPolicies.default({ failClosed: false }),
 });
 
 export const ZPlan = z.strictObject({

@@ -1,4 +1,4 @@
-import { routeKey, type TConfigApi, type TConfigRoute } from '@tollgate/contracts';
+import { routeKey, type TConfigApi, type TConfigRoute, type TRoutePolicies, type TUpstreamSettings } from '@tollgate/contracts';
 import type { Prisma } from '../generated/prisma/client';
 import type { OpenApiDocuments } from './resolve-openapi';
 import { differs, type ChangeSet } from './change-set';
@@ -6,6 +6,12 @@ import { differs, type ChangeSet } from './change-set';
 const toEnum = <T extends string>(value: string) => value.replaceAll('-', '_') as T;
 
 function routeData(route: TConfigRoute) {
+  const policies: TRoutePolicies = {
+    timeoutMs: route.timeoutMs,
+    maxBodyBytes: route.maxBodyBytes,
+    cache: route.cache,
+    limitBy: route.limitBy,
+  };
   return {
     key: routeKey(route),
     path: route.path,
@@ -15,7 +21,24 @@ function routeData(route: TConfigRoute) {
     allowQueryKey: route.allowQueryKey,
     stripBasePath: route.stripBasePath,
     rewrite: route.rewrite ?? null,
+    policies: stripUndefined(policies) as Prisma.InputJsonValue,
   };
+}
+
+function upstreamSettings(upstream: TConfigApi['upstream']): Prisma.InputJsonValue {
+  const settings: TUpstreamSettings = {
+    timeouts: upstream.timeouts,
+    retries: upstream.retries,
+    healthCheck: upstream.healthCheck,
+    passive: upstream.passive,
+    breaker: upstream.breaker,
+  };
+  return stripUndefined(settings) as Prisma.InputJsonValue;
+}
+
+/** JSON columns hold no `undefined`: drop those keys so comparisons stay stable. */
+function stripUndefined(value: object): object {
+  return JSON.parse(JSON.stringify(value)) as object;
 }
 
 /** Upserts APIs by slug, with their upstream, targets and routes (routes and targets not in the file go). */
@@ -35,6 +58,7 @@ export async function applyApis(
       visibility: api.visibility,
       status: api.status,
       openapi: (documents.get(api.slug) ?? null) as Prisma.InputJsonValue | null,
+      policies: stripUndefined(api.policies) as Prisma.InputJsonValue,
     };
     const existing = await tx.api.findUnique({ where: { slug: api.slug } });
     let apiId: string;
@@ -58,15 +82,18 @@ export async function applyApis(
 }
 
 async function applyUpstream(tx: Prisma.TransactionClient, api: TConfigApi, apiId: string, changes: ChangeSet): Promise<void> {
-  const loadBalancing = toEnum<'round_robin' | 'weighted' | 'least_connections'>(api.upstream.loadBalancing);
+  const wantedUpstream = {
+    loadBalancing: toEnum<'round_robin' | 'weighted' | 'least_connections'>(api.upstream.loadBalancing),
+    settings: upstreamSettings(api.upstream),
+  };
   const upstream = await tx.upstream.upsert({
     where: { apiId },
-    create: { apiId, loadBalancing },
+    create: { apiId, ...wantedUpstream },
     update: {},
     include: { targets: true },
   });
-  if (upstream.loadBalancing !== loadBalancing) {
-    await tx.upstream.update({ where: { id: upstream.id }, data: { loadBalancing } });
+  if (differs(upstream, wantedUpstream)) {
+    await tx.upstream.update({ where: { id: upstream.id }, data: wantedUpstream });
     changes.add('update', 'api', `${api.slug} upstream`, apiId);
   }
   const wanted = new Map(api.upstream.targets.map((target) => [target.url, target.weight]));

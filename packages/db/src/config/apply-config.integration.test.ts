@@ -98,6 +98,21 @@ describe('applyConfig', () => {
     expect(await revision()).toBe(before);
   });
 
+  it('stores API, route and upstream policies for the gateway to parse', async () => {
+    await applyConfig(t.db, config(), { baseDir: '.' });
+    const withPolicies = config();
+    withPolicies.apis[0]!.policies = { cors: { origins: ['https://app.example.com'], methods: ['GET'], headers: [], exposeHeaders: [], credentials: false, maxAgeSeconds: 60 }, failClosed: true };
+    withPolicies.apis[0]!.routes[0]!.cache = { ttlSeconds: 30, vary: ['accept'] };
+    withPolicies.apis[0]!.upstream.retries = { attempts: 0, backoffMs: 10 };
+    const result = await applyConfig(t.db, withPolicies, { baseDir: '.' });
+    expect(result.changes.map((change) => `${change.action} ${change.kind}`)).toEqual(['update api', 'update api', 'update route']);
+    const api = await t.db.api.findUniqueOrThrow({ where: { slug: 'weather' }, include: { upstream: true, routes: true } });
+    expect(api.policies).toMatchObject({ failClosed: true, cors: { origins: ['https://app.example.com'] } });
+    expect(api.upstream!.settings).toMatchObject({ retries: { attempts: 0 }, timeouts: { connectMs: 5000 } });
+    expect(api.routes.find((route) => route.path === '/forecast/{city}')!.policies).toEqual({ cache: { ttlSeconds: 30, vary: ['accept'] }, limitBy: 'subscription', maxBodyBytes: 10485760 });
+    expect((await applyConfig(t.db, withPolicies, { baseDir: '.' })).changes).toEqual([]);
+  });
+
   it('dry run computes the changes and rolls them back', async () => {
     await applyConfig(t.db, config(), { baseDir: '.' });
     const renamed = config();

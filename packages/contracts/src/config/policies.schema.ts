@@ -1,0 +1,65 @@
+// Policies stored as JSON beside APIs, routes and upstreams (apis.policies,
+// routes.policies, upstreams.settings). The config file writes them; the gateway parses
+// them with these same schemas when a snapshot compiles, never per request.
+import { z } from 'zod';
+
+const ms = (max: number) => z.int().min(1).max(max);
+
+/** CIDR or single address, IPv4 or IPv6. */
+export const ZIpRange = z.union([z.cidrv4(), z.cidrv6(), z.ipv4(), z.ipv6()], { error: 'must be an IP address or CIDR range' });
+
+export const ZCorsPolicy = z.strictObject({
+  /** Exact origins, or ["*"] for any (never with credentials). */
+  origins: z.array(z.union([z.literal('*'), z.url({ protocol: /^https?$/ })])).min(1),
+  methods: z.array(z.string().regex(/^[A-Z]+$/)).default(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']),
+  headers: z.array(z.string().min(1)).default(['Authorization', 'Content-Type', 'X-Api-Key']),
+  exposeHeaders: z.array(z.string().min(1)).default(['RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'X-Request-Id']),
+  credentials: z.boolean().default(false),
+  maxAgeSeconds: z.int().min(0).max(86_400).default(600),
+}).refine((cors) => !(cors.credentials && cors.origins.includes('*')), 'credentials cannot be combined with origin "*"');
+
+export const ZApiPolicies = z.strictObject({
+  cors: ZCorsPolicy.optional(),
+  /** When set, only these client addresses may call the API. */
+  ipAllow: z.array(ZIpRange).optional(),
+  /** These client addresses may never call the API (checked before ipAllow). */
+  ipDeny: z.array(ZIpRange).optional(),
+  /** Answer 503 instead of limiting per instance when the shared rate limiter is unreachable. */
+  failClosed: z.boolean().default(false),
+});
+
+export const ZUpstreamSettings = z.strictObject({
+  timeouts: z
+    .strictObject({ connectMs: ms(60_000).default(5_000), headersMs: ms(600_000).default(30_000), bodyMs: ms(600_000).default(30_000) })
+    .default({ connectMs: 5_000, headersMs: 30_000, bodyMs: 30_000 }),
+  /** Retries of idempotent requests, only before any response byte reached the client. */
+  retries: z.strictObject({ attempts: z.int().min(0).max(5).default(2), backoffMs: ms(10_000).default(50) }).default({ attempts: 2, backoffMs: 50 }),
+  healthCheck: z
+    .strictObject({
+      path: z.string().startsWith('/'),
+      intervalMs: ms(300_000).default(5_000),
+      timeoutMs: ms(60_000).default(2_000),
+      healthyThreshold: z.int().min(1).max(100).default(2),
+      unhealthyThreshold: z.int().min(1).max(100).default(3),
+    })
+    .optional(),
+  /** Passive health: this many consecutive failures eject a target for ejectMs. */
+  passive: z.strictObject({ consecutiveFailures: z.int().min(1).max(1000).default(5), ejectMs: ms(600_000).default(10_000) }).default({ consecutiveFailures: 5, ejectMs: 10_000 }),
+  /** Circuit breaker per upstream: opens after this many consecutive failures, half-opens after openMs. */
+  breaker: z.strictObject({ consecutiveFailures: z.int().min(1).max(10_000).default(20), openMs: ms(600_000).default(10_000) }).default({ consecutiveFailures: 20, openMs: 10_000 }),
+});
+
+export const ZRoutePolicies = z.strictObject({
+  /** Overrides the upstream's headers/body timeout for this route. */
+  timeoutMs: ms(600_000).optional(),
+  /** Request bodies larger than this are answered 413. */
+  maxBodyBytes: z.int().min(0).max(10 * 1024 ** 3).default(10 * 1024 ** 2),
+  /** Response cache for GET/HEAD. */
+  cache: z.strictObject({ ttlSeconds: z.int().min(1).max(86_400), vary: z.array(z.string().min(1)).default([]) }).optional(),
+  /** Who a plan's rate limit and quota count against on this route. */
+  limitBy: z.enum(['subscription', 'key', 'ip']).default('subscription'),
+});
+
+export type TApiPolicies = z.infer<typeof ZApiPolicies>;
+export type TUpstreamSettings = z.infer<typeof ZUpstreamSettings>;
+export type TRoutePolicies = z.infer<typeof ZRoutePolicies>;
