@@ -1,4 +1,4 @@
 /** Milliseconds since the epoch. Injected wherever limits are computed, so tests can move time. */
-export type Clock = () => number;
+export type MsClock = () => number;
 
-export const systemClock: Clock = () => Date.now();
+export const systemMsClock: MsClock = () => Date.now();
