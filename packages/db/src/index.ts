@@ -5,3 +5,4 @@ export * from './config';
 export * from './keys';
 export * from './generated/prisma/client';
 export * from './gateway';
+export * from './usage';
