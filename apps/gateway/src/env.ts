@@ -31,6 +31,18 @@ export const ZGatewayEnv = z.object({
   GATEWAY_HEARTBEAT_MS: positive(5_000),
   /** How long SIGTERM waits for requests in flight before closing their connections. */
   GATEWAY_SHUTDOWN_TIMEOUT_MS: positive(10_000),
+  /** Directory of this instance's usage spool; default .data/spool/<GATEWAY_INSTANCE_ID or host name>. */
+  GATEWAY_SPOOL_DIR: z.preprocess(unsetWhenEmpty, z.string().optional()),
+  /** Most bytes the spool may hold while PostgreSQL is away; past it new events are dropped (and counted). */
+  GATEWAY_SPOOL_MAX_BYTES: positive(1024 ** 3),
+  /** fsync the spool this often (group commit, against machine crashes); 0 leaves it to the OS page cache, which survives a killed process. */
+  GATEWAY_SPOOL_FSYNC_MS: z.preprocess(unsetWhenEmpty, z.coerce.number().int().min(0).default(0)),
+  /** How often the spool is flushed into PostgreSQL. */
+  GATEWAY_USAGE_FLUSH_MS: positive(1_000),
+  /** Most usage events per batch (one transaction); a flush starts early once this many wait. */
+  GATEWAY_USAGE_BATCH_EVENTS: positive(20_000),
+  /** Days raw request log rows are kept (rollups stay); 0 keeps them forever. */
+  REQUEST_LOG_RETENTION_DAYS: z.preprocess(unsetWhenEmpty, z.coerce.number().int().min(0).default(7)),
   LOG_LEVEL: z.preprocess(unsetWhenEmpty, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
 });
 

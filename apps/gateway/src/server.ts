@@ -3,20 +3,24 @@ import { createServer, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { buildProblem, TollgateError } from '@tollgate/errors';
 import type { Logger } from 'pino';
+import type { UsageSink } from './adapters/usage-sink/usage-sink';
 import type { ConfigStore } from './config/config-store';
 import { GatewayContext } from './pipeline/context';
 import { runPipeline } from './pipeline/run';
 import { sendProblem } from './pipeline/send-problem';
+import { MeteredResponse } from './stages/record/metered-response';
 
 /** The data-plane HTTP server: every request goes through the pipeline of the snapshot current when it arrived. */
-export function createGatewayServer({ store, log }: { store: ConfigStore; log: Logger }): Server {
-  const server = createServer({ keepAliveTimeout: 5_000 }, (req, res) => {
+export function createGatewayServer({ store, log, usage }: { store: ConfigStore; log: Logger; usage: UsageSink }): Server {
+  const server = createServer({ keepAliveTimeout: 5_000, ServerResponse: MeteredResponse }, (req, res) => {
     const snapshot = store.current;
     if (snapshot === null) {
       sendProblem(res, new TollgateError('not_ready', { detail: 'The gateway has not loaded its config yet.' }), randomUUID());
       return;
     }
-    void runPipeline(new GatewayContext(req, res, snapshot, log));
+    const ctx = new GatewayContext(req, res, snapshot, log);
+    res.meterWith(ctx, usage);
+    void runPipeline(ctx);
   });
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => answerClientError(error, socket));
   return server;

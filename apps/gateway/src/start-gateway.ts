@@ -5,6 +5,7 @@ import { hostname } from 'node:os';
 import { createDb, describeConnectionError } from '@tollgate/db';
 import type { DestinationStream } from 'pino';
 import { UpstreamPools } from './adapters/upstream/upstream-pools';
+import { createUsageSink } from './adapters/usage-sink/create-usage-sink';
 import { createAdminServer } from './admin/admin-server';
 import { GatewayMetrics } from './admin/gateway-metrics';
 import { ConfigFollower } from './config/config-follower';
@@ -53,22 +54,25 @@ export async function startGateway(overrides: Partial<GatewayEnv> = {}, options:
   const store = new ConfigStore();
   const db = createDb(env.DATABASE_URL, { max: 2 });
   const host = hostname();
+  const instanceId = env.GATEWAY_INSTANCE_ID ?? `${host}-${randomBytes(4).toString('hex')}`;
+  const usage = createUsageSink({ env, instanceId, log, registry: metrics.registry });
   const follower = new ConfigFollower({
     db,
     databaseUrl: env.DATABASE_URL,
     snapshotPath: env.GATEWAY_SNAPSHOT_PATH,
     store,
     services,
-    instance: { id: env.GATEWAY_INSTANCE_ID ?? `${host}-${randomBytes(4).toString('hex')}`, hostname: host, version: VERSION },
+    instance: { id: instanceId, hostname: host, version: VERSION },
     heartbeatMs: env.GATEWAY_HEARTBEAT_MS,
   });
   const admin = createAdminServer({ store, metrics });
-  const server = createGatewayServer({ store, log });
+  const server = createGatewayServer({ store, log, usage });
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
       await follower.close();
       await drain(server, env.GATEWAY_SHUTDOWN_TIMEOUT_MS);
+      await usage.close();
       await drain(admin, 1_000);
       await pools.close(env.GATEWAY_SHUTDOWN_TIMEOUT_MS);
       await db.$disconnect().catch(() => {});

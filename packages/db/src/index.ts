@@ -6,3 +6,6 @@ export * from './keys';
 export * from './generated/prisma/client';
 export * from './gateway';
 export * from './usage';
+export * from './quotas';
+export * from './billing';
+export * from './webhooks';

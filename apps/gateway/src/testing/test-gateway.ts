@@ -12,6 +12,11 @@ export function tempSnapshotPath(): string {
   return join(mkdtempSync(join(tmpdir(), 'tollgate-gateway-')), 'snapshot.json');
 }
 
+/** A spool directory of its own for one test gateway. */
+export function tempSpoolDir(): string {
+  return join(mkdtempSync(join(tmpdir(), 'tollgate-spool-')), 'spool');
+}
+
 export function startTestGateway(databaseUrl: string, env: Partial<GatewayEnv> = {}, options: StartGatewayOptions = {}): Promise<RunningGateway> {
   return startGateway(
     {
@@ -20,6 +25,7 @@ export function startTestGateway(databaseUrl: string, env: Partial<GatewayEnv> =
       GATEWAY_ADMIN_PORT: 0,
       GATEWAY_HOST: '127.0.0.1',
       GATEWAY_SNAPSHOT_PATH: tempSnapshotPath(),
+      GATEWAY_SPOOL_DIR: tempSpoolDir(),
       LOG_LEVEL: 'silent',
       GATEWAY_HEARTBEAT_MS: 1_000,
       ...env,

@@ -1,0 +1,61 @@
+import { USAGE_RECORDED } from '@tollgate/domain';
+import type { Db } from '../client/create-db';
+import { sqlUtc } from '../billing/sql-time';
+
+export interface UsageRecordOptions {
+  /** A minute is sent once it is this old, so the gateways' flushes have landed. Default 2 min. */
+  settleMs?: number;
+  /** How far back minutes are (re)considered; a record already queued is never queued again. Default 1 h. */
+  lookbackMs?: number;
+  source?: string;
+}
+
+export const DEFAULT_USAGE_SETTLE_MS = 2 * 60_000;
+export const DEFAULT_USAGE_LOOKBACK_MS = 60 * 60_000;
+
+/**
+ * Queues one `dev.tollgate.usage.recorded` CloudEvent per subscription, API, route and
+ * minute of usage for the webhooks that want it. The record id is a hash of those four,
+ * so it is the same however often this runs: a receiver (or Stripe's `identifier`, Lago's
+ * `transaction_id`, OpenMeter's `id`) drops repeats.
+ * Only minutes that start at or after a webhook was created are sent to it.
+ */
+export async function enqueueUsageRecords(db: Db, now: Date, options: UsageRecordOptions = {}): Promise<number> {
+  const settled = new Date(now.getTime() - (options.settleMs ?? DEFAULT_USAGE_SETTLE_MS));
+  const from = new Date(now.getTime() - (options.lookbackMs ?? DEFAULT_USAGE_LOOKBACK_MS));
+  const source = options.source ?? '/tollgate/billing';
+  return db.$executeRaw`
+    WITH usage AS (
+      SELECT r."subscriptionId", r."apiId", r."routeKey", r.minute,
+             sum(r.count)::bigint AS requests, sum(r.units)::bigint AS units, sum(r.errors)::bigint AS errors
+      FROM usage_rollups r
+      WHERE r."subscriptionId" <> '' AND r.minute >= ${sqlUtc(from)} AND r.minute + interval '1 minute' <= ${sqlUtc(settled)}
+      GROUP BY r."subscriptionId", r."apiId", r."routeKey", r.minute
+    ), records AS (
+      SELECT u.*, app."teamId", app.slug AS app_slug, a.slug AS api_slug, p.slug AS plan_slug,
+             'usg_' || md5(u."subscriptionId" || '|' || u."apiId"::text || '|' || u."routeKey" || '|' || to_char(u.minute, 'YYYY-MM-DD"T"HH24:MI')) AS record_id,
+             to_char(u.minute, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS window_start,
+             to_char(u.minute + interval '1 minute', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS window_end
+      FROM usage u
+      JOIN subscriptions s ON s.id::text = u."subscriptionId"
+      JOIN apps app ON app.id = s."appId"
+      JOIN apis a ON a.id = u."apiId"
+      JOIN plans p ON p.id = s."planId"
+    )
+    INSERT INTO webhook_deliveries (id, "webhookId", "recordId", "eventType", payload, status, attempts, "nextAttemptAt", "createdAt")
+    SELECT gen_random_uuid(), w.id, r.record_id, ${USAGE_RECORDED},
+           jsonb_build_object(
+             'specversion', '1.0', 'id', r.record_id, 'source', ${source}::text, 'type', ${USAGE_RECORDED}::text,
+             'subject', r.app_slug, 'time', r.window_end, 'datacontenttype', 'application/json',
+             'data', jsonb_build_object(
+               'subscriptionId', r."subscriptionId", 'app', r.app_slug, 'api', r.api_slug, 'apiId', r."apiId"::text,
+               'route', r."routeKey", 'plan', r.plan_slug, 'windowStart', r.window_start, 'windowEnd', r.window_end,
+               'requests', r.requests, 'units', r.units, 'errors', r.errors)),
+           'pending', 0, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+    FROM records r
+    JOIN webhooks w ON w.active
+      AND (w."teamId" IS NULL OR w."teamId" = r."teamId")
+      AND (cardinality(w."eventTypes") = 0 OR ${USAGE_RECORDED} = ANY(w."eventTypes"))
+      AND r.minute >= date_trunc('minute', w."createdAt")
+    ON CONFLICT ("webhookId", "recordId") DO NOTHING`;
+}
