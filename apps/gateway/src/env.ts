@@ -5,11 +5,14 @@
 // The admin port (/healthz, /readyz, /metrics) stays on loopback unless
 // GATEWAY_ADMIN_HOST says otherwise, so metrics are not public by accident; containers
 // set GATEWAY_ADMIN_HOST=0.0.0.0 for their health checks.
+import { ZIpRange } from '@tollgate/contracts';
 import { resolveDatabaseUrl } from '@tollgate/db';
 import { z } from 'zod';
 import { StartupError } from './startup-error';
 
 const unsetWhenEmpty = (value: unknown) => (value === '' ? undefined : value);
+const splitList = (value: unknown) =>
+  typeof value === 'string' ? value.split(',').map((item) => item.trim()).filter((item) => item !== '') : value;
 const port = (fallback: number) => z.preprocess(unsetWhenEmpty, z.coerce.number().int().min(0).max(65_535).default(fallback));
 const positive = (fallback: number) => z.preprocess(unsetWhenEmpty, z.coerce.number().int().positive().default(fallback));
 
@@ -43,6 +46,20 @@ export const ZGatewayEnv = z.object({
   GATEWAY_USAGE_BATCH_EVENTS: positive(20_000),
   /** Days raw request log rows are kept (rollups stay); 0 keeps them forever. */
   REQUEST_LOG_RETENTION_DAYS: z.preprocess(unsetWhenEmpty, z.coerce.number().int().min(0).default(7)),
+  /** Most bytes of request line + headers; larger requests are answered 431. */
+  GATEWAY_MAX_HEADER_BYTES: positive(16 * 1024),
+  /** Time a client has to send the complete request headers (slowloris guard). */
+  GATEWAY_HEADERS_TIMEOUT_MS: positive(10_000),
+  /** Time a client has to send the whole request, body included. 0 turns it off (long uploads). */
+  GATEWAY_REQUEST_TIMEOUT_MS: z.preprocess(unsetWhenEmpty, z.coerce.number().int().min(0).default(300_000)),
+  /** Idle keep-alive connections close after this long. */
+  GATEWAY_KEEP_ALIVE_TIMEOUT_MS: positive(5_000),
+  /** Comma-separated CIDRs of proxies in front of the gateway whose X-Forwarded-For is believed. */
+  GATEWAY_TRUSTED_PROXIES: z.preprocess(splitList, z.array(ZIpRange).default([])),
+  /** Memory for the response cache, all entries together. */
+  GATEWAY_CACHE_MAX_BYTES: positive(64 * 1024 ** 2),
+  /** Largest response body the cache keeps; larger ones stream through uncached. */
+  GATEWAY_CACHE_MAX_ENTRY_BYTES: positive(1024 ** 2),
   LOG_LEVEL: z.preprocess(unsetWhenEmpty, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
 });
 

@@ -1,43 +1,48 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { Socket } from 'node:net';
-import { buildProblem, TollgateError } from '@tollgate/errors';
+import { TollgateError } from '@tollgate/errors';
 import type { Logger } from 'pino';
 import type { UsageSink } from './adapters/usage-sink/usage-sink';
+import { answerClientError } from './answer-client-error';
 import type { ConfigStore } from './config/config-store';
+import type { GatewayEnv } from './env';
 import { GatewayContext } from './pipeline/context';
 import { runPipeline } from './pipeline/run';
 import { sendProblem } from './pipeline/send-problem';
 import { MeteredResponse } from './stages/record/metered-response';
 
 /** The data-plane HTTP server: every request goes through the pipeline of the snapshot current when it arrived. */
-export function createGatewayServer({ store, log, usage }: { store: ConfigStore; log: Logger; usage: UsageSink }): Server {
-  const server = createServer({ keepAliveTimeout: 5_000, ServerResponse: MeteredResponse }, (req, res) => {
+export function createGatewayServer({ store, log, env, usage }: { store: ConfigStore; log: Logger; env: GatewayEnv; usage?: UsageSink }): Server {
+  const server = createServer({ ...serverOptions(env), ServerResponse: MeteredResponse }, (req, res) => {
     const snapshot = store.current;
     if (snapshot === null) {
       sendProblem(res, new TollgateError('not_ready', { detail: 'The gateway has not loaded its config yet.' }), randomUUID());
       return;
     }
     const ctx = new GatewayContext(req, res, snapshot, log);
-    res.meterWith(ctx, usage);
+    if (usage !== undefined) res.meterWith(ctx, usage);
     void runPipeline(ctx);
   });
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => answerClientError(error, socket));
   return server;
 }
 
-/** Requests Node cannot parse still get a problem+json answer, then the socket closes. */
-function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
-  if (!socket.writable || error.code === 'ECONNRESET') {
-    socket.destroy();
-    return;
-  }
-  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
-  const problem = tooLarge
-    ? buildProblem('headers_too_large', 'The request headers are too large.')
-    : buildProblem('bad_request', 'The request could not be parsed as HTTP/1.1.');
-  const body = JSON.stringify(problem);
-  socket.end(
-    `HTTP/1.1 ${problem.status} ${problem.title}\r\ncontent-type: application/problem+json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
-  );
+/**
+ * Limits on what a client may send before the pipeline sees it: header size (431),
+ * time to send the headers (slowloris) and the whole request (408), idle keep-alive.
+ * Missing Host is left to the receive stage, so it is answered as problem+json too.
+ */
+function serverOptions(env: GatewayEnv) {
+  const headersTimeout = env.GATEWAY_HEADERS_TIMEOUT_MS;
+  const requestTimeout = env.GATEWAY_REQUEST_TIMEOUT_MS;
+  return {
+    maxHeaderSize: env.GATEWAY_MAX_HEADER_BYTES,
+    headersTimeout: requestTimeout > 0 ? Math.min(headersTimeout, requestTimeout) : headersTimeout,
+    requestTimeout,
+    keepAliveTimeout: env.GATEWAY_KEEP_ALIVE_TIMEOUT_MS,
+    // How often Node looks for connections past these timeouts (its default is 30 s).
+    connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(headersTimeout / 4))),
+    requireHostHeader: false,
+  };
 }

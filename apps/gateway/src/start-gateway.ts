@@ -66,7 +66,7 @@ export async function startGateway(overrides: Partial<GatewayEnv> = {}, options:
     heartbeatMs: env.GATEWAY_HEARTBEAT_MS,
   });
   const admin = createAdminServer({ store, metrics });
-  const server = createGatewayServer({ store, log, usage });
+  const server = createGatewayServer({ store, log, env, usage });
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {

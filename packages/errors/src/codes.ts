@@ -8,6 +8,7 @@ export const ERROR_CODES = {
   bad_request: { status: 400, title: 'Bad request' },
   invalid_params: { status: 400, title: 'Invalid parameters' },
   invalid_path: { status: 400, title: 'Invalid request path' },
+  request_timeout: { status: 408, title: 'Request timeout' },
   payload_too_large: { status: 413, title: 'Payload too large' },
   headers_too_large: { status: 431, title: 'Request header fields too large' },
   // identity

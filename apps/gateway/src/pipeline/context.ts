@@ -24,6 +24,12 @@ export class GatewayContext {
   path = '';
   /** The raw query string without `?`, or ''. */
   query = '';
+  /** The caller's address: the socket peer, or from X-Forwarded-For when the peer is a trusted proxy; IPv4-mapped IPv6 as IPv4. */
+  clientIp = '';
+  /** W3C traceparent for the upstream: the caller's trace id (or a new one) with a new span id. */
+  traceparent = '';
+  /** The caller's tracestate, kept only beside a valid traceparent. */
+  tracestate: string | undefined = undefined;
   route: CompiledRoute | null = null;
   params: RouteParams = NO_PARAMS;
   principal: Principal | null = null;

@@ -6,7 +6,8 @@ import type { BoundStage } from './types';
 /**
  * Runs one request through its stages. This is the one place where errors become
  * responses: a stage throws, the runner answers with problem+json (or, when the
- * response has already started, cuts the connection). Record stages always run last.
+ * response has already started, cuts the connection). A stage answers by writing the
+ * response head; the stages after it are skipped. Record stages always run last.
  */
 export async function runPipeline(ctx: GatewayContext): Promise<void> {
   try {
@@ -28,8 +29,10 @@ export async function runPipeline(ctx: GatewayContext): Promise<void> {
   }
 }
 
+/** Runs stages in order until one of them has answered (a CORS preflight, a cache hit, forward). */
 async function runStages(stages: readonly BoundStage[], ctx: GatewayContext): Promise<void> {
   for (let i = 0; i < stages.length; i++) {
+    if (ctx.res.headersSent) return;
     const bound = stages[i]!;
     const pending = bound.stage.run(ctx, bound.config);
     if (pending !== undefined) await pending;

@@ -10,7 +10,7 @@ export async function serveSnapshot(snapshot: GatewaySnapshot): Promise<{ url: s
   const services = testServices();
   const store = new ConfigStore();
   store.swap(compileSnapshot(snapshot, 'database', services));
-  const server = createGatewayServer({ store, log: services.log });
+  const server = createGatewayServer({ store, log: services.log, env: services.env });
   const address = await listen(server, 0, '127.0.0.1', 'GATEWAY_PORT');
   return {
     url: localUrl(address),

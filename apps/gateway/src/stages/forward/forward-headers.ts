@@ -4,7 +4,7 @@ import type { GatewayContext } from '../../pipeline/context';
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
 
 /** Request headers the gateway owns: a client cannot set them for the upstream. */
-const GATEWAY_OWNED = new Set(['host', 'expect', 'x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'x-request-id', 'x-consumer-id', 'x-plan', 'x-api-key']);
+const GATEWAY_OWNED = new Set(['host', 'expect', 'x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'forwarded', 'traceparent', 'tracestate', 'x-request-id', 'x-consumer-id', 'x-plan', 'x-api-key']);
 
 const TOLLGATE_BEARER = /^bearer\s+tg_/i;
 
@@ -19,7 +19,8 @@ function connectionTokens(value: string | undefined): Set<string> | null {
 /**
  * The request headers for the upstream, as the flat [name, value, ...] list undici takes.
  * Drops hop-by-hop headers, headers named in Connection, and every Tollgate key (the
- * X-Api-Key header, a Bearer tg_ key); sets X-Forwarded-*, X-Request-Id, X-Consumer-Id
+ * X-Api-Key header, a Bearer tg_ key); sets X-Forwarded-*, Forwarded (RFC 7239, appended
+ * to the caller's), traceparent / tracestate (from receive), X-Request-Id, X-Consumer-Id
  * and X-Plan.
  */
 export function forwardHeaders(ctx: GatewayContext): string[] {
@@ -27,12 +28,14 @@ export function forwardHeaders(ctx: GatewayContext): string[] {
   const named = connectionTokens(ctx.req.headers.connection);
   const headers: string[] = [];
   let forwardedFor: string | undefined;
+  let forwarded: string | undefined;
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i]!;
     const lower = name.toLowerCase();
     const value = raw[i + 1]!;
     if (HOP_BY_HOP.has(lower) || GATEWAY_OWNED.has(lower)) {
       if (lower === 'x-forwarded-for') forwardedFor = forwardedFor === undefined ? value : `${forwardedFor}, ${value}`;
+      else if (lower === 'forwarded') forwarded = forwarded === undefined ? value : `${forwarded}, ${value}`;
       continue;
     }
     if (named !== null && named.has(lower)) continue;
@@ -41,14 +44,32 @@ export function forwardHeaders(ctx: GatewayContext): string[] {
   }
   const client = ctx.req.socket.remoteAddress ?? '';
   headers.push('x-forwarded-for', forwardedFor === undefined ? client : `${forwardedFor}, ${client}`);
-  headers.push('x-forwarded-proto', 'encrypted' in ctx.req.socket && ctx.req.socket.encrypted ? 'https' : 'http');
+  const proto = 'encrypted' in ctx.req.socket && ctx.req.socket.encrypted ? 'https' : 'http';
+  headers.push('x-forwarded-proto', proto);
   const host = ctx.req.headers.host;
   if (host !== undefined) headers.push('x-forwarded-host', host);
+  const element = forwardedElement(client, proto, host);
+  headers.push('forwarded', forwarded === undefined ? element : `${forwarded}, ${element}`);
+  if (ctx.traceparent !== '') headers.push('traceparent', ctx.traceparent);
+  if (ctx.tracestate !== undefined) headers.push('tracestate', ctx.tracestate);
   headers.push('x-request-id', ctx.requestId);
   const principal = ctx.principal;
   if (principal !== null) headers.push('x-consumer-id', principal.app.slug);
   if (ctx.plan !== null) headers.push('x-plan', ctx.plan.slug);
   return headers;
+}
+
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/** A quoted-string unless the value is a plain token (RFC 7230 3.2.6). */
+function forwardedValue(value: string): string {
+  return TOKEN.test(value) ? value : `"${value.replace(/["\\]/g, '\\$&')}"`;
+}
+
+/** One RFC 7239 element for this hop; IPv6 addresses go in brackets and quotes. */
+function forwardedElement(client: string, proto: string, host: string | undefined): string {
+  const node = client.includes(':') ? `"[${client}]"` : client || 'unknown';
+  return host === undefined ? `for=${node};proto=${proto}` : `for=${node};host=${forwardedValue(host)};proto=${proto}`;
 }
 
 /** The upstream's response headers for the client, without hop-by-hop ones. */

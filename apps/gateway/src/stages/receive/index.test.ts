@@ -4,11 +4,12 @@ import { testContext } from '../../testing/test-context';
 import { fixtureSnapshot, testServices } from '../../testing/snapshot-fixture';
 import { receive } from './index';
 
+const CONFIG = { trustedProxies: null };
 const snapshot = compileSnapshot(fixtureSnapshot([]), 'database', testServices());
 
 function received(url: string, headers: Record<string, string> = {}) {
   const ctx = testContext(snapshot, { url, headers });
-  receive.run(ctx, true);
+  receive.run(ctx, CONFIG);
   return ctx;
 }
 
@@ -28,7 +29,7 @@ describe('receive', () => {
 
   it('throws invalid_path (400) for an ambiguous path, with the request id already set', () => {
     const ctx = testContext(snapshot, { url: '/a/%2e%2e/b', headers: { 'x-request-id': 'r1' } });
-    expect(() => receive.run(ctx, true)).toThrow(expect.objectContaining({ code: 'invalid_path', status: 400 }));
+    expect(() => receive.run(ctx, CONFIG)).toThrow(expect.objectContaining({ code: 'invalid_path', status: 400 }));
     expect(ctx.requestId).toBe('r1');
   });
 });

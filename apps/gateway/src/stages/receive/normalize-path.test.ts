@@ -30,6 +30,7 @@ describe('checkRequestTarget', () => {
     ['encoded slash', '/a%2fb', -2],
     ['encoded slash, upper case', '/a%2Fb', -2],
     ['encoded backslash', '/a%5cb', -2],
+    ['encoded semicolon (..%3b)', '/a/..%3b/b', -2],
     ['double encoding', '/a/%252e%252e/b', -2],
     ['encoded NUL', '/a%00b', -2],
     ['dot-dot segment', '/a/../b', -3],

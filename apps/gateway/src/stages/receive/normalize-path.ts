@@ -1,11 +1,11 @@
 // Checks the request target once, so later stages and the upstream all see the same
 // path. Ambiguous spellings are refused rather than guessed at: encoded dots, slashes,
-// backslashes and percent signs, dot segments, empty segments, `;` path parameters,
+// backslashes, semicolons and percent signs, dot segments, empty segments, `;` path parameters,
 // control characters and fragments.
 
 export const PATH_PROBLEMS = {
   [-1]: 'The request target must be an absolute path.',
-  [-2]: 'The path contains an encoded character that could change its meaning (%2e, %2f, %5c, %25 or a control character).',
+  [-2]: 'The path contains an encoded character that could change its meaning (%2e, %2f, %5c, %3b, %25 or a control character).',
   [-3]: 'The path contains a dot segment (. or ..).',
   [-4]: 'The path contains an empty segment (//).',
   [-5]: 'The path contains a character that is not allowed here (\\, ; or #).',
@@ -49,7 +49,7 @@ export function checkRequestTarget(target: string): number {
       const low = i + 2 < length ? hexValue(target.charCodeAt(i + 2)) : -1;
       if (high < 0 || low < 0) return -6;
       const value = high * 16 + low;
-      if (value === DOT || value === SLASH || value === 0x5c || value === PERCENT || value < 0x20 || value === 0x7f) return -2;
+      if (value === DOT || value === SLASH || value === 0x5c || value === 0x3b || value === PERCENT || value < 0x20 || value === 0x7f) return -2;
       i += 2;
     } else if (code === 0x5c || code === 0x3b || code === 0x23 || code < 0x20 || code === 0x7f) {
       return -5;
