@@ -60,6 +60,13 @@ export const ZGatewayEnv = z.object({
   GATEWAY_CACHE_MAX_BYTES: positive(64 * 1024 ** 2),
   /** Largest response body the cache keeps; larger ones stream through uncached. */
   GATEWAY_CACHE_MAX_ENTRY_BYTES: positive(1024 ** 2),
+  /** Shortest time between two JWKS fetches for an unknown `kid` (rotation), per JWKS URL. */
+  GATEWAY_JWKS_COOLDOWN_MS: positive(30_000),
+  /** A JWKS older than this is fetched again before use. */
+  GATEWAY_JWKS_CACHE_MAX_AGE_MS: positive(600_000),
+  GATEWAY_JWKS_TIMEOUT_MS: positive(5_000),
+  /** Allow http:// JWKS URLs on 127.0.0.1/localhost (tests only); otherwise only https is fetched. */
+  GATEWAY_ALLOW_INSECURE_JWKS: z.preprocess(unsetWhenEmpty, z.enum(['0', '1', 'true', 'false']).default('0').transform((value) => value === '1' || value === 'true')),
   LOG_LEVEL: z.preprocess(unsetWhenEmpty, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
 });
 

@@ -1,3 +1,4 @@
 export * from './config/config-file.schema';
+export * from './config/jwt.schema';
 export * from './config/policies.schema';
 export { formatIssuePath, toInvalidParams } from './invalid-params';

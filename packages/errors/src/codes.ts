@@ -23,6 +23,7 @@ export const ERROR_CODES = {
   no_subscription: { status: 403, title: 'No subscription for this API' },
   subscription_suspended: { status: 403, title: 'Subscription suspended' },
   out_of_scope: { status: 403, title: 'Key not allowed for this API or route' },
+  unknown_client: { status: 403, title: 'Token client not registered' },
   ip_denied: { status: 403, title: 'Client address not allowed' },
   // routing
   not_found: { status: 404, title: 'Not found' },
@@ -38,6 +39,7 @@ export const ERROR_CODES = {
   no_healthy_target: { status: 503, title: 'No healthy upstream target' },
   circuit_open: { status: 503, title: 'Upstream circuit open' },
   not_ready: { status: 503, title: 'Not ready' },
+  identity_provider_unavailable: { status: 503, title: 'Identity provider unavailable' },
   rate_limiter_unavailable: { status: 503, title: 'Rate limiter unavailable' },
   upstream_timeout: { status: 504, title: 'Upstream timed out' },
 } as const satisfies Record<string, { status: number; title: string }>;

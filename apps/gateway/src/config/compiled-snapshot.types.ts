@@ -1,3 +1,4 @@
+import type { SnapshotJwtIssuer } from '@tollgate/db';
 import type FindMyWay from 'find-my-way';
 import type { UpstreamBalancer } from '../adapters/upstream/upstream-balancer';
 import type { RouteMetrics } from '../admin/gateway-metrics';
@@ -36,6 +37,8 @@ export interface CompiledKey {
   readonly scopes: ReadonlySet<string> | null;
   /** Milliseconds since the epoch; Infinity when the key never expires. */
   readonly expiresAtMs: number;
+  /** Revoked recently: kept only to answer revoked_api_key instead of invalid_api_key. */
+  readonly revoked: boolean;
 }
 
 export interface CompiledApi {
@@ -78,6 +81,10 @@ export interface SnapshotIndex {
   /** apiId -> appId -> active subscription. */
   readonly subscriptions: ReadonlyMap<string, ReadonlyMap<string, CompiledSubscription>>;
   readonly plans: ReadonlyMap<string, CompiledPlan>;
+  /** apiId -> appId -> status of a subscription that is not active. */
+  readonly inactiveSubscriptions: ReadonlyMap<string, ReadonlyMap<string, 'pending' | 'suspended' | 'cancelled'>>;
+  /** apiId -> the JWT issuers that API accepts, as stored. */
+  readonly jwtIssuers: ReadonlyMap<string, readonly SnapshotJwtIssuer[]>;
 }
 
 export type ConfigSource = 'database' | 'disk';

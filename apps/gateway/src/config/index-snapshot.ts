@@ -1,4 +1,4 @@
-import type { GatewaySnapshot } from '@tollgate/db';
+import type { GatewaySnapshot, SnapshotJwtIssuer } from '@tollgate/db';
 import type { CompiledApp, CompiledKey, CompiledPlan, CompiledSubscription, SnapshotIndex } from './compiled-snapshot.types';
 
 /** Builds the in-memory lookups: key hash -> key, apiId -> appId -> subscription. */
@@ -41,8 +41,23 @@ export function indexSnapshot(snapshot: GatewaySnapshot, warn: (message: string)
       environment: key.environment,
       scopes: key.scopes.length > 0 ? new Set(key.scopes) : null,
       expiresAtMs: key.expiresAt === null ? Number.POSITIVE_INFINITY : Date.parse(key.expiresAt),
+      revoked: key.revokedAt !== undefined && key.revokedAt !== null,
     });
   }
 
-  return { revision: snapshot.revision, keys, subscriptions, plans };
+  const inactiveSubscriptions = new Map<string, Map<string, 'pending' | 'suspended' | 'cancelled'>>();
+  for (const sub of snapshot.inactiveSubscriptions ?? []) {
+    let byApp = inactiveSubscriptions.get(sub.apiId);
+    if (!byApp) inactiveSubscriptions.set(sub.apiId, (byApp = new Map()));
+    byApp.set(sub.appId, sub.status);
+  }
+
+  const jwtIssuers = new Map<string, SnapshotJwtIssuer[]>();
+  for (const issuer of snapshot.jwtIssuers ?? []) {
+    let list = jwtIssuers.get(issuer.apiId);
+    if (!list) jwtIssuers.set(issuer.apiId, (list = []));
+    list.push(issuer);
+  }
+
+  return { revision: snapshot.revision, keys, subscriptions, plans, inactiveSubscriptions, jwtIssuers };
 }

@@ -74,6 +74,24 @@ export const ZGatewaySnapshot = z.object({
       environment: z.enum(['live', 'test']),
       scopes: z.array(z.string()),
       expiresAt: z.string().nullable(),
+      revokedAt: z.string().nullable().default(null),
     }),
   ),
+  inactiveSubscriptions: z.array(z.object({ appId: z.string(), apiId: z.string(), status: z.enum(['pending', 'suspended', 'cancelled']) })).default([]),
+  jwtIssuers: z
+    .array(
+      z.object({
+        id: z.string(),
+        apiId: z.string(),
+        issuer: z.string(),
+        audience: z.array(z.string()),
+        jwksUrl: z.string().nullable(),
+        publicKeyPem: z.string().nullable(),
+        algorithms: z.array(z.string()),
+        appClaim: z.string(),
+        clockSkewSeconds: z.number().int().nonnegative(),
+        clients: z.array(z.object({ subject: z.string(), appId: z.string() })),
+      }),
+    )
+    .default([]),
 }) satisfies z.ZodType<GatewaySnapshot>;

@@ -3,9 +3,21 @@ import type { Logger } from 'pino';
 import type { CompiledApp, CompiledKey, CompiledPlan, CompiledRoute, CompiledSnapshot, CompiledSubscription } from '../config/compiled-snapshot.types';
 
 /** Who is calling: set by authenticate, read by every stage after it. */
-export interface Principal {
+export type Principal = KeyPrincipal | JwtPrincipal;
+
+export interface KeyPrincipal {
   readonly kind: 'key';
   readonly key: CompiledKey;
+  readonly app: CompiledApp;
+  readonly subscription: CompiledSubscription;
+}
+
+/** A caller that presented a JWT: `issuer` and `subject` (the app claim's value) named the app. */
+export interface JwtPrincipal {
+  readonly kind: 'jwt';
+  readonly key: null;
+  readonly issuer: string;
+  readonly subject: string;
   readonly app: CompiledApp;
   readonly subscription: CompiledSubscription;
 }

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
-import { createApiKey, revokeApiKey } from '@tollgate/db';
+import { createApiKey, listApiKeys, revokeApiKey, rotateApiKey } from '@tollgate/db';
 import { TollgateError } from '@tollgate/errors';
 import { printJson, reportError } from '../output';
 import { withDb } from '../with-db';
+import { parseGrace } from './parse-grace';
 
 interface CreateFlags {
   app: string;
@@ -26,7 +27,7 @@ function parseExpiry(value: string | undefined): Date | undefined {
 }
 
 export function registerKeys(program: Command): void {
-  const keys = program.command('keys').description('create and revoke API keys');
+  const keys = program.command('keys').description('create, list, rotate and revoke API keys');
   keys
     .command('create')
     .description('create a key for an app; the key is printed once and never stored')
@@ -61,6 +62,42 @@ export function registerKeys(program: Command): void {
         const revoked = await withDb((db) => revokeApiKey(db, id));
         if (flags.json) printJson(revoked);
         else console.log(`revoked ${revoked.prefix}… (${revoked.id})`);
+      } catch (error) {
+        reportError(error, flags);
+      }
+    });
+  keys
+    .command('rotate')
+    .description('replace a key: prints the new key once; the old key keeps working for the grace period')
+    .argument('<id>', 'id of the key to replace')
+    .option('--grace <duration>', 'how long the old key keeps working: 0, 3600s, 90m, 24h or 7d (at most 7 days)', '24h')
+    .option('--json', 'print {"id","key","prefix","oldKeyExpiresAt"}')
+    .action(async (id: string, flags: { grace: string; json?: boolean }) => {
+      try {
+        const graceSeconds = parseGrace(flags.grace);
+        const rotated = await withDb((db) => rotateApiKey(db, { id, graceSeconds }));
+        if (flags.json) printJson(rotated);
+        else console.log(`${rotated.key}\n(id ${rotated.id}; shown once: store it now; the old key stops working at ${rotated.oldKeyExpiresAt})`);
+      } catch (error) {
+        reportError(error, flags);
+      }
+    });
+  keys
+    .command('list')
+    .description("list an app's keys (prefixes only: keys are never stored)")
+    .requiredOption('--app <slug>', 'app that owns the keys')
+    .option('--json', 'print an array of {id, prefix, name, scopes, createdAt, expiresAt, revokedAt, lastUsedAt}')
+    .action(async (flags: { app: string; json?: boolean }) => {
+      try {
+        const list = await withDb((db) => listApiKeys(db, { appSlug: flags.app }));
+        if (flags.json) {
+          printJson(list);
+          return;
+        }
+        for (const key of list) {
+          const state = key.revokedAt ? `revoked ${key.revokedAt}` : key.expiresAt ? `expires ${key.expiresAt}` : 'no expiry';
+          console.log(`${key.id}  ${key.prefix}…  ${key.name || '-'}  ${key.scopes.join(',') || 'all subscribed APIs'}  ${state}`);
+        }
       } catch (error) {
         reportError(error, flags);
       }

@@ -3,6 +3,7 @@
 // plan) are checked against the file plus the database when the config is applied.
 import { z } from 'zod';
 import { checkPathTemplate, parseApiKey } from '@tollgate/domain';
+import { ZJwtClient, ZJwtIssuer } from './jwt.schema';
 import { ZApiPolicies, ZRoutePolicies, ZUpstreamSettings } from './policies.schema';
 
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -55,6 +56,8 @@ export const ZApi = z.strictObject({
   openapi: z.string().min(1).optional(),
   upstream: ZUpstream,
   routes: z.array(ZRoute).default([]),
+  /** JWT issuers for routes with auth jwt or key-or-jwt. */
+  jwt: z.array(ZJwtIssuer).default([]),
   policies: ZApiPolicies.default({ failClosed: false }),
 });
 
@@ -109,6 +112,8 @@ export const ZApp = z.strictObject({
   description: z.string().max(5000).default(''),
   subscriptions: z.array(ZSubscription).default([]),
   keys: z.array(ZKey).default([]),
+  /** Token clients (an issuer's app claim value) that act as this app. */
+  jwtClients: z.array(ZJwtClient).default([]),
 });
 
 export const ZTeam = z.strictObject({
@@ -149,7 +154,9 @@ export const ZConfigFile = z
       });
     });
     uniqueBy(apps.flatMap((app) => app.keys), (key) => key.key, 'key', ctx, ['teams']);
+    uniqueBy(apps.flatMap((app) => app.jwtClients), (client) => `${client.api} ${client.issuer} ${client.subject}`, 'jwt client', ctx, ['teams']);
     config.apis.forEach((api, apiIndex) => {
+      uniqueBy(api.jwt, (issuer) => issuer.issuer, 'jwt issuer', ctx, ['apis', apiIndex, 'jwt']);
       uniqueBy(api.routes, (route) => `${[...route.methods].sort().join(',')} ${route.path}`, 'route', ctx, ['apis', apiIndex, 'routes']);
     });
   });

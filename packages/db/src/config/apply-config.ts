@@ -1,6 +1,7 @@
 import type { TConfigFile } from '@tollgate/contracts';
 import type { Db } from '../client/create-db';
 import { applyApis } from './apply-apis';
+import { applyJwt } from './apply-jwt';
 import { applyPlans } from './apply-plans';
 import { applyTeams } from './apply-teams';
 import { applyUsers } from './apply-users';
@@ -45,6 +46,7 @@ export async function applyConfig(db: Db, config: TConfigFile, options: ApplyOpt
         resolve.rememberApis(await applyApis(tx, config.apis, documents, changes));
         await applyPlans(tx, config.plans, resolve, changes);
         await applyTeams(tx, config.teams, resolve, changes);
+        await applyJwt(tx, config, resolve, changes);
         if (options.prune) await pruneMissing(tx, config, changes);
         const revision = changes.size
           ? await bumpConfigRevision(tx, changes.changes)

@@ -14,6 +14,10 @@ export interface GatewaySnapshot {
   apps: SnapshotApp[];
   subscriptions: SnapshotSubscription[];
   keys: SnapshotKey[];
+  /** Subscriptions that are not active, so the gateway can say why (absent in older snapshots). */
+  inactiveSubscriptions?: SnapshotInactiveSubscription[];
+  /** JWT issuers per API with their client -> app mappings (absent in older snapshots). */
+  jwtIssuers?: SnapshotJwtIssuer[];
 }
 
 export interface SnapshotApi {
@@ -92,4 +96,26 @@ export interface SnapshotKey {
   environment: 'live' | 'test';
   scopes: string[];
   expiresAt: string | null;
+  /** Set for keys revoked recently: they answer revoked_api_key instead of invalid_api_key. */
+  revokedAt?: string | null;
+}
+
+export interface SnapshotInactiveSubscription {
+  appId: string;
+  apiId: string;
+  status: 'pending' | 'suspended' | 'cancelled';
+}
+
+export interface SnapshotJwtIssuer {
+  id: string;
+  apiId: string;
+  issuer: string;
+  audience: string[];
+  jwksUrl: string | null;
+  publicKeyPem: string | null;
+  algorithms: string[];
+  appClaim: string;
+  clockSkewSeconds: number;
+  /** Value of the app claim -> app id. */
+  clients: { subject: string; appId: string }[];
 }

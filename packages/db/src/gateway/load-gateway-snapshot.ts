@@ -1,6 +1,9 @@
 import type { Db } from '../client/create-db';
 import { GATEWAY_SNAPSHOT_FORMAT, type GatewaySnapshot } from './gateway-snapshot';
 
+/** Revoked keys stay in the snapshot this long, so callers learn the key was revoked rather than unknown. */
+export const REVOKED_KEYS_KEPT_MS = 30 * 24 * 3600 * 1000;
+
 const iso = (value: Date | null): string | null => (value ? value.toISOString() : null);
 
 /**
@@ -21,9 +24,18 @@ export async function loadGatewaySnapshot(db: Db): Promise<GatewaySnapshot> {
       const apps = await tx.app.findMany({ orderBy: { slug: 'asc' }, select: { id: true, slug: true, teamId: true } });
       const subscriptions = await tx.subscription.findMany({ where: { status: 'active' }, orderBy: { id: 'asc' } });
       const keys = await tx.apiKey.findMany({
-        where: { revokedAt: null },
+        where: { OR: [{ revokedAt: null }, { revokedAt: { gt: new Date(Date.now() - REVOKED_KEYS_KEPT_MS) } }] },
         orderBy: { id: 'asc' },
-        select: { id: true, appId: true, hash: true, environment: true, scopes: true, expiresAt: true },
+        select: { id: true, appId: true, hash: true, environment: true, scopes: true, expiresAt: true, revokedAt: true },
+      });
+      const inactiveSubscriptions = await tx.subscription.findMany({
+        where: { status: { not: 'active' } },
+        orderBy: { id: 'asc' },
+        select: { appId: true, apiId: true, status: true },
+      });
+      const jwtIssuers = await tx.jwtIssuer.findMany({
+        orderBy: [{ apiId: 'asc' }, { issuer: 'asc' }],
+        include: { clients: { orderBy: { subject: 'asc' }, select: { subject: true, appId: true } } },
       });
 
       return {
@@ -82,7 +94,9 @@ export async function loadGatewaySnapshot(db: Db): Promise<GatewaySnapshot> {
           quotaOverride: sub.quotaOverride,
           quotaResetAt: iso(sub.quotaResetAt),
         })),
-        keys: keys.map((key) => ({ ...key, expiresAt: iso(key.expiresAt) })),
+        keys: keys.map((key) => ({ ...key, expiresAt: iso(key.expiresAt), revokedAt: iso(key.revokedAt) })),
+        inactiveSubscriptions: inactiveSubscriptions.map((sub) => ({ ...sub, status: sub.status as 'pending' | 'suspended' | 'cancelled' })),
+        jwtIssuers: jwtIssuers.map(({ createdAt: _createdAt, ...issuer }) => issuer),
       } satisfies GatewaySnapshot;
     },
     { isolationLevel: 'RepeatableRead', maxWait: 10_000, timeout: 60_000 },

@@ -15,6 +15,14 @@ export function extractApiKey(headers: IncomingHttpHeaders, query: string): stri
   return undefined;
 }
 
+/** The `Authorization: Bearer` value, or undefined. */
+export function bearerToken(headers: IncomingHttpHeaders): string | undefined {
+  const authorization = headers.authorization;
+  if (authorization === undefined || authorization.length <= 7 || !/^bearer /i.test(authorization)) return undefined;
+  const token = authorization.slice(7).trim();
+  return token === '' ? undefined : token;
+}
+
 /** One query parameter's decoded value, without parsing the whole query. */
 export function queryParam(query: string, name: string): string | undefined {
   let start = 0;

@@ -12,22 +12,36 @@ const expired = generateApiKey();
 const scoped = generateApiKey();
 const weather = fixtureApi('weather', '/weather', [fixtureRoute('/x'), fixtureRoute('/q', { allowQueryKey: true }), fixtureRoute('/j', { auth: 'jwt' }), fixtureRoute('/open', { auth: 'none' })]);
 const other = fixtureApi('other', '/other', [fixtureRoute('/x')]);
+const suspendedApi = fixtureApi('suspended-api', '/s', [fixtureRoute('/x')]);
+const cancelledApi = fixtureApi('cancelled-api', '/c', [fixtureRoute('/x')]);
+const pendingApi = fixtureApi('pending-api', '/p', [fixtureRoute('/x')]);
+const revoked = generateApiKey();
+const routeScoped = generateApiKey();
 const app = { id: 'app-1', slug: 'acme-app', teamId: 'team-1' };
 const plan = { id: 'plan-1', slug: 'free', name: 'Free', rateLimitRequests: null, rateLimitPer: null, burst: null, quotaRequests: null, quotaPer: null, hardStop: true, apiIds: [weather.id] };
-const key = (id: string, hash: string, extra: { scopes?: string[]; expiresAt?: string | null } = {}) => ({
+const key = (id: string, hash: string, extra: { scopes?: string[]; expiresAt?: string | null; revokedAt?: string | null } = {}) => ({
   id,
   appId: app.id,
   hash,
   environment: 'live' as const,
   scopes: extra.scopes ?? [],
   expiresAt: extra.expiresAt ?? null,
+  revokedAt: extra.revokedAt ?? null,
 });
 const snapshot = compileSnapshot(
-  fixtureSnapshot([weather, other], {
+  fixtureSnapshot([weather, other, suspendedApi, cancelledApi, pendingApi], {
     apps: [app],
     plans: [plan],
     subscriptions: [{ id: 'sub-1', appId: app.id, apiId: weather.id, planId: plan.id, billingAnchor: '2026-01-01T00:00:00.000Z', timeZone: 'UTC', quotaOverride: null, quotaResetAt: null }],
-    keys: [key('k-good', good.hash), key('k-expired', expired.hash, { expiresAt: '2020-01-01T00:00:00.000Z' }), key('k-scoped', scoped.hash, { scopes: ['other'] })],
+    keys: [key('k-good', good.hash), key('k-expired', expired.hash, { expiresAt: '2020-01-01T00:00:00.000Z' }), key('k-scoped', scoped.hash, { scopes: ['other'] }),
+      key('k-revoked', revoked.hash, { revokedAt: '2026-01-01T00:00:00.000Z' }),
+      key('k-route', routeScoped.hash, { scopes: ['weather:GET /x'] }),
+    ],
+    inactiveSubscriptions: [
+      { appId: app.id, apiId: suspendedApi.id, status: 'suspended' },
+      { appId: app.id, apiId: cancelledApi.id, status: 'cancelled' },
+      { appId: app.id, apiId: pendingApi.id, status: 'pending' },
+    ],
   }),
   'database',
   testServices(),
@@ -84,12 +98,33 @@ describe('authenticate', () => {
   });
 
   it('reads the query key only on routes that allow it', () => {
-    expect(authenticated('/weather/q', {}, `a=1&api_key=${good.key}`).principal?.key.id).toBe('k-good');
+    expect(authenticated('/weather/q', {}, `a=1&api_key=${good.key}`).principal?.key?.id).toBe('k-good');
     expect(failure('/weather/x', {}, `api_key=${good.key}`)).toMatchObject({ code: 'missing_credentials' });
   });
 
-  it('refuses every request on a JWT route while JWT is not enabled', () => {
+  it('refuses every request on a JWT route of an API without issuers', async () => {
     expect(failure('/weather/j', { authorization: `Bearer ${good.key}` })).toMatchObject({ code: 'invalid_token', status: 401 });
+    const ctx = testContext(snapshot, { headers: { authorization: 'Bearer eyJhbGciOiJSUzI1NiJ9.e30.c2ln' } });
+    await expect(authenticate.run(ctx, configFor('/weather/j')!)).rejects.toMatchObject({ code: 'invalid_token', status: 401 });
+    expect(failure('/weather/j', {})).toMatchObject({ code: 'missing_credentials', status: 401 });
+  });
+
+  it('401 revoked_api_key for a recently revoked key', () => {
+    expect(failure('/weather/x', { 'x-api-key': revoked.key })).toMatchObject({ code: 'revoked_api_key', status: 401 });
+  });
+
+  it('accepts a key scoped to this route only, and refuses it elsewhere in the API', () => {
+    expect(authenticated('/weather/x', { 'x-api-key': routeScoped.key }).principal?.key?.id).toBe('k-route');
+    expect(failure('/weather/q', { 'x-api-key': routeScoped.key })).toMatchObject({ code: 'out_of_scope', status: 403 });
+  });
+
+  it.each([
+    ['suspended', 'subscription_suspended'],
+    ['cancelled', 'subscription_suspended'],
+    ['pending', 'no_subscription'],
+  ])('a %s subscription -> 403 %s', (status, code) => {
+    const path = { suspended: '/s/x', cancelled: '/c/x', pending: '/p/x' }[status]!;
+    expect(failure(path, { 'x-api-key': good.key })).toMatchObject({ code, status: 403 });
   });
 });
 

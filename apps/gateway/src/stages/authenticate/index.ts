@@ -1,8 +1,12 @@
-import { parseApiKey, hashApiKey } from '@tollgate/domain';
 import { TollgateError } from '@tollgate/errors';
 import type { CompiledSubscription, RouteAuth } from '../../config/compiled-snapshot.types';
+import type { GatewayContext } from '../../pipeline/context';
 import type { Stage } from '../../pipeline/types';
-import { extractApiKey } from './extract-api-key';
+import { authenticateJwt } from './authenticate-jwt';
+import { authenticateKey } from './authenticate-key';
+import { CHALLENGE } from './challenge';
+import { bearerToken } from './extract-api-key';
+import { JwtVerifier } from './jwt-verifier';
 
 export interface AuthenticateConfig {
   readonly auth: Exclude<RouteAuth, 'none'>;
@@ -12,61 +16,78 @@ export interface AuthenticateConfig {
   readonly routeScope: string;
   /** appId -> active subscription to this route's API. */
   readonly subscriptions: ReadonlyMap<string, CompiledSubscription>;
+  /** appId -> status of a subscription to this API that is not active. */
+  readonly inactive: ReadonlyMap<string, 'pending' | 'suspended' | 'cancelled'>;
+  /** The API's JWT issuers; null on key routes and when none is usable. */
+  readonly jwt: JwtVerifier | null;
 }
 
-const CHALLENGE = { 'www-authenticate': 'Bearer realm="tollgate"' };
-const MAX_KEY_LENGTH = 80;
 const NO_SUBSCRIPTIONS: ReadonlyMap<string, CompiledSubscription> = new Map();
+const NO_INACTIVE: ReadonlyMap<string, 'pending' | 'suspended' | 'cancelled'> = new Map();
+/** One verifier per API and snapshot, shared by that API's routes. */
+const verifiers = new WeakMap<object, JwtVerifier | null>();
 
 /**
- * API-key authentication, resolved entirely from memory: key -> app -> subscription ->
- * plan. A key that is not in the snapshot is then checked for shape and checksum, so a
- * typo is told apart from an unknown key without a lookup anywhere else.
+ * Authentication, resolved from memory: API key -> app, or JWT (issuer + app claim) ->
+ * app; then app -> subscription to the route's API -> plan. `key` routes take keys,
+ * `jwt` routes only JWTs, `key_or_jwt` either: a Bearer value that starts with `tg_` is
+ * a key, anything else a JWT.
  */
 export const authenticate: Stage<AuthenticateConfig> = {
   name: 'authenticate',
   phase: 'authenticate',
   priority: 0,
-  configure({ route, index }) {
+  configure({ route, index, services, warn }) {
     if (route === null || route.auth === 'none') return undefined;
+    let jwt: JwtVerifier | null = null;
+    if (route.auth !== 'key') {
+      const sources = index.jwtIssuers.get(route.api.id);
+      if (sources === undefined) {
+        warn(`api ${route.api.slug} route ${route.key}: auth ${route.auth} but the API has no JWT issuer; JWTs are refused`);
+      } else {
+        if (!verifiers.has(sources)) verifiers.set(sources, JwtVerifier.compile(route.api.slug, sources, services, warn));
+        jwt = verifiers.get(sources) ?? null;
+      }
+    }
     return {
       auth: route.auth,
       allowQueryKey: route.allowQueryKey,
       apiSlug: route.api.slug,
       routeScope: `${route.api.slug}:${route.key}`,
       subscriptions: index.subscriptions.get(route.api.id) ?? NO_SUBSCRIPTIONS,
+      inactive: index.inactiveSubscriptions.get(route.api.id) ?? NO_INACTIVE,
+      jwt,
     };
   },
   run(ctx, config) {
-    if (config.auth === 'jwt') {
-      throw new TollgateError('invalid_token', { detail: 'This route requires a JWT; JWT authentication is not enabled on this gateway.', headers: CHALLENGE });
+    if (config.auth !== 'key') {
+      const bearer = bearerToken(ctx.req.headers);
+      if (bearer !== undefined && !bearer.startsWith('tg_')) return authenticateJwt(ctx, config, bearer);
+      if (config.auth === 'jwt') return refuseNonJwt(bearer);
     }
-    const candidate = extractApiKey(ctx.req.headers, config.allowQueryKey ? ctx.query : '');
-    if (candidate === undefined || candidate === '') {
-      throw new TollgateError('missing_credentials', { detail: 'Send an API key in the Authorization header (Bearer) or in X-Api-Key.', headers: CHALLENGE });
-    }
-    if (candidate.length > MAX_KEY_LENGTH || !candidate.startsWith('tg_')) throw malformed();
-    const key = ctx.snapshot.index.keys.get(hashApiKey(candidate));
-    if (key === undefined) {
-      if (!parseApiKey(candidate).ok) throw malformed();
-      throw new TollgateError('invalid_api_key', { detail: 'No active key matches.', headers: CHALLENGE });
-    }
-    if (key.expiresAtMs <= Date.now()) throw new TollgateError('expired_api_key', { detail: 'This key has expired.', headers: CHALLENGE });
-    const subscription = config.subscriptions.get(key.app.id);
-    if (subscription === undefined) {
-      throw new TollgateError('no_subscription', { detail: `The app has no active subscription to the "${config.apiSlug}" API.` });
-    }
-    if (key.scopes !== null && !key.scopes.has(config.apiSlug) && !key.scopes.has(config.routeScope)) {
-      throw new TollgateError('out_of_scope', { detail: `This key is not allowed to call the "${config.apiSlug}" API.` });
-    }
-    ctx.principal = { kind: 'key', key, app: key.app, subscription };
-    ctx.plan = subscription.plan;
+    authenticateKey(ctx, config);
   },
 };
 
-function malformed(): TollgateError {
-  return new TollgateError('malformed_api_key', {
-    detail: 'The API key is not a Tollgate key (tg_live_… or tg_test_… with its checksum).',
-    headers: CHALLENGE,
-  });
+function refuseNonJwt(bearer: string | undefined): never {
+  if (bearer === undefined) {
+    throw new TollgateError('missing_credentials', { detail: 'Send a JWT in the Authorization header (Bearer).', headers: CHALLENGE });
+  }
+  throw new TollgateError('invalid_token', { detail: 'This route accepts only JWTs, not API keys.', extensions: { reason: 'malformed' }, headers: CHALLENGE });
 }
+
+/** The app's active subscription to the route's API, or the 403 that says why not. */
+export function subscriptionFor(config: AuthenticateConfig, appId: string): CompiledSubscription {
+  const subscription = config.subscriptions.get(appId);
+  if (subscription !== undefined) return subscription;
+  const status = config.inactive.get(appId);
+  if (status === 'suspended' || status === 'cancelled') {
+    throw new TollgateError('subscription_suspended', { detail: `The app's subscription to the "${config.apiSlug}" API is ${status}.`, extensions: { subscriptionStatus: status } });
+  }
+  if (status === 'pending') {
+    throw new TollgateError('no_subscription', { detail: `The app's subscription to the "${config.apiSlug}" API is awaiting approval.`, extensions: { subscriptionStatus: status } });
+  }
+  throw new TollgateError('no_subscription', { detail: `The app has no active subscription to the "${config.apiSlug}" API.` });
+}
+
+export type { GatewayContext };

@@ -1,0 +1,40 @@
+import { createRemoteJWKSet, type JWTVerifyGetKey } from 'jose';
+import type { GatewayServices } from '../../pipeline/types';
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+const registries = new WeakMap<GatewayServices, Map<string, JWTVerifyGetKey>>();
+
+/**
+ * One remote key set per JWKS URL for the life of the gateway process, so a config
+ * reload keeps the cached keys. jose caches the set (cacheMaxAge), refetches when a
+ * token names an unknown `kid` at most once per cooldown, shares one fetch among
+ * concurrent requests, times out, and never follows redirects.
+ *
+ * Only https is fetched; http is allowed for 127.0.0.1/localhost when
+ * GATEWAY_ALLOW_INSECURE_JWKS=1 (tests). Returns a reason string when the URL is refused.
+ */
+export function remoteKeySet(services: GatewayServices, jwksUrl: string): JWTVerifyGetKey | string {
+  let url: URL;
+  try {
+    url = new URL(jwksUrl);
+  } catch {
+    return 'jwksUrl is not a URL';
+  }
+  const insecureAllowed = services.env.GATEWAY_ALLOW_INSECURE_JWKS && LOOPBACK_HOSTS.has(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && insecureAllowed)) {
+    return 'jwksUrl must be https (http only to 127.0.0.1/localhost with GATEWAY_ALLOW_INSECURE_JWKS=1)';
+  }
+  if (url.username || url.password) return 'jwksUrl must not carry credentials';
+  let registry = registries.get(services);
+  if (!registry) registries.set(services, (registry = new Map()));
+  let keySet = registry.get(url.href);
+  if (!keySet) {
+    keySet = createRemoteJWKSet(url, {
+      cooldownDuration: services.env.GATEWAY_JWKS_COOLDOWN_MS,
+      cacheMaxAge: services.env.GATEWAY_JWKS_CACHE_MAX_AGE_MS,
+      timeoutDuration: services.env.GATEWAY_JWKS_TIMEOUT_MS,
+    });
+    registry.set(url.href, keySet);
+  }
+  return keySet;
+}
