@@ -36,7 +36,7 @@ export interface RunningGateway {
 export interface StartGatewayOptions {
   /** Where logs go (stdout by default). */
   logDestination?: DestinationStream;
-  /** Also export Node process metrics (heap, event loop lag, ...). */
+  /** Export Node process metrics (heap, event loop lag, ...); on unless false. */
   processMetrics?: boolean;
 }
 
@@ -48,7 +48,7 @@ export interface StartGatewayOptions {
 export async function startGateway(overrides: Partial<GatewayEnv> = {}, options: StartGatewayOptions = {}): Promise<RunningGateway> {
   const env = parseGatewayEnv(overrides);
   const log = createLogger(env, options.logDestination);
-  const metrics = new GatewayMetrics({ processMetrics: options.processMetrics });
+  const metrics = new GatewayMetrics({ processMetrics: options.processMetrics ?? true });
   const pools = new UpstreamPools({ connections: env.GATEWAY_UPSTREAM_CONNECTIONS, connectTimeoutMs: env.GATEWAY_UPSTREAM_CONNECT_TIMEOUT_MS });
   const services: GatewayServices = { env, log, metrics, pools };
   const store = new ConfigStore();

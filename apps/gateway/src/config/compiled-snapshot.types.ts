@@ -3,6 +3,7 @@ import type FindMyWay from 'find-my-way';
 import type { UpstreamBalancer } from '../adapters/upstream/upstream-balancer';
 import type { RouteMetrics } from '../admin/gateway-metrics';
 import type { BoundStage } from '../pipeline/types';
+import type { KeyTable } from './key-table';
 
 export type RouteAuth = 'none' | 'key' | 'jwt' | 'key_or_jwt';
 
@@ -76,8 +77,13 @@ export interface CompiledRoute {
 /** The lookups stages read, built before any stage is configured. */
 export interface SnapshotIndex {
   readonly revision: number;
-  /** sha256(key) hex -> key. */
-  readonly keys: ReadonlyMap<string, CompiledKey>;
+  /**
+   * Active keys: `get(sha256 hex)` or `find(presented key)`. Patched between revisions
+   * without recompiling routes, so stages read it at request time
+   * (`ctx.snapshot.index.keys`) and never keep it from `configure`.
+   */
+  readonly keys: KeyTable;
+  readonly apps: ReadonlyMap<string, CompiledApp>;
   /** apiId -> appId -> active subscription. */
   readonly subscriptions: ReadonlyMap<string, ReadonlyMap<string, CompiledSubscription>>;
   readonly plans: ReadonlyMap<string, CompiledPlan>;

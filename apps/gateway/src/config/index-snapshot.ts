@@ -1,8 +1,34 @@
 import type { GatewaySnapshot, SnapshotJwtIssuer } from '@tollgate/db';
 import type { CompiledApp, CompiledKey, CompiledPlan, CompiledSubscription, SnapshotIndex } from './compiled-snapshot.types';
+import { keyPrefixFromHex, KeyTable } from './key-table';
+
+/** Keys loaded apart from the snapshot (streamed from PostgreSQL or read from disk), with the apps they point at. */
+export interface PrebuiltKeys {
+  readonly apps: ReadonlyMap<string, CompiledApp>;
+  readonly keys: KeyTable;
+}
+
+export function compileApps(apps: GatewaySnapshot['apps']): Map<string, CompiledApp> {
+  const compiled = new Map<string, CompiledApp>();
+  for (const app of apps) compiled.set(app.id, { id: app.id, slug: app.slug, teamId: app.teamId });
+  return compiled;
+}
+
+/** One key as the request path reads it. */
+export function compileKey(
+  id: string,
+  app: CompiledApp,
+  environment: 'live' | 'test',
+  scopes: readonly string[] | null,
+  expiresAtMs: number | null,
+  revoked: boolean,
+): CompiledKey {
+  return { id, app, environment, scopes: scopes !== null && scopes.length > 0 ? new Set(scopes) : null, expiresAtMs: expiresAtMs ?? Number.POSITIVE_INFINITY, revoked };
+}
+
 
 /** Builds the in-memory lookups: key hash -> key, apiId -> appId -> subscription. */
-export function indexSnapshot(snapshot: GatewaySnapshot, warn: (message: string) => void): SnapshotIndex {
+export function indexSnapshot(snapshot: GatewaySnapshot, warn: (message: string) => void, prebuilt?: PrebuiltKeys): SnapshotIndex {
   const plans = new Map<string, CompiledPlan>();
   for (const plan of snapshot.plans) {
     plans.set(plan.id, {
@@ -15,8 +41,7 @@ export function indexSnapshot(snapshot: GatewaySnapshot, warn: (message: string)
     });
   }
 
-  const apps = new Map<string, CompiledApp>();
-  for (const app of snapshot.apps) apps.set(app.id, { id: app.id, slug: app.slug, teamId: app.teamId });
+  const apps = prebuilt?.apps ?? compileApps(snapshot.apps);
 
   const subscriptions = new Map<string, Map<string, CompiledSubscription>>();
   for (const sub of snapshot.subscriptions) {
@@ -31,18 +56,16 @@ export function indexSnapshot(snapshot: GatewaySnapshot, warn: (message: string)
     byApp.set(app.id, { id: sub.id, app, apiId: sub.apiId, plan, quotaOverride: sub.quotaOverride });
   }
 
-  const keys = new Map<string, CompiledKey>();
-  for (const key of snapshot.keys) {
-    const app = apps.get(key.appId);
-    if (!app) continue;
-    keys.set(key.hash, {
-      id: key.id,
-      app,
-      environment: key.environment,
-      scopes: key.scopes.length > 0 ? new Set(key.scopes) : null,
-      expiresAtMs: key.expiresAt === null ? Number.POSITIVE_INFINITY : Date.parse(key.expiresAt),
-      revoked: key.revokedAt !== undefined && key.revokedAt !== null,
-    });
+  let keys = prebuilt?.keys;
+  if (keys === undefined) {
+    const map = new Map<string, CompiledKey>();
+    for (const key of snapshot.keys) {
+      const app = apps.get(key.appId);
+      if (!app) continue;
+      const expiresAtMs = key.expiresAt === null ? null : Date.parse(key.expiresAt);
+      map.set(keyPrefixFromHex(key.hash), compileKey(key.id, app, key.environment, key.scopes, expiresAtMs, key.revokedAt !== undefined && key.revokedAt !== null));
+    }
+    keys = KeyTable.fromMap(map);
   }
 
   const inactiveSubscriptions = new Map<string, Map<string, 'pending' | 'suspended' | 'cancelled'>>();
@@ -59,5 +82,5 @@ export function indexSnapshot(snapshot: GatewaySnapshot, warn: (message: string)
     list.push(issuer);
   }
 
-  return { revision: snapshot.revision, keys, subscriptions, plans, inactiveSubscriptions, jwtIssuers };
+  return { revision: snapshot.revision, keys, apps, subscriptions, plans, inactiveSubscriptions, jwtIssuers };
 }

@@ -51,7 +51,7 @@ async function closeOne(db: Db, subscription: BillableSubscription, period: Retu
         lineItems: amounts.lineItems,
       },
     });
-    await enqueueWebhookEvent(tx, { teamId: subscription.teamId, event });
+    await enqueueWebhookEvent(tx, { teamId: subscription.teamId, event, now });
     return written.id;
   });
 }

@@ -6,11 +6,16 @@ export const REVOKED_KEYS_KEPT_MS = 30 * 24 * 3600 * 1000;
 
 const iso = (value: Date | null): string | null => (value ? value.toISOString() : null);
 
+export interface LoadGatewaySnapshotOptions {
+  /** False leaves `keys` empty: the gateway streams them with streamGatewayKeys instead. */
+  keys?: boolean;
+}
+
 /**
  * Reads the whole gateway config in one read-only, repeatable-read transaction, so the
  * revision and the rows always belong together.
  */
-export async function loadGatewaySnapshot(db: Db): Promise<GatewaySnapshot> {
+export async function loadGatewaySnapshot(db: Db, options: LoadGatewaySnapshotOptions = {}): Promise<GatewaySnapshot> {
   return db.$transaction(
     async (tx) => {
       await tx.$executeRawUnsafe('SET TRANSACTION READ ONLY');
@@ -23,7 +28,7 @@ export async function loadGatewaySnapshot(db: Db): Promise<GatewaySnapshot> {
       const plans = await tx.plan.findMany({ orderBy: { slug: 'asc' }, include: { apis: { select: { apiId: true } } } });
       const apps = await tx.app.findMany({ orderBy: { slug: 'asc' }, select: { id: true, slug: true, teamId: true } });
       const subscriptions = await tx.subscription.findMany({ where: { status: 'active' }, orderBy: { id: 'asc' } });
-      const keys = await tx.apiKey.findMany({
+      const keys = options.keys === false ? [] : await tx.apiKey.findMany({
         where: { OR: [{ revokedAt: null }, { revokedAt: { gt: new Date(Date.now() - REVOKED_KEYS_KEPT_MS) } }] },
         orderBy: { id: 'asc' },
         select: { id: true, appId: true, hash: true, environment: true, scopes: true, expiresAt: true, revokedAt: true },

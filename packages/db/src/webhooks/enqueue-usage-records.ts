@@ -51,7 +51,7 @@ export async function enqueueUsageRecords(db: Db, now: Date, options: UsageRecor
                'subscriptionId', r."subscriptionId", 'app', r.app_slug, 'api', r.api_slug, 'apiId', r."apiId"::text,
                'route', r."routeKey", 'plan', r.plan_slug, 'windowStart', r.window_start, 'windowEnd', r.window_end,
                'requests', r.requests, 'units', r.units, 'errors', r.errors)),
-           'pending', 0, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+           'pending', 0, ${sqlUtc(now)}, ${sqlUtc(now)}
     FROM records r
     JOIN webhooks w ON w.active
       AND (w."teamId" IS NULL OR w."teamId" = r."teamId")

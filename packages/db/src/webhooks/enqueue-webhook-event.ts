@@ -1,6 +1,7 @@
 import type { CloudEvent } from '@tollgate/domain';
 import type { Db } from '../client/create-db';
 import type { Prisma } from '../generated/prisma/client';
+import { sqlUtc } from '../billing/sql-time';
 
 type Client = Db | Prisma.TransactionClient;
 
@@ -9,12 +10,12 @@ type Client = Db | Prisma.TransactionClient;
  * record's team and team-less (platform) webhooks. A record already queued for a
  * webhook is not queued again (unique webhookId + recordId).
  */
-export async function enqueueWebhookEvent(db: Client, input: { teamId: string; event: CloudEvent }): Promise<number> {
+export async function enqueueWebhookEvent(db: Client, input: { teamId: string; event: CloudEvent; now: Date }): Promise<number> {
   const { event } = input;
   return db.$executeRaw`
     INSERT INTO webhook_deliveries (id, "webhookId", "recordId", "eventType", payload, status, attempts, "nextAttemptAt", "createdAt")
     SELECT gen_random_uuid(), w.id, ${event.id}, ${event.type}, ${JSON.stringify(event)}::jsonb, 'pending', 0,
-           now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+           ${sqlUtc(input.now)}, ${sqlUtc(input.now)}
     FROM webhooks w
     WHERE w.active
       AND (w."teamId" IS NULL OR w."teamId" = ${input.teamId}::uuid)
