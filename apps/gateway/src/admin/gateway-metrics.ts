@@ -35,8 +35,26 @@ export class GatewayMetrics {
   });
   readonly reloadDuration = new Histogram({
     name: 'tollgate_gateway_config_reload_duration_seconds',
-    help: 'Time to read and compile a config snapshot.',
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    help: 'Time to read and apply a config change: kind full (read and compile everything), incremental (patch changed keys) or disk (read the disk snapshot).',
+    labelNames: ['kind'] as const,
+    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+  readonly reloads = new Counter({
+    name: 'tollgate_gateway_config_reloads_total',
+    help: 'Config snapshots served, by kind: full, incremental or disk.',
+    labelNames: ['kind'] as const,
+    registers: [this.registry],
+  });
+  readonly configSource = new Gauge({
+    name: 'tollgate_gateway_config_source',
+    help: '1 for the source of the config being served (database or disk), 0 for the other.',
+    labelNames: ['source'] as const,
+    registers: [this.registry],
+  });
+  readonly configKeys = new Gauge({
+    name: 'tollgate_gateway_config_keys',
+    help: 'API keys in the served snapshot (active and recently revoked).',
     registers: [this.registry],
   });
   readonly reloadFailures = new Counter({

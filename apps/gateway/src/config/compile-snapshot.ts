@@ -5,7 +5,7 @@ import { createUpstreamBalancer } from '../adapters/upstream/upstream-balancer';
 import { REQUEST_PHASES, type BoundStage, type GatewayServices, type Stage, type StageScope } from '../pipeline/types';
 import { STAGES } from '../stages';
 import type { CompiledApi, CompiledRoute, CompiledSnapshot, ConfigSource } from './compiled-snapshot.types';
-import { indexSnapshot } from './index-snapshot';
+import { indexSnapshot, type PrebuiltKeys } from './index-snapshot';
 import { toRouterPattern } from './router-pattern';
 
 /** Above this many routes the router walks its tree instead of generating code. */
@@ -17,10 +17,16 @@ const NO_QUERY = Object.freeze({});
  * route the stages that apply with their config already parsed, and the key and
  * subscription lookups. Runs on every reload, never per request.
  */
-export function compileSnapshot(snapshot: GatewaySnapshot, source: ConfigSource, services: GatewayServices, stages: readonly Stage[] = STAGES): CompiledSnapshot {
+export function compileSnapshot(
+  snapshot: GatewaySnapshot,
+  source: ConfigSource,
+  services: GatewayServices,
+  stages: readonly Stage[] = STAGES,
+  keys?: PrebuiltKeys,
+): CompiledSnapshot {
   const warnings: string[] = [];
   const warn = (message: string) => warnings.push(message);
-  const index = indexSnapshot(snapshot, warn);
+  const index = indexSnapshot(snapshot, warn, keys);
   const router = FindMyWay({ maxParamLength: 500, querystringParser: () => NO_QUERY });
   const routes: CompiledRoute[] = [];
   const origins = new Set<string>();

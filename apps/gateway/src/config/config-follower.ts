@@ -1,13 +1,23 @@
-import { createConfigListener, describeConnectionError, loadGatewaySnapshot, recordGatewayHeartbeat, type ConfigListener, type Db, type GatewaySnapshot } from '@tollgate/db';
+import { createConfigListener, describeConnectionError, readConfigChanges, recordGatewayHeartbeat, type ConfigListener, type Db, type GatewaySnapshot } from '@tollgate/db';
 import type { GatewayServices } from '../pipeline/types';
+import { applyKeyChanges } from './apply-key-changes';
 import { compileSnapshot } from './compile-snapshot';
 import type { CompiledSnapshot, ConfigSource } from './compiled-snapshot.types';
 import type { ConfigStore } from './config-store';
+import type { PrebuiltKeys } from './index-snapshot';
+import { loadDatabaseConfig } from './load-database-config';
 import { readSnapshotFile, writeSnapshotFile } from './snapshot-file';
 
 const DEBOUNCE_MS = 25;
-const MIN_BACKOFF_MS = 250;
-const MAX_BACKOFF_MS = 15_000;
+const MIN_BACKOFF_MS = 100;
+/**
+ * Reconnect attempts while PostgreSQL is away stay this close together (plus jitter up to
+ * 25%), so a change made after it returns reaches the gateway within a second. A refused
+ * connection costs next to nothing; an unreachable host is bounded by the connect timeout.
+ */
+const MAX_BACKOFF_MS = 400;
+
+export type ReloadKind = 'full' | 'incremental' | 'disk';
 
 export interface ConfigFollowerOptions {
   db: Db;
@@ -35,6 +45,10 @@ export class ConfigFollower {
   #heartbeat: NodeJS.Timeout | null = null;
   #backoffMs = MIN_BACKOFF_MS;
   #writtenRevision = -1;
+  /** The last full snapshot (without keys), written to disk with the current key table. */
+  #base: GatewaySnapshot | null = null;
+  #writing: Promise<void> | null = null;
+  #writeAgain = false;
 
   constructor(private readonly options: ConfigFollowerOptions) {}
 
@@ -45,10 +59,10 @@ export class ConfigFollower {
   /** Reads, compiles and serves the database's snapshot. Throws when it cannot be read. */
   async loadFromDatabase(): Promise<CompiledSnapshot> {
     const started = performance.now();
-    const snapshot = await loadGatewaySnapshot(this.options.db);
+    const { snapshot, keys } = await loadDatabaseConfig(this.options.db, this.options.databaseUrl);
     if (this.#closed) throw new Error('the gateway is shutting down');
-    const compiled = this.#serve(snapshot, 'database', started);
-    void this.#writeToDisk(snapshot);
+    const compiled = this.#serve(snapshot, 'database', started, keys);
+    void this.#writeToDisk();
     return compiled;
   }
 
@@ -58,7 +72,7 @@ export class ConfigFollower {
     const file = await readSnapshotFile(this.options.snapshotPath);
     if (!file.ok) return file;
     this.#writtenRevision = file.snapshot.revision;
-    return { ok: true, snapshot: this.#serve(file.snapshot, 'disk', started) };
+    return { ok: true, snapshot: this.#serve(file.snapshot, 'disk', started, file.keys) };
   }
 
   start(): void {
@@ -91,41 +105,84 @@ export class ConfigFollower {
     await this.#listener?.close();
     this.#listener = null;
     await this.#reloading?.catch(() => {});
+    await this.#writing;
   }
 
-  #serve(snapshot: GatewaySnapshot, source: ConfigSource, started: number): CompiledSnapshot {
-    const { services, store } = this.options;
-    const compiled = compileSnapshot(snapshot, source, services);
-    store.swap(compiled);
+  #serve(snapshot: GatewaySnapshot, source: ConfigSource, started: number, keys: PrebuiltKeys | undefined): CompiledSnapshot {
+    const { services } = this.options;
+    const compiled = compileSnapshot(snapshot, source, services, undefined, keys);
+    this.#base = { ...snapshot, keys: [] };
+    this.#swap(compiled, source === 'disk' ? 'disk' : 'full', started);
     services.pools.retain(compiled.origins);
-    services.metrics.reloadDuration.observe((performance.now() - started) / 1000);
-    services.metrics.configRevision.set(compiled.revision);
-    services.metrics.configFromDisk.set(source === 'disk' ? 1 : 0);
     for (const warning of compiled.warnings) this.#log.warn({ revision: compiled.revision }, warning);
-    this.#log.info({ revision: compiled.revision, source, routes: compiled.routes.length, keys: compiled.index.keys.size }, 'serving config');
     return compiled;
+  }
+
+  #swap(compiled: CompiledSnapshot, kind: ReloadKind, started: number): void {
+    const { services, store } = this.options;
+    const previous = store.swap(compiled);
+    const seconds = (performance.now() - started) / 1000;
+    services.metrics.reloadDuration.labels(kind).observe(seconds);
+    services.metrics.reloads.labels(kind).inc();
+    services.metrics.configRevision.set(compiled.revision);
+    services.metrics.configKeys.set(compiled.index.keys.size);
+    services.metrics.configFromDisk.set(compiled.source === 'disk' ? 1 : 0);
+    services.metrics.configSource.labels('database').set(compiled.source === 'database' ? 1 : 0);
+    services.metrics.configSource.labels('disk').set(compiled.source === 'disk' ? 1 : 0);
+    const fields = { revision: compiled.revision, previous: previous?.revision ?? null, source: compiled.source, kind, ms: Math.round(seconds * 1000) };
+    this.#log.info({ ...fields, routes: compiled.routes.length, keys: compiled.index.keys.size }, 'serving config');
   }
 
   async #reloadOnce(): Promise<void> {
     const started = performance.now();
     try {
-      const snapshot = await loadGatewaySnapshot(this.options.db);
-      if (this.#closed) return;
       const current = this.options.store.current;
-      if (current?.source === 'database' && current.revision === snapshot.revision) return;
-      this.#serve(snapshot, 'database', started);
-      await this.#writeToDisk(snapshot);
+      if (current?.source === 'database') {
+        const changes = await readConfigChanges(this.options.db, current.revision);
+        if (this.#closed || changes.revision === current.revision) return;
+        const patched = applyKeyChanges(current, changes);
+        if (patched !== null) {
+          this.#swap(patched, 'incremental', started);
+          void this.#writeToDisk();
+          return;
+        }
+      }
+      const { snapshot, keys } = await loadDatabaseConfig(this.options.db, this.options.databaseUrl);
+      if (this.#closed) return;
+      const latest = this.options.store.current;
+      if (latest?.source === 'database' && latest.revision === snapshot.revision) return;
+      this.#serve(snapshot, 'database', started, keys);
+      void this.#writeToDisk();
     } catch (error) {
       this.options.services.metrics.reloadFailures.inc();
       this.#log.warn({ revision: this.options.store.current?.revision }, `config reload failed, still serving the last snapshot: ${describeConnectionError(error, this.options.databaseUrl)}`);
     }
   }
 
-  async #writeToDisk(snapshot: GatewaySnapshot): Promise<void> {
-    if (snapshot.revision === this.#writtenRevision) return;
+  /** Writes the served snapshot to disk; writes requested while one runs collapse into one more. */
+  #writeToDisk(): Promise<void> {
+    if (this.#writing) {
+      this.#writeAgain = true;
+      return this.#writing;
+    }
+    this.#writing = (async () => {
+      do {
+        this.#writeAgain = false;
+        await this.#writeOnce();
+      } while (this.#writeAgain);
+    })().finally(() => {
+      this.#writing = null;
+    });
+    return this.#writing;
+  }
+
+  async #writeOnce(): Promise<void> {
+    const current = this.options.store.current;
+    const base = this.#base;
+    if (current === null || base === null || current.source !== 'database' || current.revision === this.#writtenRevision) return;
     try {
-      await writeSnapshotFile(this.options.snapshotPath, snapshot);
-      this.#writtenRevision = snapshot.revision;
+      await writeSnapshotFile(this.options.snapshotPath, { ...base, revision: current.revision, loadedAt: current.loadedAt }, current.index.keys);
+      this.#writtenRevision = current.revision;
     } catch (error) {
       this.#log.warn({ path: this.options.snapshotPath, err: error }, 'could not write the config snapshot to disk');
     }

@@ -1,9 +1,10 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { revokeApiKey } from '@tollgate/db';
 import { useTestDatabase } from '@tollgate/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSnapshotFile } from '../config/snapshot-file';
 import type { RunningGateway } from '../start-gateway';
 import { applyTestConfig, eventually, startTestGateway, tempSnapshotPath } from '../testing/test-gateway';
 import { startTestUpstream, type TestUpstream } from '../testing/test-upstream';
@@ -46,6 +47,14 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
+async function diskRevision(): Promise<number | null> {
+  const file = await readSnapshotFile(snapshotPath);
+  return file.ok ? file.snapshot.revision : null;
+}
+
+const metricsText = () => fetch(`${gateway.adminUrl}/metrics`).then((response) => response.text());
+const reloads = (text: string, kind: string) => Number(new RegExp(`tollgate_gateway_config_reloads_total\\{kind="${kind}"\\} (\\d+)`).exec(text)?.[1] ?? 0);
+
 const withKey = (path: string) => fetch(`${gateway.url}${path}`, { headers: { authorization: `Bearer ${key}` } });
 
 describe('admin port', () => {
@@ -67,7 +76,10 @@ describe('admin port', () => {
     expect(text).toMatch(/tollgate_gateway_requests_total\{api="weather",route="GET \/forecast\/\{city\}",status="200"\} \d+/);
     expect(text).toMatch(/tollgate_gateway_request_duration_seconds_bucket\{le="[\d.]+",api="weather",route="GET \/forecast\/\{city\}"\}/);
     expect(text).toContain(`tollgate_gateway_config_revision ${await databaseRevision()}`);
-    expect(text).toMatch(/tollgate_gateway_config_reload_duration_seconds_count [1-9]/);
+    expect(text).toMatch(/tollgate_gateway_config_reload_duration_seconds_count\{kind="full"\} [1-9]/);
+    expect(text).toContain('tollgate_gateway_config_source{source="database"} 1');
+    expect(text).toMatch(/tollgate_gateway_config_keys [1-9]/);
+    expect(text).toMatch(/process_resident_memory_bytes|nodejs_heap_size_used_bytes/);
   });
 
   it('answers other paths with a problem', async () => {
@@ -80,7 +92,7 @@ describe('admin port', () => {
 describe('following config changes', () => {
   it('writes the snapshot to disk, readable by the owner only', async () => {
     await eventually(async () => expect(existsSync(snapshotPath)).toBe(true), 2_000);
-    expect(JSON.parse(readFileSync(snapshotPath, 'utf8'))).toMatchObject({ revision: gateway.revision });
+    expect(await diskRevision()).toBe(gateway.revision);
     expect(statSync(snapshotPath).mode & 0o077).toBe(0);
   });
 
@@ -93,22 +105,27 @@ describe('following config changes', () => {
     expect(took).toBeLessThan(1_000);
     expect(upstream.received.at(-1)!.url).toBe('/alerts');
     expect(gateway.revision).toBe(revision);
-    await eventually(async () => expect(JSON.parse(readFileSync(snapshotPath, 'utf8')).revision).toBe(revision), 1_000);
+    await eventually(async () => expect(await diskRevision()).toBe(revision), 1_000);
   });
 
-  it('refuses a revoked key within a second', async () => {
+  it('refuses a revoked key within a second, patching the key table instead of reloading everything', async () => {
     expect((await withKey('/weather/forecast/paris')).status).toBe(200);
+    const before = await metricsText();
     await revokeApiKey(t.db, keyId);
     await eventually(async () => {
       const response = await withKey('/weather/forecast/paris');
       expect(response.status).toBe(401);
-      expect(((await response.json()) as { code: string }).code).toBe('invalid_api_key');
+      expect(((await response.json()) as { code: string }).code).toBe('revoked_api_key');
     }, 1_000);
+    const after = await metricsText();
+    expect(reloads(after, 'incremental') - reloads(before, 'incremental')).toBe(1);
+    expect(reloads(after, 'full')).toBe(reloads(before, 'full'));
+    await eventually(async () => expect(await diskRevision()).toBe(gateway.revision), 2_000);
   });
 
   it('coalesces a burst of notifications into few reloads and ends on the last revision', async () => {
     const before = await fetch(`${gateway.adminUrl}/metrics`).then((r) => r.text());
-    const count = (text: string) => Number(/tollgate_gateway_config_reload_duration_seconds_count (\d+)/.exec(text)![1]);
+    const count = (text: string) => reloads(text, 'full') + reloads(text, 'incremental');
     let last = 0;
     for (let i = 0; i < 10; i++) last = await bumpAndNotify();
     await eventually(async () => expect(gateway.revision).toBe(last), 1_000);
@@ -159,7 +176,7 @@ describe('following config changes', () => {
 describe('starting without PostgreSQL', () => {
   it('serves the last snapshot from disk when DATABASE_URL is unreachable', async () => {
     const served = gateway.revision;
-    await eventually(async () => expect(JSON.parse(readFileSync(snapshotPath, 'utf8')).revision).toBe(served), 2_000);
+    await eventually(async () => expect(await diskRevision()).toBe(served), 2_000);
     const offline = await startTestGateway(`postgresql://postgres@127.0.0.1:${await closedPort()}/tollgate`, { GATEWAY_SNAPSHOT_PATH: snapshotPath });
     try {
       const ready = await fetch(`${offline.adminUrl}/readyz`);
