@@ -1,15 +1,20 @@
 import type { RouteMetrics } from '../../admin/gateway-metrics';
 import type { Stage } from '../../pipeline/types';
+import { MeteredResponse } from './metered-response';
+import { CLIENT_CLOSED } from './usage-event';
 
-/** Status recorded when the client left before the response completed (as nginx). */
-export const CLIENT_CLOSED = 499;
+export { CLIENT_CLOSED } from './usage-event';
 
 export interface RecordConfig {
   readonly metrics: RouteMetrics;
   readonly debug: boolean;
 }
 
-/** Counts every request once its response is complete (also when a stage failed). */
+/**
+ * Counts every request once its response is complete (also when a stage failed). The
+ * usage event itself is written by MeteredResponse just before the response ends; for a
+ * response that never ended (the client left) it is written here, as a 499.
+ */
 export const record: Stage<RecordConfig> = {
   name: 'record',
   phase: 'record',
@@ -20,6 +25,7 @@ export const record: Stage<RecordConfig> = {
   }),
   run(ctx, config) {
     const status = ctx.clientAborted ? CLIENT_CLOSED : ctx.res.statusCode;
+    if (ctx.res instanceof MeteredResponse) ctx.res.meter(status);
     const seconds = (performance.now() - ctx.startedAt) / 1000;
     config.metrics.observe(status, seconds);
     if (config.debug) {

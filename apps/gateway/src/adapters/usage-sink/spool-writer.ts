@@ -1,0 +1,146 @@
+import { closeSync, fsync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import type { Logger } from 'pino';
+import { listSegments, segmentPath } from './spool-directory';
+import type { UsageMetrics } from './usage-metrics';
+
+export interface SpoolWriterOptions {
+  readonly dir: string;
+  /** Appends are refused (and counted as dropped) past this many bytes on disk. */
+  readonly maxBytes: number;
+  /** A segment is sealed and a new one started past this size. */
+  readonly segmentBytes: number;
+  /** fsync the active segment this often when it changed; 0 leaves it to the OS. */
+  readonly fsyncMs: number;
+  readonly log: Logger;
+  readonly metrics: UsageMetrics;
+}
+
+/**
+ * Appends spool lines to numbered segment files with a synchronous write(2): once
+ * append() returns, the line is in the OS page cache and survives the process being
+ * killed. Each start opens a new segment, so a torn line left by a crash is only ever at
+ * the end of a sealed segment.
+ */
+export class SpoolWriter {
+  #fd = -1;
+  #active = 0;
+  #position = 0;
+  #diskBytes = 0;
+  #dirty = false;
+  #warned = false;
+  readonly #sizes = new Map<number, number>();
+  readonly #fsyncTimer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly options: SpoolWriterOptions) {
+    const existing = listSegments(options.dir);
+    for (const seq of existing) {
+      const size = statSync(segmentPath(options.dir, seq)).size;
+      this.#sizes.set(seq, size);
+      this.#diskBytes += size;
+    }
+    this.#open((existing.at(-1) ?? 0) + 1);
+    if (options.fsyncMs > 0) {
+      this.#fsyncTimer = setInterval(() => this.#sync(), options.fsyncMs);
+      this.#fsyncTimer.unref();
+    }
+    options.metrics.spoolBytes.set(this.#diskBytes);
+  }
+
+  get activeSegment(): number {
+    return this.#active;
+  }
+
+  get diskBytes(): number {
+    return this.#diskBytes;
+  }
+
+  /** Segment numbers on disk, ascending (the active one last). */
+  segments(): number[] {
+    return [...this.#sizes.keys()].sort((a, b) => a - b);
+  }
+
+  /** Bytes in a segment; for the active one, what has been written so far (always whole lines). */
+  sizeOf(seq: number): number {
+    return this.#sizes.get(seq) ?? 0;
+  }
+
+  /** Writes one line; false when the spool is full (the event is dropped and counted). */
+  append(line: string): boolean {
+    if (this.#diskBytes >= this.options.maxBytes) {
+      this.options.metrics.dropped.inc();
+      return false;
+    }
+    let written: number;
+    try {
+      written = writeSync(this.#fd, line);
+    } catch (error) {
+      this.options.metrics.dropped.inc();
+      this.options.log.error({ err: error }, 'usage spool write failed: event dropped');
+      this.#rotate();
+      return false;
+    }
+    this.#position += written;
+    this.#diskBytes += written;
+    this.#sizes.set(this.#active, this.#position);
+    this.#dirty = true;
+    if (this.#position >= this.options.segmentBytes) this.#rotate();
+    if (!this.#warned && this.#diskBytes > this.options.maxBytes * 0.8) this.#warnFull();
+    return true;
+  }
+
+  /** Deletes a sealed segment whose events are all committed. */
+  release(seq: number): void {
+    if (seq === this.#active) return;
+    const size = this.#sizes.get(seq);
+    if (size === undefined) return;
+    rmSync(segmentPath(this.options.dir, seq), { force: true });
+    this.#sizes.delete(seq);
+    this.#diskBytes -= size;
+    if (this.#warned && this.#diskBytes < this.options.maxBytes * 0.5) this.#warned = false;
+    this.options.metrics.spoolBytes.set(this.#diskBytes);
+  }
+
+  /** Seals the active segment (new appends go to a fresh one). */
+  rotate(): void {
+    if (this.#position > 0) this.#rotate();
+  }
+
+  close(): void {
+    if (this.#fsyncTimer !== null) clearInterval(this.#fsyncTimer);
+    if (this.#fd >= 0) closeSync(this.#fd);
+    this.#fd = -1;
+  }
+
+  /** Called by the flusher after every batch: refreshes the gauge. */
+  report(): void {
+    this.options.metrics.spoolBytes.set(this.#diskBytes);
+  }
+
+  #open(seq: number): void {
+    this.#fd = openSync(segmentPath(this.options.dir, seq), 'wx');
+    this.#active = seq;
+    this.#position = 0;
+    this.#sizes.set(seq, 0);
+  }
+
+  #rotate(): void {
+    const fd = this.#fd;
+    this.#open(this.#active + 1);
+    this.#dirty = false;
+    fsync(fd, () => closeSync(fd));
+  }
+
+  #sync(): void {
+    if (!this.#dirty || this.#fd < 0) return;
+    this.#dirty = false;
+    fsync(this.#fd, () => {});
+  }
+
+  #warnFull(): void {
+    this.#warned = true;
+    this.options.log.error(
+      { spoolBytes: this.#diskBytes, maxBytes: this.options.maxBytes, dir: this.options.dir },
+      `USAGE SPOOL ABOVE 80% OF GATEWAY_SPOOL_MAX_BYTES: usage events are not reaching PostgreSQL; at 100% new events are DROPPED (not billed)`,
+    );
+  }
+}

@@ -1,0 +1,145 @@
+import { createUsageStore, type UsageStore } from '@tollgate/db';
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+import { lockSpoolDirectory, readSpoolId } from './spool-directory';
+import { SpoolWriter } from './spool-writer';
+import { UsageFlusher } from './usage-flusher';
+import { createUsageMetrics } from './usage-metrics';
+
+/** Where the request path hands usage events (framed spool lines). */
+export interface UsageSink {
+  /** The gateway instance written into every event. */
+  readonly gatewayId: string;
+  /** Must be durable against a process crash when it returns (the response ends right after). */
+  append(line: string): void;
+  close(): Promise<void>;
+}
+
+/** Keeps lines in memory: for unit tests of the stages. */
+export class MemoryUsageSink implements UsageSink {
+  readonly lines: string[] = [];
+  constructor(readonly gatewayId = 'test-gateway') {}
+  append(line: string): void {
+    this.lines.push(line);
+  }
+  async close(): Promise<void> {}
+}
+
+export interface SpoolUsageSinkOptions {
+  readonly dir: string;
+  readonly gatewayId: string;
+  readonly databaseUrl: string;
+  readonly maxBytes: number;
+  readonly segmentBytes?: number;
+  readonly fsyncMs: number;
+  readonly flushMs: number;
+  readonly batchEvents: number;
+  /** 0 turns retention off. */
+  readonly retentionDays: number;
+  readonly retentionIntervalMs?: number;
+  readonly shutdownTimeoutMs: number;
+  readonly log: Logger;
+  readonly registry: Registry;
+  /** For tests and benchmarks: a store of one's own. */
+  readonly store?: UsageStore;
+}
+
+/** The gateway's usage sink: a local spool (synchronous appends) drained into PostgreSQL by a flusher. */
+export class SpoolUsageSink implements UsageSink {
+  readonly gatewayId: string;
+  readonly writer: SpoolWriter;
+  readonly flusher: UsageFlusher;
+  readonly #store: UsageStore;
+  readonly #unlock: () => void;
+  readonly #log: Logger;
+  #pending = 0;
+  #running: Promise<boolean> | null = null;
+  #timer: NodeJS.Timeout | null = null;
+  #retentionTimer: NodeJS.Timeout | null = null;
+  #closed = false;
+
+  constructor(private readonly options: SpoolUsageSinkOptions) {
+    // eslint-disable-next-line no-control-regex
+    this.gatewayId = options.gatewayId.replace(/[\t\n\r\x1f]/g, ' ');
+    this.#log = options.log.child({ component: 'usage' });
+    this.#unlock = lockSpoolDirectory(options.dir);
+    const metrics = createUsageMetrics(options.registry);
+    this.#store = options.store ?? createUsageStore(options.databaseUrl, { onError: (error) => this.#log.debug({ err: error }, 'usage store connection lost') });
+    this.writer = new SpoolWriter({
+      dir: options.dir,
+      maxBytes: options.maxBytes,
+      segmentBytes: options.segmentBytes ?? 64 * 1024 * 1024,
+      fsyncMs: options.fsyncMs,
+      log: this.#log,
+      metrics,
+    });
+    this.flusher = new UsageFlusher({
+      dir: options.dir,
+      spoolId: readSpoolId(options.dir),
+      gatewayId: this.gatewayId,
+      writer: this.writer,
+      store: this.#store,
+      batchEvents: options.batchEvents,
+      log: this.#log,
+      metrics,
+    });
+    this.#schedule();
+    if (options.retentionDays > 0) {
+      const every = options.retentionIntervalMs ?? 3_600_000;
+      this.#retentionTimer = setTimeout(() => void this.#retention(every), Math.min(60_000, every));
+      this.#retentionTimer.unref();
+    }
+  }
+
+  append(line: string): void {
+    if (this.writer.append(line) && ++this.#pending >= this.options.batchEvents && this.#running === null && !this.#closed) void this.flushNow();
+  }
+
+  /** Flushes what the spool holds now (waits for a flush already running first). */
+  async flushNow(): Promise<boolean> {
+    while (this.#running !== null) await this.#running;
+    this.#pending = 0;
+    this.#running = this.flusher.flush();
+    try {
+      return await this.#running;
+    } finally {
+      this.#running = null;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    if (this.#retentionTimer !== null) clearTimeout(this.#retentionTimer);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), this.options.shutdownTimeoutMs)));
+    const flushed = await Promise.race([this.flushNow(), late]);
+    clearTimeout(timer);
+    if (!flushed) this.#log.warn({ spoolBytes: this.writer.diskBytes, dir: this.options.dir }, 'usage events left in the spool at shutdown: the next start flushes them');
+    else this.#log.info('usage spool flushed');
+    this.writer.close();
+    this.#unlock();
+    if (this.options.store === undefined) await this.#store.close().catch(() => {});
+  }
+
+  #schedule(): void {
+    if (this.#closed) return;
+    this.#timer = setTimeout(() => {
+      void this.flushNow().finally(() => this.#schedule());
+    }, this.options.flushMs);
+    this.#timer.unref();
+  }
+
+  async #retention(every: number): Promise<void> {
+    try {
+      const { deleted, locked } = await this.#store.deleteExpiredRequestLog({ retentionDays: this.options.retentionDays });
+      if (locked && deleted > 0) this.#log.info({ deleted, retentionDays: this.options.retentionDays }, 'request log retention: old rows deleted');
+    } catch (error) {
+      this.#log.warn({ err: error }, 'request log retention failed; retried at the next run');
+    }
+    if (this.#closed) return;
+    this.#retentionTimer = setTimeout(() => void this.#retention(every), every);
+    this.#retentionTimer.unref();
+  }
+}

@@ -1,0 +1,50 @@
+import { ServerResponse, type IncomingMessage } from 'node:http';
+import type { UsageSink } from '../../adapters/usage-sink/usage-sink';
+import type { GatewayContext } from '../../pipeline/context';
+import { CLIENT_CLOSED, encodeUsageEvent } from './usage-event';
+
+/**
+ * The gateway's response class: counts body bytes and writes the usage event to the
+ * spool synchronously just before the last bytes of the response are handed to the
+ * socket. A client that received a complete response therefore always has its event on
+ * disk (page cache), even if the process is killed the next instant.
+ */
+export class MeteredResponse<Request extends IncomingMessage = IncomingMessage> extends ServerResponse<Request> {
+  #ctx: GatewayContext | null = null;
+  #sink: UsageSink | null = null;
+  #bodyBytes = 0;
+  #metered = false;
+
+  /** Links the response to its request context and sink; unmetered until called. */
+  meterWith(ctx: GatewayContext, sink: UsageSink): void {
+    this.#ctx = ctx;
+    this.#sink = sink;
+  }
+
+  /* eslint-disable @typescript-eslint/no-explicit-any -- the overloads of write/end pass through unchanged */
+  override write(chunk: any, ...rest: any[]): boolean {
+    this.#bodyBytes += byteLength(chunk);
+    return super.write(chunk, ...(rest as [any]));
+  }
+
+  override end(chunk?: any, ...rest: any[]): this {
+    if (typeof chunk !== 'function') this.#bodyBytes += byteLength(chunk);
+    this.meter(this.statusCode);
+    return super.end(chunk, ...(rest as [any]));
+  }
+  /* eslint-enable @typescript-eslint/no-explicit-any */
+
+  /** Writes the usage event once; the record stage calls it for responses that never ended (client gone). */
+  meter(status: number): void {
+    if (this.#metered || this.#ctx === null || this.#sink === null) return;
+    this.#metered = true;
+    const ctx = this.#ctx;
+    this.#sink.append(encodeUsageEvent(ctx, ctx.clientAborted ? CLIENT_CLOSED : status, this.#bodyBytes, this.#sink.gatewayId));
+  }
+}
+
+function byteLength(chunk: unknown): number {
+  if (chunk === undefined || chunk === null) return 0;
+  if (typeof chunk === 'string') return Buffer.byteLength(chunk);
+  return (chunk as Uint8Array).byteLength ?? 0;
+}

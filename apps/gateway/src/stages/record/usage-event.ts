@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import type { GatewayContext } from '../../pipeline/context';
+import { frameSpoolRecord, SPOOL_RECORD_VERSION } from '../../adapters/usage-sink/spool-record';
+
+/** Status recorded when the client left before the response completed (as nginx). */
+export const CLIENT_CLOSED = 499;
+// Tabs and newlines frame the spool; the unit separator (0x1f) separates values on the way into PostgreSQL.
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\t\n\r\x1f]/;
+// eslint-disable-next-line no-control-regex
+const UNSAFE_ALL = /[\t\n\r\x1f]/g;
+const MAX_PATH = 2_048;
+
+/**
+ * Billable units of one request: the route's weight when a subscription was resolved and
+ * the gateway or the upstream served it, i.e. not for 5xx (our failure), 429 (refused by
+ * the plan's limits) or 499 (the client left before the answer). Every request is still
+ * logged and counted in the rollups, billable or not.
+ */
+export function billableUnits(ctx: GatewayContext, status: number): number {
+  if (ctx.route === null || ctx.principal === null) return 0;
+  if (status >= 500 || status === 429 || status === CLIENT_CLOSED) return 0;
+  return ctx.route.weight;
+}
+
+/** The request's usage event as a framed spool line (compact, no JSON). */
+export function encodeUsageEvent(ctx: GatewayContext, status: number, bytesOut: number, gatewayId: string): string {
+  const req = ctx.req;
+  const route = ctx.route;
+  const principal = ctx.principal;
+  const subscription = principal?.subscription;
+  const plan = ctx.plan ?? subscription?.plan;
+  const length = req.headers['content-length'];
+  let path = ctx.path !== '' ? ctx.path : (req.url ?? '/').split('?', 1)[0] || '/';
+  if (path.length > MAX_PATH) path = path.slice(0, MAX_PATH);
+  if (UNSAFE.test(path)) path = path.replace(UNSAFE_ALL, ' ');
+  const latencyMs = Math.round((performance.now() - ctx.startedAt) * 1000) / 1000;
+  return frameSpoolRecord(
+    `${SPOOL_RECORD_VERSION}\t${ctx.requestId || randomUUID()}\t${new Date().toISOString()}\t${gatewayId}\t${route?.api.id ?? ''}\t${route?.key ?? ''}\t` +
+      `${principal?.app.id ?? ''}\t${principal?.key?.id ?? ''}\t${subscription?.id ?? ''}\t${plan?.id ?? ''}\t${req.method ?? 'GET'}\t${path}\t` +
+      `${status}\t${latencyMs}\t${length !== undefined ? Number(length) || 0 : 0}\t${bytesOut}\t${billableUnits(ctx, status)}\t` +
+      `${ctx.clientIp || req.socket.remoteAddress || ''}`,
+  );
+}
