@@ -67,6 +67,12 @@ export const ZGatewayEnv = z.object({
   GATEWAY_JWKS_TIMEOUT_MS: positive(5_000),
   /** Allow http:// JWKS URLs on 127.0.0.1/localhost (tests only); otherwise only https is fetched. */
   GATEWAY_ALLOW_INSECURE_JWKS: z.preprocess(unsetWhenEmpty, z.enum(['0', '1', 'true', 'false']).default('0').transform((value) => value === '1' || value === 'true')),
+  /** Prefix of every Redis key the gateway writes. */
+  GATEWAY_REDIS_PREFIX: z.preprocess(unsetWhenEmpty, z.string().default('tollgate:')),
+  /** A Redis command without an answer after this long fails, and limits fall back to this instance. */
+  GATEWAY_REDIS_TIMEOUT_MS: positive(250),
+  /** Most units one instance leases from a shared counter in one Redis call. */
+  GATEWAY_RATE_LIMIT_MAX_LEASE: positive(1_000),
   LOG_LEVEL: z.preprocess(unsetWhenEmpty, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
 });
 

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { hostname } from 'node:os';
 import { createDb, describeConnectionError } from '@tollgate/db';
 import type { DestinationStream } from 'pino';
+import { createLimiter } from './adapters/rate-limit/create-limiter';
 import { UpstreamPools } from './adapters/upstream/upstream-pools';
 import { createUsageSink } from './adapters/usage-sink/create-usage-sink';
 import { createAdminServer } from './admin/admin-server';
@@ -38,6 +39,8 @@ export interface StartGatewayOptions {
   logDestination?: DestinationStream;
   /** Export Node process metrics (heap, event loop lag, ...); on unless false. */
   processMetrics?: boolean;
+  /** Milliseconds since the epoch for limit windows and quota periods (tests move time with it). */
+  clock?: () => number;
 }
 
 /**
@@ -50,7 +53,9 @@ export async function startGateway(overrides: Partial<GatewayEnv> = {}, options:
   const log = createLogger(env, options.logDestination);
   const metrics = new GatewayMetrics({ processMetrics: options.processMetrics ?? true });
   const pools = new UpstreamPools({ connections: env.GATEWAY_UPSTREAM_CONNECTIONS, connectTimeoutMs: env.GATEWAY_UPSTREAM_CONNECT_TIMEOUT_MS });
-  const services: GatewayServices = { env, log, metrics, pools };
+  const clock = options.clock ?? Date.now;
+  const limiter = createLimiter({ env, log, metrics, clock });
+  const services: GatewayServices = { env, log, metrics, pools, limiter, clock };
   const store = new ConfigStore();
   const db = createDb(env.DATABASE_URL, { max: 2 });
   const host = hostname();
@@ -75,6 +80,7 @@ export async function startGateway(overrides: Partial<GatewayEnv> = {}, options:
       await usage.close();
       await drain(admin, 1_000);
       await pools.close(env.GATEWAY_SHUTDOWN_TIMEOUT_MS);
+      await limiter.close();
       await db.$disconnect().catch(() => {});
       log.info('gateway stopped');
     })());

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerApply } from './commands/apply';
 import { registerKeys } from './commands/keys';
+import { registerQuota } from './commands/quota';
 
 const program = new Command()
   .name('tollgate')
@@ -10,6 +11,7 @@ const program = new Command()
 
 registerApply(program);
 registerKeys(program);
+registerQuota(program);
 
 await program.parseAsync(process.argv);
 // Pools and timers of the clients used may outlive the command; it is done.

@@ -28,6 +28,12 @@ export interface CompiledSubscription {
   readonly apiId: string;
   readonly plan: CompiledPlan;
   readonly quotaOverride: number | null;
+  /** Start of the first billing period (ms); quota periods repeat from its wall-clock time. */
+  readonly billingAnchorMs: number;
+  /** IANA zone the billing anchor is read in. */
+  readonly timeZone: string;
+  /** Admin reset: quota counted before this instant (ms) no longer counts; null when never reset. */
+  readonly quotaResetAtMs: number | null;
 }
 
 export interface CompiledKey {

@@ -53,7 +53,16 @@ export function indexSnapshot(snapshot: GatewaySnapshot, warn: (message: string)
     }
     let byApp = subscriptions.get(sub.apiId);
     if (!byApp) subscriptions.set(sub.apiId, (byApp = new Map()));
-    byApp.set(app.id, { id: sub.id, app, apiId: sub.apiId, plan, quotaOverride: sub.quotaOverride });
+    byApp.set(app.id, {
+      id: sub.id,
+      app,
+      apiId: sub.apiId,
+      plan,
+      quotaOverride: sub.quotaOverride,
+      billingAnchorMs: Date.parse(sub.billingAnchor),
+      timeZone: sub.timeZone,
+      quotaResetAtMs: sub.quotaResetAt === null ? null : Date.parse(sub.quotaResetAt),
+    });
   }
 
   let keys = prebuilt?.keys;

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { LeaseLimiter } from '../adapters/rate-limit/lease-limiter';
 import type { UpstreamPools } from '../adapters/upstream/upstream-pools';
 import type { GatewayMetrics } from '../admin/gateway-metrics';
 import type { CompiledRoute, SnapshotIndex } from '../config/compiled-snapshot.types';
@@ -18,6 +19,10 @@ export interface GatewayServices {
   readonly log: Logger;
   readonly metrics: GatewayMetrics;
   readonly pools: UpstreamPools;
+  /** Rate limits and quotas (Redis when REDIS_URL is set, else this process). */
+  readonly limiter: LeaseLimiter;
+  /** Milliseconds since the epoch; injected by tests that move time. */
+  readonly clock: () => number;
 }
 
 /** What a stage sees when a snapshot compiles. */

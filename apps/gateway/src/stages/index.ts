@@ -4,12 +4,13 @@ import { cache } from './cache';
 import { cors } from './cors';
 import { corsPreflight } from './cors/preflight';
 import { forward } from './forward';
+import { limit } from './limit';
 import { ipRules } from './ip-rules';
 import { receive } from './receive';
 import { record } from './record';
 import { route } from './route';
 
 /** Every stage of the request path, in the order they run. */
-export const STAGES: readonly Stage[] = ([receive, corsPreflight, route, cors, ipRules, authenticate, cache, forward, record] as Stage[]).sort(
+export const STAGES: readonly Stage[] = ([receive, corsPreflight, route, cors, ipRules, authenticate, limit, cache, forward, record] as Stage[]).sort(
   (a, b) => PHASES.indexOf(a.phase) - PHASES.indexOf(b.phase) || b.priority - a.priority,
 );

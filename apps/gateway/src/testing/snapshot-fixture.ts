@@ -2,6 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { GATEWAY_SNAPSHOT_FORMAT, type GatewaySnapshot, type SnapshotApi, type SnapshotRoute } from '@tollgate/db';
 import { pino } from 'pino';
+import { LeaseLimiter } from '../adapters/rate-limit/lease-limiter';
+import { MemoryCounterStore } from '../adapters/rate-limit/memory-counter-store';
 import { UpstreamPools } from '../adapters/upstream/upstream-pools';
 import { GatewayMetrics } from '../admin/gateway-metrics';
 import { parseGatewayEnv } from '../env';
@@ -13,6 +15,8 @@ export function testServices(): GatewayServices {
     log: pino({ level: 'silent' }),
     metrics: new GatewayMetrics(),
     pools: new UpstreamPools({ connections: 4, connectTimeoutMs: 1_000 }),
+    limiter: new LeaseLimiter({ store: new MemoryCounterStore(), clock: Date.now, prefix: 'test:', maxLease: 100, log: pino({ level: 'silent' }), metrics: null }),
+    clock: Date.now,
   };
 }
 

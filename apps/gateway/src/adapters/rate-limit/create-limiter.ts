@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Logger } from 'pino';
+import type { GatewayMetrics } from '../../admin/gateway-metrics';
+import type { GatewayEnv } from '../../env';
+import { createRedis } from '../redis/create-redis';
+import { LeaseLimiter } from './lease-limiter';
+import { LimiterMetrics } from './limiter-metrics';
+import { MemoryCounterStore } from './memory-counter-store';
+import { RedisCounterStore } from './redis-counter-store';
+
+export interface CreateLimiterOptions {
+  env: GatewayEnv;
+  log: Logger;
+  metrics: GatewayMetrics | null;
+  clock: () => number;
+}
+
+/** The gateway's limiter: shared through Redis when REDIS_URL is set, else in this process (and it says so). */
+export function createLimiter({ env, log, metrics, clock }: CreateLimiterOptions): LeaseLimiter {
+  const limiterMetrics = metrics === null ? null : new LimiterMetrics(metrics.registry);
+  const common = { clock, prefix: env.GATEWAY_REDIS_PREFIX, maxLease: env.GATEWAY_RATE_LIMIT_MAX_LEASE, log, metrics: limiterMetrics };
+  if (env.REDIS_URL === undefined) {
+    log.warn('REDIS_URL is not set: rate limits and quotas are kept in memory and apply to this gateway instance only');
+    return new LeaseLimiter({ ...common, store: new MemoryCounterStore(clock) });
+  }
+  const redis = createRedis({ url: env.REDIS_URL, commandTimeoutMs: env.GATEWAY_REDIS_TIMEOUT_MS, log });
+  const instanceId = `${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`;
+  log.info({ redis: redactUrl(env.REDIS_URL) }, 'rate limits and quotas shared through Redis');
+  return new LeaseLimiter({ ...common, store: new RedisCounterStore(redis, instanceId, env.GATEWAY_REDIS_PREFIX) });
+}
+
+function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'redis';
+  }
+}

@@ -1,0 +1,121 @@
+import { windowStart } from '@tollgate/domain';
+import type { LeaseLimiter } from '../../adapters/rate-limit/lease-limiter';
+import { ADMITTED, UNAVAILABLE, type LimitCheck } from '../../adapters/rate-limit/limit-check';
+import type { GatewayContext } from '../../pipeline/context';
+import type { Stage } from '../../pipeline/types';
+import { limiterUnavailable, quotaExceeded, rateLimited } from './limit-error';
+import { planLimits, type PlanLimits } from './plan-limits';
+import { QuotaPeriods } from './quota-periods';
+import { readLimitPolicy, type LimitBy } from './schema';
+
+export interface LimitConfig {
+  readonly limiter: LeaseLimiter;
+  readonly clock: () => number;
+  readonly periods: QuotaPeriods;
+  /** Keyless routes always count per client address. */
+  readonly limitBy: LimitBy;
+  readonly failClosed: boolean;
+  /** Quota units one call spends (the route's weight); the rate limit counts requests. */
+  readonly weight: number;
+}
+
+const periodsByServices = new WeakMap<object, QuotaPeriods>();
+
+/**
+ * The plan's rate limit (requests per fixed window, with an optional per-second burst
+ * cap) and quota (units per calendar period), shared by every gateway instance through
+ * the lease limiter. Sets the IETF RateLimit headers on every answer it decides.
+ */
+export const limit: Stage<LimitConfig> = {
+  name: 'limit',
+  phase: 'limit',
+  priority: 0,
+  configure({ route, services, warn }) {
+    if (route === null) return undefined;
+    const policy = readLimitPolicy(route.api.policies, route.policies, `api ${route.api.slug} route ${route.key}`, warn);
+    let periods = periodsByServices.get(services);
+    if (periods === undefined) periodsByServices.set(services, (periods = new QuotaPeriods()));
+    return {
+      limiter: services.limiter,
+      clock: services.clock,
+      periods,
+      limitBy: route.auth === 'none' ? 'ip' : policy.limitBy,
+      failClosed: policy.failClosed,
+      weight: route.weight,
+    };
+  },
+  run(ctx, config) {
+    const plan = ctx.plan;
+    const principal = ctx.principal;
+    if (plan === null || principal === null) return;
+    const limits = planLimits(plan);
+    if (limits.policy === '') return;
+    const now = config.clock();
+    const subscription = principal.subscription;
+    const subject =
+      config.limitBy === 'subscription'
+        ? subscription.id
+        : config.limitBy === 'key'
+          ? `${subscription.id}:k:${principal.key?.id ?? principal.app.id}`
+          : `${subscription.id}:ip:${ctx.clientIp || ctx.req.socket.remoteAddress || ''}`;
+    const checks: LimitCheck[] = [];
+    if (limits.rate !== null) {
+      const start = windowStart(now, limits.rate.windowMs);
+      checks.push({ scope: `r:${subject}`, limit: limits.rate.limit, cost: 1, windowStart: start, windowEnd: start + limits.rate.windowMs, remaining: 0 });
+    }
+    if (limits.burst !== null) {
+      const start = windowStart(now, 1_000);
+      checks.push({ scope: `b:${subject}`, limit: limits.burst.limit, cost: 1, windowStart: start, windowEnd: start + 1_000, remaining: 0 });
+    }
+    if (limits.quota !== null) {
+      const period = config.periods.get(subscription, limits.quota.per, now);
+      const resetAt = subscription.quotaResetAtMs;
+      checks.push({
+        scope: `q:${subject}:${resetAt !== null && resetAt > period.startMs ? resetAt : 0}`,
+        limit: subscription.quotaOverride ?? limits.quota.limit,
+        cost: config.weight,
+        windowStart: period.startMs,
+        windowEnd: period.endMs,
+        remaining: 0,
+      });
+    }
+    const decision = config.limiter.take(checks, config.failClosed);
+    if (typeof decision === 'number') return conclude(ctx, config, limits, checks, decision, now);
+    return decision.then((settled) => conclude(ctx, config, limits, checks, settled, config.clock()));
+  },
+};
+
+function conclude(ctx: GatewayContext, config: LimitConfig, limits: PlanLimits, checks: LimitCheck[], decision: number, now: number): void | Promise<void> {
+  const quotaIndex = limits.quota === null ? -1 : checks.length - 1;
+  if (decision !== quotaIndex || limits.hardStop) return answer(ctx, limits, checks, decision, quotaIndex, now);
+  // Overage is billed, not blocked: admit on the rate limits alone and report the quota as spent.
+  const quota = checks.pop()!;
+  quota.remaining = 0;
+  const finish = (settled: number) => {
+    checks.push(quota);
+    answer(ctx, limits, checks, settled, -1, now);
+  };
+  const rest = checks.length === 0 ? ADMITTED : config.limiter.take(checks, config.failClosed);
+  return typeof rest === 'number' ? finish(rest) : rest.then(finish);
+}
+
+function answer(ctx: GatewayContext, limits: PlanLimits, checks: LimitCheck[], decision: number, quotaIndex: number, now: number): void {
+  if (decision === UNAVAILABLE) throw limiterUnavailable();
+  const shown = decision >= 0 ? checks[decision]! : tightest(checks);
+  const reset = Math.max(1, Math.ceil((shown.windowEnd - now) / 1000));
+  const res = ctx.res;
+  res.setHeader('ratelimit-limit', shown.limit);
+  res.setHeader('ratelimit-remaining', shown.remaining);
+  res.setHeader('ratelimit-reset', reset);
+  res.setHeader('ratelimit-policy', limits.policy);
+  if (decision === ADMITTED) return;
+  if (decision === quotaIndex) throw quotaExceeded(limits, shown, reset);
+  throw rateLimited(limits, shown, (shown.windowEnd - shown.windowStart) / 1000, reset);
+}
+
+/** The check closest to refusing: the one the headers describe. */
+function tightest(checks: LimitCheck[]): LimitCheck {
+  let shown = checks[0]!;
+  for (let i = 1; i < checks.length; i++) if (checks[i]!.remaining < shown.remaining) shown = checks[i]!;
+  return shown;
+}
