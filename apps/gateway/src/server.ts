@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { TollgateError } from '@tollgate/errors';
 import type { Logger } from 'pino';
 import type { UsageSink } from './adapters/usage-sink/usage-sink';
@@ -11,6 +12,7 @@ import { GatewayContext } from './pipeline/context';
 import { runPipeline } from './pipeline/run';
 import { sendProblem } from './pipeline/send-problem';
 import { MeteredResponse } from './stages/record/metered-response';
+import { handleUpgrade } from './upgrade/handle-upgrade';
 
 /** The data-plane HTTP server: every request goes through the pipeline of the snapshot current when it arrived. */
 export function createGatewayServer({ store, log, env, usage }: { store: ConfigStore; log: Logger; env: GatewayEnv; usage?: UsageSink }): Server {
@@ -24,6 +26,7 @@ export function createGatewayServer({ store, log, env, usage }: { store: ConfigS
     if (usage !== undefined) res.meterWith(ctx, usage);
     void runPipeline(ctx);
   });
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => handleUpgrade(req, socket, head, { store, log, usage }));
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => answerClientError(error, socket));
   return server;
 }

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import type { CompiledApp, CompiledKey, CompiledPlan, CompiledRoute, CompiledSnapshot, CompiledSubscription } from '../config/compiled-snapshot.types';
 
@@ -20,6 +21,12 @@ export interface JwtPrincipal {
   readonly subject: string;
   readonly app: CompiledApp;
   readonly subscription: CompiledSubscription;
+}
+
+/** A WebSocket upgrade request: the client's socket and the bytes read past the request head. */
+export interface UpgradeRequest {
+  readonly socket: Duplex;
+  readonly head: Buffer;
 }
 
 export type RouteParams = Readonly<Record<string, string | undefined>>;
@@ -48,6 +55,8 @@ export class GatewayContext {
   plan: CompiledPlan | null = null;
   /** The client went away before the response completed. */
   clientAborted = false;
+  /** Set when the client asked to upgrade to WebSocket (forward proxies the upgrade). */
+  upgrade: UpgradeRequest | null = null;
   #log: Logger | null = null;
 
   constructor(

@@ -1,47 +1,103 @@
+import type { SnapshotUpstream } from '@tollgate/db';
+import { pino, type Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import { Pool } from 'undici';
+import { registerUpstreamMetrics } from './upstream-metrics';
+import { readUpstreamSettings } from './upstream-settings';
+import { UpstreamState } from './upstream-state';
+import type { UpstreamTarget } from './upstream-target';
 
 export interface UpstreamPoolOptions {
   /** Most connections to one origin. */
   connections: number;
+  /** Connect timeout where an upstream's settings name none. */
   connectTimeoutMs: number;
 }
 
 const CLOSE_GRACE_MS = 30_000;
 
 /**
- * One undici Pool (keep-alive connections) per upstream origin, shared by every snapshot
- * that names the origin, so a config reload keeps warm connections.
+ * The upstream side of the gateway process, shared by every snapshot: one undici Pool
+ * (keep-alive connections) per upstream origin and connect timeout, so a reload keeps
+ * warm connections, and one UpstreamState per upstream (target health, breaker, health
+ * checker), so a reload keeps what the gateway learned. After each snapshot swap,
+ * `retain` closes the pools and stops the health checkers the new snapshot no longer
+ * uses.
  */
 export class UpstreamPools {
   readonly #pools = new Map<string, Pool>();
+  readonly #upstreams = new Map<string, UpstreamState>();
+  /** Pools and upstreams asked for since the last `retain`. */
+  readonly #usedPools = new Set<string>();
+  readonly #usedUpstreams = new Set<string>();
+  #log: Logger = pino({ level: 'silent' });
+  #registry: Registry | null = null;
+  #closed = false;
 
   constructor(private readonly options: UpstreamPoolOptions) {}
 
-  get(origin: string): Pool {
-    let pool = this.#pools.get(origin);
+  /** Logs and metrics go where the gateway's do (called when a snapshot compiles; idempotent). */
+  attach(log: Logger, registry: Registry): void {
+    this.#log = log;
+    if (this.#registry === registry) return;
+    this.#registry = registry;
+    registerUpstreamMetrics(registry, () => this.#upstreams.values());
+  }
+
+  get(origin: string, connectTimeoutMs = this.options.connectTimeoutMs): Pool {
+    const key = `${origin} ${connectTimeoutMs}`;
+    this.#usedPools.add(key);
+    let pool = this.#pools.get(key);
     if (pool === undefined) {
       pool = new Pool(origin, {
         connections: this.options.connections,
-        connectTimeout: this.options.connectTimeoutMs,
+        connectTimeout: connectTimeoutMs,
         keepAliveTimeout: 4_000,
         keepAliveMaxTimeout: 60_000,
         pipelining: 1,
       });
-      this.#pools.set(origin, pool);
+      this.#pools.set(key, pool);
     }
     return pool;
   }
 
-  /** Closes the pools of origins no longer in use, after their requests finish. */
+  /** The state of an upstream as this snapshot describes it, and its targets with weight > 0 in order. */
+  upstream(source: SnapshotUpstream, warn: (message: string) => void = () => {}): { state: UpstreamState; targets: UpstreamTarget[] } {
+    const settings = readUpstreamSettings(source.settings, this.options.connectTimeoutMs, (message) => warn(`upstream ${source.id}: ${message}`));
+    this.#usedUpstreams.add(source.id);
+    let state = this.#upstreams.get(source.id);
+    if (state === undefined) {
+      state = new UpstreamState(source.id, settings, () => this.#log);
+      this.#upstreams.set(source.id, state);
+    }
+    const targets = state.update(settings, this.#closed ? [] : source.targets, (origin) => this.get(origin, settings.timeouts.connectMs));
+    return { state, targets };
+  }
+
+  /**
+   * Called after a snapshot is swapped in: closes the pools (after their requests finish)
+   * and stops the health checks of upstreams that no snapshot compiled since the last
+   * call uses, or whose origin is not in `origins`.
+   */
   retain(origins: ReadonlySet<string>): void {
-    for (const [origin, pool] of this.#pools) {
-      if (origins.has(origin)) continue;
-      this.#pools.delete(origin);
+    for (const [key, pool] of this.#pools) {
+      if (this.#usedPools.has(key) && origins.has(key.slice(0, key.indexOf(' ')))) continue;
+      this.#pools.delete(key);
       void closeGracefully(pool, CLOSE_GRACE_MS);
     }
+    for (const [id, state] of this.#upstreams) {
+      if (this.#usedUpstreams.has(id)) continue;
+      this.#upstreams.delete(id);
+      state.stop();
+    }
+    this.#usedPools.clear();
+    this.#usedUpstreams.clear();
   }
 
   async close(graceMs = CLOSE_GRACE_MS): Promise<void> {
+    this.#closed = true;
+    for (const state of this.#upstreams.values()) state.stop();
+    this.#upstreams.clear();
     const pools = [...this.#pools.values()];
     this.#pools.clear();
     await Promise.all(pools.map((pool) => closeGracefully(pool, graceMs)));

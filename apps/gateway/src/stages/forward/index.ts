@@ -1,54 +1,63 @@
-import { TollgateError } from '@tollgate/errors';
 import type { UpstreamBalancer } from '../../adapters/upstream/upstream-balancer';
+import { timeoutGiven } from '../../adapters/upstream/upstream-settings';
 import type { Stage } from '../../pipeline/types';
-import { forwardHeaders } from './forward-headers';
-import { ProxyHandler } from './proxy-handler';
-import { readForwardPolicy } from './schema';
-import { upstreamPath, type UpstreamPathConfig } from './upstream-path';
+import { readRequestBody } from './request-body';
+import { readRoutePolicies } from './schema';
+import { noHealthyTarget, sendUpstream } from './send-upstream';
+import { proxyUpgrade } from './upgrade-proxy';
+import type { UpstreamPathConfig } from './upstream-path';
+
+/** Methods a retry may repeat (RFC 9110 9.2.2), with a body only when it was buffered. */
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 
 export interface ForwardConfig extends UpstreamPathConfig {
   readonly upstream: UpstreamBalancer | null;
-  readonly timeoutMs: number;
+  /** Wait for the response headers (after connecting). */
+  readonly headersTimeoutMs: number;
+  /** Wait between response body chunks. */
+  readonly bodyTimeoutMs: number;
+  readonly maxBodyBytes: number;
+  /** Extra attempts for idempotent requests. */
+  readonly retries: number;
+  readonly backoffMs: number;
 }
 
-/** Sends the request to one upstream target and streams the answer back. */
+/**
+ * Sends the request upstream (load balanced, health- and breaker-aware, retried when
+ * safe) and streams the answer back; proxies WebSocket upgrades.
+ */
 export const forward: Stage<ForwardConfig> = {
   name: 'forward',
   phase: 'forward',
   priority: 0,
   configure({ route, services, warn }) {
     if (route === null) return undefined;
+    services.pools.attach(services.log, services.metrics.registry);
     const api = route.api;
-    const upstreamPolicy = readForwardPolicy(api.upstreamSettings, `api ${api.slug} upstream settings`, warn);
-    const routePolicy = readForwardPolicy(route.policies, `api ${api.slug} route ${route.key}`, warn);
+    const policies = readRoutePolicies(route.policies, `api ${api.slug} route ${route.key}`, warn);
+    const upstream = api.upstream;
+    if (upstream !== null) upstream.state.label = api.slug;
+    const settings = upstream?.state.settings;
+    const fallback = services.env.GATEWAY_UPSTREAM_TIMEOUT_MS;
     const stripLength = route.rewrite === null && route.stripBasePath && api.basePath !== '/' ? api.basePath.length : 0;
     return {
-      upstream: api.upstream,
-      timeoutMs: routePolicy.timeoutMs ?? upstreamPolicy.timeoutMs ?? services.env.GATEWAY_UPSTREAM_TIMEOUT_MS,
+      upstream,
+      headersTimeoutMs: policies.timeoutMs ?? (settings && timeoutGiven(api.upstreamSettings, 'headersMs') ? settings.timeouts.headersMs : fallback),
+      bodyTimeoutMs: policies.timeoutMs ?? (settings && timeoutGiven(api.upstreamSettings, 'bodyMs') ? settings.timeouts.bodyMs : fallback),
+      maxBodyBytes: policies.maxBodyBytes,
+      retries: settings?.retries.attempts ?? 0,
+      backoffMs: settings?.retries.backoffMs ?? 50,
       stripLength,
       rewrite: route.rewrite,
     };
   },
   run(ctx, config) {
-    const target = config.upstream?.pick();
-    if (target === undefined) {
-      throw new TollgateError('no_healthy_target', { detail: 'This API has no upstream target to send the request to.' });
-    }
-    const req = ctx.req;
-    const length = req.headers['content-length'];
-    const hasBody = req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
-    return new Promise<void>((resolve, reject) => {
-      target.pool.dispatch(
-        {
-          method: req.method as 'GET',
-          path: upstreamPath(ctx, config, target.prefix),
-          headers: forwardHeaders(ctx),
-          body: hasBody ? req : null,
-          headersTimeout: config.timeoutMs,
-          bodyTimeout: config.timeoutMs,
-        },
-        new ProxyHandler(ctx, target, resolve, reject),
-      );
-    });
+    const balancer = config.upstream;
+    if (balancer === null) throw noHealthyTarget();
+    if (ctx.upgrade !== null) return proxyUpgrade(ctx, config, balancer, ctx.upgrade);
+    const idempotent = IDEMPOTENT.has(ctx.req.method!);
+    const body = readRequestBody(ctx.req, config.maxBodyBytes, idempotent);
+    if (body instanceof Promise) return body.then((read) => sendUpstream(ctx, config, balancer, read, idempotent));
+    return sendUpstream(ctx, config, balancer, body, idempotent);
   },
 };

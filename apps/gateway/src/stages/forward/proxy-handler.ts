@@ -1,31 +1,44 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { TollgateError } from '@tollgate/errors';
+import { isTollgateError, TollgateError } from '@tollgate/errors';
 import type { Dispatcher } from 'undici';
-import type { UpstreamTarget } from '../../adapters/upstream/upstream-balancer';
+import type { UpstreamState } from '../../adapters/upstream/upstream-state';
+import type { UpstreamTarget } from '../../adapters/upstream/upstream-target';
 import type { GatewayContext } from '../../pipeline/context';
 import { responseHeaders } from './forward-headers';
 
 const TIMEOUTS = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+/** Upstream answers that say the target is unwell (they count as failures, and pass through). */
+const UNWELL = new Set([502, 503, 504]);
 
 class ClientGone extends Error {
   override readonly name = 'ClientGone';
 }
 
+/** Why an attempt failed before anything reached the client. */
+export interface AttemptFailure {
+  readonly error: TollgateError;
+  /** Nothing reached the upstream application in a way that makes a retry unsafe (idempotent requests only). */
+  readonly retryable: boolean;
+}
+
 /**
- * Streams one upstream response to the client as undici delivers it, with backpressure
- * both ways: a slow client pauses the upstream socket. Settles when the response is
- * complete; rejects only while nothing has been sent, so the runner can still answer
- * with a problem.
+ * One attempt at one target. Streams the upstream response to the client as undici
+ * delivers it, with backpressure both ways: a slow client pauses the upstream socket.
+ * Reports the outcome to the target (passive health) and the breaker. Settles with null
+ * when the exchange is over (or can no longer be answered), or with the failure while
+ * nothing has been sent, so the caller can retry or answer with a problem.
  */
 export class ProxyHandler implements Dispatcher.DispatchHandler {
   #controller: Dispatcher.DispatchController | null = null;
   #settled = false;
+  #status = 0;
 
   constructor(
     private readonly ctx: GatewayContext,
+    private readonly state: UpstreamState,
     private readonly target: UpstreamTarget,
-    private readonly resolve: () => void,
-    private readonly reject: (error: TollgateError) => void,
+    private readonly probe: boolean,
+    private readonly done: (failure: AttemptFailure | null) => void,
   ) {
     target.inFlight++;
     ctx.res.once('close', this.#onClientClose);
@@ -46,6 +59,7 @@ export class ProxyHandler implements Dispatcher.DispatchHandler {
 
   onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders): void {
     if (statusCode < 200) return;
+    this.#status = statusCode;
     this.ctx.res.writeHead(statusCode, responseHeaders(headers, this.ctx.requestId));
   }
 
@@ -58,33 +72,66 @@ export class ProxyHandler implements Dispatcher.DispatchHandler {
 
   onResponseEnd(): void {
     this.ctx.res.end();
-    this.#settle();
-    this.resolve();
+    this.#settle(UNWELL.has(this.#status) ? 'failure' : 'success');
+    this.done(null);
   }
 
   onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
-    this.#settle();
-    if (this.ctx.clientAborted || this.ctx.res.headersSent) {
+    if (error instanceof ClientGone || this.ctx.clientAborted) {
+      this.#settle('neutral');
       if (!this.ctx.res.destroyed) this.ctx.res.destroy();
-      if (!this.ctx.clientAborted) this.ctx.log.warn({ err: error, target: this.target.url }, 'upstream failed mid-response');
-      this.resolve();
+      this.done(null);
       return;
     }
-    this.reject(toUpstreamError(error, this.target));
+    if (isTollgateError(error)) {
+      // The gateway itself stopped the request (the body passed the route's limit).
+      this.#settle('neutral');
+      if (this.ctx.res.headersSent) this.ctx.res.destroy();
+      this.done(this.ctx.res.headersSent ? null : { error, retryable: false });
+      return;
+    }
+    this.#settle('failure');
+    if (this.ctx.res.headersSent) {
+      if (!this.ctx.res.destroyed) this.ctx.res.destroy();
+      this.ctx.log.warn({ err: error, target: this.target.origin }, 'upstream failed mid-response');
+      this.done(null);
+      return;
+    }
+    this.done(toAttemptFailure(error, this.target));
   }
 
-  #settle(): void {
+  #settle(outcome: 'success' | 'failure' | 'neutral'): void {
     this.#settled = true;
     this.target.inFlight--;
     this.ctx.res.off('close', this.#onClientClose);
+    const breaker = this.state.breaker;
+    if (outcome === 'success') {
+      this.target.passed();
+      breaker.success(this.probe);
+    } else if (outcome === 'failure') {
+      const now = Date.now();
+      if (this.target.failed(this.state.settings.passive, now)) {
+        this.ctx.log.warn({ upstream: this.state.label, target: this.target.origin, ejectMs: this.state.settings.passive.ejectMs }, 'upstream target ejected after consecutive failures');
+      }
+      breaker.failure(this.probe, now);
+    } else {
+      breaker.release(this.probe);
+    }
   }
 }
 
-function toUpstreamError(error: Error, target: UpstreamTarget): TollgateError {
+function toAttemptFailure(error: Error, target: UpstreamTarget): AttemptFailure {
   const code = (error as { code?: string }).code ?? error.name;
-  const internal = `${target.url}: ${code}: ${error.message}`;
+  const internal = `${target.origin}: ${code}: ${error.message}`;
   if (TIMEOUTS.has(code)) {
-    return new TollgateError('upstream_timeout', { detail: 'The upstream did not answer in time.', internal, cause: error });
+    return {
+      error: new TollgateError('upstream_timeout', { detail: 'The upstream did not answer in time.', internal, cause: error }),
+      // Only a connect timeout is known not to have reached the upstream application.
+      retryable: code === 'UND_ERR_CONNECT_TIMEOUT',
+    };
   }
-  return new TollgateError('upstream_failed', { detail: 'The upstream could not be reached or broke off the response.', internal, cause: error });
+  return {
+    error: new TollgateError('upstream_failed', { detail: 'The upstream could not be reached or broke off the response.', internal, cause: error }),
+    retryable: true,
+  };
 }

@@ -1,18 +1,12 @@
-import { z } from 'zod';
+import { ZRoutePolicies, type TRoutePolicies } from '@tollgate/contracts';
 
-/** Forwarding knobs read from `upstreams.settings` and `routes.policies` (route wins). */
-export const ZForwardPolicy = z.object({
-  /** Time to wait for response headers, and between body chunks. */
-  timeoutMs: z.int().min(1).max(3_600_000).optional(),
-});
+const DEFAULT_ROUTE_POLICIES = ZRoutePolicies.parse({});
 
-export type TForwardPolicy = z.infer<typeof ZForwardPolicy>;
-
-/** The policy fields, or {} with a warning when the JSON does not fit. */
-export function readForwardPolicy(value: unknown, where: string, warn: (message: string) => void): TForwardPolicy {
-  if (value === null || value === undefined) return {};
-  const result = ZForwardPolicy.safeParse(value);
+/** A route's policies parsed with the shared schema, or the defaults with a warning when they do not fit. */
+export function readRoutePolicies(value: unknown, where: string, warn: (message: string) => void): TRoutePolicies {
+  if (value === null || value === undefined) return DEFAULT_ROUTE_POLICIES;
+  const result = ZRoutePolicies.safeParse(value);
   if (result.success) return result.data;
-  warn(`${where}: ignoring forward policy (${result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')})`);
-  return {};
+  warn(`${where}: ignoring route policies (${result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')})`);
+  return DEFAULT_ROUTE_POLICIES;
 }
