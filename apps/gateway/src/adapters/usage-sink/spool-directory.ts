@@ -79,7 +79,7 @@ export function lockSpoolDirectory(dir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number(readFileSync(file, 'utf8'));
-      if (owner !== process.pid && isAlive(owner)) {
+      if (isAlive(owner)) {
         throw new StartupError(`the usage spool ${dir} is in use by process ${owner}; give each gateway its own GATEWAY_SPOOL_DIR (or GATEWAY_INSTANCE_ID)`);
       }
       rmSync(file, { force: true });
