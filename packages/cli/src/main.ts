@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerApply } from './commands/apply';
 import { registerKeys } from './commands/keys';
 import { registerQuota } from './commands/quota';
+import { registerUsage } from './commands/usage';
 
 const program = new Command()
   .name('tollgate')
@@ -12,6 +13,7 @@ const program = new Command()
 registerApply(program);
 registerKeys(program);
 registerQuota(program);
+registerUsage(program);
 
 await program.parseAsync(process.argv);
 // Pools and timers of the clients used may outlive the command; it is done.
