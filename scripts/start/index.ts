@@ -77,6 +77,7 @@ async function main(): Promise<void> {
         GATEWAY_SNAPSHOT_PATH: path.join(env.TOLLGATE_DATA_DIR, 'gateway-snapshot.json'),
       },
     });
+    children.start({ name: 'worker', script: 'apps/worker/src/main.ts', env: shared });
     const portalBuilt = existsSync(path.join(ROOT, 'apps/portal/.next/BUILD_ID'));
     console.log(portalBuilt ? 'tollgate: starting the services…' : 'tollgate: building the portal (first start only, a minute or two)…');
     children.start({

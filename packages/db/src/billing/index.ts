@@ -5,3 +5,4 @@ export * from './load-period-usage';
 export * from './refresh-open-statements';
 export * from './to-csv';
 export * from './write-statement';
+export * from './run-billing-tick';

@@ -1,0 +1,76 @@
+import { deliverDueWebhooks, runBillingTick, type Db } from '@tollgate/db';
+import { systemClock, type Clock } from '@tollgate/domain';
+import type { Logger } from 'pino';
+import type { WorkerEnv } from './env';
+
+export interface BillingScheduler {
+  /** Runs one billing tick now (tests, start-up). */
+  tick(): Promise<void>;
+  /** Sends the due webhook deliveries now. */
+  deliver(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Two loops: the billing tick (close, refresh, queue usage records) every
+ * BILLING_TICK_MS, and webhook delivery every WEBHOOK_POLL_MS. A run never overlaps the
+ * previous one of the same loop; a failed run (PostgreSQL away) is logged and retried
+ * on the next beat.
+ */
+export function startBillingScheduler(db: Db, env: WorkerEnv, log: Logger, clock: Clock = systemClock): BillingScheduler {
+  let stopped = false;
+  const running = new Set<Promise<void>>();
+
+  const loop = (name: string, everyMs: number, work: () => Promise<void>) => {
+    let busy: Promise<void> | undefined;
+    const run = () => {
+      if (busy || stopped) return busy ?? Promise.resolve();
+      busy = work()
+        .catch((error: unknown) => log.warn({ err: error }, `${name} failed; retrying in ${everyMs} ms`))
+        .finally(() => {
+          running.delete(busy!);
+          busy = undefined;
+        });
+      running.add(busy);
+      return busy;
+    };
+    const timer = setInterval(run, everyMs);
+    timer.unref();
+    return { run, timer };
+  };
+
+  const billing = loop('billing tick', env.BILLING_TICK_MS, async () => {
+    const result = await runBillingTick(db, clock.now(), {
+      closeGraceMs: env.BILLING_CLOSE_GRACE_MS,
+      usageSettleMs: env.USAGE_RECORD_SETTLE_MS,
+      source: env.TOLLGATE_EVENT_SOURCE,
+    });
+    if (result.closed || result.usageRecordsQueued) log.info(result, 'billing tick');
+    else log.debug(result, 'billing tick');
+  });
+  const delivery = loop('webhook delivery', env.WEBHOOK_POLL_MS, async () => {
+    // Keep sending while full batches come back, so a backlog drains quickly.
+    for (;;) {
+      const result = await deliverDueWebhooks(db, clock.now(), {
+        maxAttempts: env.WEBHOOK_MAX_ATTEMPTS,
+        timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+        allowInsecure: env.TOLLGATE_ALLOW_INSECURE_WEBHOOKS,
+      });
+      const handled = result.delivered + result.failed + result.dead;
+      if (handled) log.info(result, 'webhook deliveries');
+      if (result.dead) log.warn({ dead: result.dead }, 'webhook deliveries dead-lettered; see `npx tollgate webhooks deliveries --status dead`');
+      if (handled < 100 || stopped) break;
+    }
+  });
+
+  return {
+    tick: billing.run,
+    deliver: delivery.run,
+    stop: async () => {
+      stopped = true;
+      clearInterval(billing.timer);
+      clearInterval(delivery.timer);
+      await Promise.allSettled([...running]);
+    },
+  };
+}

@@ -1,0 +1,38 @@
+// The worker's whole configuration, read from the environment once at start and frozen.
+// Nothing else in the worker reads process.env.
+import { resolveDatabaseUrl } from '@tollgate/db';
+import { z } from 'zod';
+
+const unsetWhenEmpty = (value: unknown) => (value === '' ? undefined : value);
+const positive = (fallback: number) => z.preprocess(unsetWhenEmpty, z.coerce.number().int().positive().default(fallback));
+const nonNegative = (fallback: number) => z.preprocess(unsetWhenEmpty, z.coerce.number().int().min(0).default(fallback));
+
+export const ZWorkerEnv = z.object({
+  DATABASE_URL: z.string().min(1),
+  LOG_LEVEL: z.preprocess(unsetWhenEmpty, z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info')),
+  /** How often statements are closed and refreshed and usage records queued. */
+  BILLING_TICK_MS: positive(60_000),
+  /** A period is closed this long after it ends, so usage still being flushed lands in it. */
+  BILLING_CLOSE_GRACE_MS: nonNegative(5 * 60_000),
+  /** A minute of usage is sent to webhooks once it is this old. */
+  USAGE_RECORD_SETTLE_MS: nonNegative(2 * 60_000),
+  /** How often due webhook deliveries are sent. */
+  WEBHOOK_POLL_MS: positive(2_000),
+  WEBHOOK_MAX_ATTEMPTS: positive(12),
+  WEBHOOK_TIMEOUT_MS: positive(10_000),
+  /** CloudEvents `source` of the records Tollgate sends. */
+  TOLLGATE_EVENT_SOURCE: z.preprocess(unsetWhenEmpty, z.string().min(1).default('/tollgate/billing')),
+  /** "1" allows http webhooks, to loopback addresses only (local work and tests). */
+  TOLLGATE_ALLOW_INSECURE_WEBHOOKS: z.preprocess(unsetWhenEmpty, z.enum(['0', '1', 'true', 'false']).default('0')).transform((value) => value === '1' || value === 'true'),
+});
+
+export type WorkerEnv = Readonly<z.infer<typeof ZWorkerEnv>>;
+
+export function readWorkerEnv(source: NodeJS.ProcessEnv = process.env): WorkerEnv {
+  const parsed = ZWorkerEnv.safeParse({ ...source, DATABASE_URL: resolveDatabaseUrl(source) });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new Error(`invalid worker configuration: ${problems}`);
+  }
+  return Object.freeze(parsed.data);
+}
