@@ -24,7 +24,7 @@ export class RedisCounterStore implements CounterStore {
     this.#instancesKey = `${prefix}instances`;
     this.#heartbeat = setInterval(() => void this.heartbeat(), HEARTBEAT_MS);
     this.#heartbeat.unref();
-    void this.heartbeat();
+    redis.on('ready', () => void this.heartbeat());
   }
 
   get instances(): number {
