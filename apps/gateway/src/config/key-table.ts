@@ -3,11 +3,13 @@ import type { CompiledKey } from './compiled-snapshot.types';
 
 /** Bytes of the SHA-256 a key is indexed by: 128 bits, far beyond any guessing. */
 export const KEY_PREFIX_BYTES = 16;
-const PREFIX_HEX = KEY_PREFIX_BYTES * 2;
 
-/** The lookup string for a SHA-256 hex: its first 16 bytes as a one-byte (latin1) string. */
+const scratch = Buffer.alloc(KEY_PREFIX_BYTES);
+
+/** The lookup string for a SHA-256 hex: its first 16 bytes as a one-byte (latin1) string; '' when not hex. */
 export function keyPrefixFromHex(hashHex: string): string {
-  return Buffer.from(hashHex.slice(0, PREFIX_HEX), 'hex').toString('latin1', 0, KEY_PREFIX_BYTES);
+  if (scratch.write(hashHex, 0, KEY_PREFIX_BYTES, 'hex') !== KEY_PREFIX_BYTES) return '';
+  return scratch.toString('latin1', 0, KEY_PREFIX_BYTES);
 }
 
 /** The lookup string for a presented key, hashed once. */
