@@ -20,7 +20,7 @@ export interface CreateLimiterOptions {
 export function createLimiter({ env, log, metrics, clock }: CreateLimiterOptions): LeaseLimiter {
   const limiterMetrics = metrics === null ? null : new LimiterMetrics(metrics.registry);
   const common = { clock, prefix: env.GATEWAY_REDIS_PREFIX, maxLease: env.GATEWAY_RATE_LIMIT_MAX_LEASE, log, metrics: limiterMetrics };
-  if (env.REDIS_URL === undefined) {
+  if (!env.REDIS_URL) {
     log.warn('REDIS_URL is not set: rate limits and quotas are kept in memory and apply to this gateway instance only');
     return new LeaseLimiter({ ...common, store: new MemoryCounterStore(clock) });
   }
