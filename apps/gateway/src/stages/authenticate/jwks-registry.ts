@@ -1,14 +1,14 @@
-import { createRemoteJWKSet, type JWTVerifyGetKey } from 'jose';
+import type { JWTVerifyGetKey } from 'jose';
 import type { GatewayServices } from '../../pipeline/types';
+import { RemoteKeySet } from './remote-key-set';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const registries = new WeakMap<GatewayServices, Map<string, JWTVerifyGetKey>>();
 
 /**
  * One remote key set per JWKS URL for the life of the gateway process, so a config
- * reload keeps the cached keys. jose caches the set (cacheMaxAge), refetches when a
- * token names an unknown `kid` at most once per cooldown, shares one fetch among
- * concurrent requests, times out, and never follows redirects.
+ * reload keeps the cached keys (see RemoteKeySet for caching, rotation and the fetch
+ * rate limit).
  *
  * Only https is fetched; http is allowed for 127.0.0.1/localhost when
  * GATEWAY_ALLOW_INSECURE_JWKS=1 (tests). Returns a reason string when the URL is refused.
@@ -29,11 +29,11 @@ export function remoteKeySet(services: GatewayServices, jwksUrl: string): JWTVer
   if (!registry) registries.set(services, (registry = new Map()));
   let keySet = registry.get(url.href);
   if (!keySet) {
-    keySet = createRemoteJWKSet(url, {
-      cooldownDuration: services.env.GATEWAY_JWKS_COOLDOWN_MS,
-      cacheMaxAge: services.env.GATEWAY_JWKS_CACHE_MAX_AGE_MS,
-      timeoutDuration: services.env.GATEWAY_JWKS_TIMEOUT_MS,
-    });
+    keySet = new RemoteKeySet(url, {
+      cooldownMs: services.env.GATEWAY_JWKS_COOLDOWN_MS,
+      maxAgeMs: services.env.GATEWAY_JWKS_CACHE_MAX_AGE_MS,
+      timeoutMs: services.env.GATEWAY_JWKS_TIMEOUT_MS,
+    }).getKey;
     registry.set(url.href, keySet);
   }
   return keySet;
