@@ -2,7 +2,9 @@ import { Command } from 'commander';
 import { registerApply } from './commands/apply';
 import { registerKeys } from './commands/keys';
 import { registerQuota } from './commands/quota';
+import { registerStatements } from './commands/statements';
 import { registerUsage } from './commands/usage';
+import { registerWebhooks } from './commands/webhooks';
 
 const program = new Command()
   .name('tollgate')
@@ -14,6 +16,8 @@ registerApply(program);
 registerKeys(program);
 registerQuota(program);
 registerUsage(program);
+registerStatements(program);
+registerWebhooks(program);
 
 await program.parseAsync(process.argv);
 // Pools and timers of the clients used may outlive the command; it is done.
