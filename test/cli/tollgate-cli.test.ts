@@ -35,7 +35,8 @@ teams:
         subscriptions: [{ api: weather, plan: free }]
 `;
 
-describe('tollgate CLI', () => {
+// Each call starts a real process (tsx + Prisma client): allow for a loaded machine.
+describe('tollgate CLI', { timeout: 120_000 }, () => {
   it('apply prints what it changed, then nothing the second time', async () => {
     const file = writeConfig('ok.yaml', CONFIG);
     const first = await runCli(['apply', '-f', file], { DATABASE_URL: t.url });
