@@ -1,4 +1,4 @@
-import { hashApiKey, parseApiKey } from '@tollgate/domain';
+import { parseApiKey } from '@tollgate/domain';
 import { TollgateError } from '@tollgate/errors';
 import type { GatewayContext } from '../../pipeline/context';
 import { CHALLENGE } from './challenge';
@@ -8,10 +8,12 @@ import { subscriptionFor, type AuthenticateConfig } from './index';
 const MAX_KEY_LENGTH = 80;
 
 /**
- * API-key authentication. The key's shape and checksum are checked first, so a typo
- * is a 401 malformed_api_key without a lookup. The lookup is by SHA-256 digest in a
- * Map: the secret is never compared byte by byte, and what timing a hash-table probe
- * could reveal is about the digest, which an attacker cannot steer toward a stored one.
+ * API-key authentication. Cheap shape checks first; then the in-memory lookup by the
+ * key's SHA-256 (every stored key was validated when it was issued, so a hit is
+ * well-formed); on a miss the checksum tells a typo (401 malformed_api_key) from an
+ * unknown key (401 invalid_api_key), with no lookup anywhere else. The secret is never
+ * compared byte by byte: the table compares digests, and a caller cannot steer a digest
+ * toward a stored one, so timing reveals nothing about stored keys.
  */
 export function authenticateKey(ctx: GatewayContext, config: AuthenticateConfig): void {
   const candidate = extractApiKey(ctx.req.headers, config.allowQueryKey ? ctx.query : '');
@@ -19,9 +21,12 @@ export function authenticateKey(ctx: GatewayContext, config: AuthenticateConfig)
     const jwtToo = config.auth === 'key_or_jwt' ? ' or a JWT (Bearer)' : '';
     throw new TollgateError('missing_credentials', { detail: `Send an API key in the Authorization header (Bearer) or in X-Api-Key${jwtToo}.`, headers: CHALLENGE });
   }
-  if (candidate.length > MAX_KEY_LENGTH || !candidate.startsWith('tg_') || !parseApiKey(candidate).ok) throw malformed();
-  const key = ctx.snapshot.index.keys.get(hashApiKey(candidate));
-  if (key === undefined) throw new TollgateError('invalid_api_key', { detail: 'No key matches.', headers: CHALLENGE });
+  if (candidate.length > MAX_KEY_LENGTH || !candidate.startsWith('tg_')) throw malformed();
+  const key = ctx.snapshot.index.keys.find(candidate);
+  if (key === undefined) {
+    if (!parseApiKey(candidate).ok) throw malformed();
+    throw new TollgateError('invalid_api_key', { detail: 'No key matches.', headers: CHALLENGE });
+  }
   if (key.revoked) throw new TollgateError('revoked_api_key', { detail: 'This key has been revoked.', headers: CHALLENGE });
   if (key.expiresAtMs <= Date.now()) throw new TollgateError('expired_api_key', { detail: 'This key has expired.', headers: CHALLENGE });
   const subscription = subscriptionFor(config, key.app.id);
