@@ -43,6 +43,7 @@ export function startBillingScheduler(db: Db, env: WorkerEnv, log: Logger, clock
     const result = await runBillingTick(db, clock.now(), {
       closeGraceMs: env.BILLING_CLOSE_GRACE_MS,
       usageSettleMs: env.USAGE_RECORD_SETTLE_MS,
+      usageLookbackMs: env.USAGE_RECORD_LOOKBACK_MS,
       source: env.TOLLGATE_EVENT_SOURCE,
     });
     if (result.closed || result.usageRecordsQueued) log.info(result, 'billing tick');

@@ -16,6 +16,8 @@ export const ZWorkerEnv = z.object({
   BILLING_CLOSE_GRACE_MS: nonNegative(5 * 60_000),
   /** A minute of usage is sent to webhooks once it is this old. */
   USAGE_RECORD_SETTLE_MS: nonNegative(2 * 60_000),
+  /** Minutes this far back are checked for late usage, which goes out as correction records. */
+  USAGE_RECORD_LOOKBACK_MS: positive(60 * 60_000),
   /** How often due webhook deliveries are sent. */
   WEBHOOK_POLL_MS: positive(2_000),
   WEBHOOK_MAX_ATTEMPTS: positive(12),

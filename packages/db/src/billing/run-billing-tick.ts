@@ -6,6 +6,7 @@ import { refreshOpenStatements } from './refresh-open-statements';
 export interface BillingTickOptions {
   closeGraceMs?: number;
   usageSettleMs?: number;
+  usageLookbackMs?: number;
   source?: string;
 }
 
@@ -23,6 +24,6 @@ export interface BillingTickResult {
 export async function runBillingTick(db: Db, now: Date, options: BillingTickOptions = {}): Promise<BillingTickResult> {
   const { closed } = await closeDueStatements(db, now, { graceMs: options.closeGraceMs, source: options.source });
   const { refreshed } = await refreshOpenStatements(db, now);
-  const usageRecordsQueued = await enqueueUsageRecords(db, now, { settleMs: options.usageSettleMs, source: options.source });
+  const usageRecordsQueued = await enqueueUsageRecords(db, now, { settleMs: options.usageSettleMs, lookbackMs: options.usageLookbackMs, source: options.source });
   return { closed: closed.length, refreshed, usageRecordsQueued };
 }

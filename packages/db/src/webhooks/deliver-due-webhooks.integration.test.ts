@@ -125,6 +125,18 @@ describe('webhook delivery', () => {
     expect(usage.reduce((sum, event) => sum + event.data.units, 0)).toBe(15 + 45); // (1+..+5) x weight 1 and x weight 3
     const statement = up.received.map((item) => JSON.parse(item.body) as CloudEvent).find((event) => event.type === 'dev.tollgate.statement.closed');
     expect(statement?.id).toMatch(/^stmt_/);
+
+    // Late usage for a minute already sent: one correction record with the difference only.
+    const late = await t.db.usageRollup.findFirstOrThrow({ where: { routeKey: 'POST /bulk' }, orderBy: { minute: 'asc' } });
+    await t.db.usageRollup.update({ where: { id: late.id }, data: { count: { increment: 2n }, units: { increment: 6n } } });
+    expect(await enqueueUsageRecords(t.db, clock.now(), { lookbackMs: 3 * 3_600_000 })).toBe(1);
+    expect(await enqueueUsageRecords(t.db, clock.now(), { lookbackMs: 3 * 3_600_000 })).toBe(0);
+    expect((await deliverDueWebhooks(t.db, clock.now(), { allowInsecure: true })).delivered).toBe(1);
+    const correction = JSON.parse(up.received.at(-1)!.body) as CloudEvent<{ units: number; requests: number; correction: boolean }>;
+    expect(correction.id).toMatch(/^usg_[0-9a-f]{32}\.1$/);
+    expect(correction.data).toMatchObject({ units: 6, requests: 2, correction: true });
+    const allUsage = up.received.map((item) => JSON.parse(item.body) as CloudEvent<{ units: number }>).filter((event) => event.type === 'dev.tollgate.usage.recorded');
+    expect(allUsage.reduce((sum, event) => sum + event.data.units, 0)).toBe(15 + 45 + 6);
   });
 
   it('dead-letters after the last attempt; redeliver puts it back in the queue', async () => {
