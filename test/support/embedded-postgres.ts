@@ -14,7 +14,8 @@ export async function startEmbeddedPostgres(): Promise<RunningService & { start(
     port,
     user: 'postgres',
     password: 'postgres',
-    persistent: false,
+    // pause() stops the server and start() starts it again on the same data; stop() removes the directory itself.
+    persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     onLog: () => {},
     onError: () => {},

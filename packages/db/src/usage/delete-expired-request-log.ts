@@ -22,6 +22,9 @@ export async function deleteExpiredRequestLog(pool: Pool, options: RetentionOpti
   const batchSize = options.batchSize ?? 5_000;
   const maxBatches = options.maxBatches ?? 200;
   const client = await pool.connect();
+  let broken: Error | undefined;
+  const onError = (error: Error) => (broken = error);
+  client.on('error', onError);
   let deleted = 0;
   try {
     const lock = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [RETENTION_LOCK]);
@@ -40,6 +43,7 @@ export async function deleteExpiredRequestLog(pool: Pool, options: RetentionOpti
     }
     return { deleted, locked: true };
   } finally {
-    client.release();
+    client.removeListener('error', onError);
+    client.release(broken);
   }
 }

@@ -23,13 +23,18 @@ export function createUsageStore(databaseUrl: string, options: { max?: number; c
   return {
     async ingest(batch) {
       const client = await pool.connect();
+      // A checked-out client has no pool listener: a server shutdown between two
+      // statements would otherwise be an unhandled 'error' event.
       let broken: Error | undefined;
+      const onError = (error: Error) => (broken = error);
+      client.on('error', onError);
       try {
         return await ingestUsageBatch(client, batch);
       } catch (error) {
         broken = error as Error;
         throw error;
       } finally {
+        client.removeListener('error', onError);
         client.release(broken);
       }
     },
