@@ -55,6 +55,16 @@ describe('key storage', () => {
   });
 });
 
+describe('scopes', () => {
+  it('a key scoped to one route calls that route and gets 403 out_of_scope elsewhere in the API', async () => {
+    const { key } = await createApiKey(t.db, { appSlug: 'acme-app', scopes: ['weather:GET /forecast/{city}'] });
+    await onEveryGateway(key, 200, undefined, 5_000);
+    const response = await fetch(`${gateways[0]!.url}/weather/query/1`, { headers: { 'x-api-key': key } });
+    expect(response.status).toBe(403);
+    expect(((await response.json()) as { code: string }).code).toBe('out_of_scope');
+  });
+});
+
 describe('revocation', () => {
   it('a revoked key fails on both gateway instances within 1 s, as revoked_api_key, never echoing the key', async () => {
     const { id, key } = await createApiKey(t.db, { appSlug: 'acme-app' });

@@ -8,6 +8,7 @@ import { parseGrace } from './parse-grace';
 interface CreateFlags {
   app: string;
   api?: string[];
+  scope?: string[];
   name?: string;
   env: 'live' | 'test';
   expires?: string;
@@ -33,6 +34,7 @@ export function registerKeys(program: Command): void {
     .description('create a key for an app; the key is printed once and never stored')
     .requiredOption('--app <slug>', 'app that owns the key')
     .option('--api <slug...>', 'limit the key to these APIs')
+    .option('--scope <scope...>', 'limit the key to these APIs or routes ("weather" or "weather:GET /forecast/{city}")')
     .option('--name <name>', 'a label to tell keys apart')
     .option('--env <env>', 'live or test', 'live')
     .option('--expires <iso>', 'expiry date (ISO 8601)')
@@ -44,7 +46,7 @@ export function registerKeys(program: Command): void {
         }
         const expiresAt = parseExpiry(flags.expires);
         const created = await withDb((db) =>
-          createApiKey(db, { appSlug: flags.app, apiSlugs: flags.api, name: flags.name, environment: flags.env, expiresAt }),
+          createApiKey(db, { appSlug: flags.app, apiSlugs: flags.api, scopes: flags.scope, name: flags.name, environment: flags.env, expiresAt }),
         );
         if (flags.json) printJson(created);
         else console.log(`${created.key}\n(id ${created.id}; shown once: store it now)`);

@@ -1,6 +1,7 @@
 import { generateApiKey, type KeyEnvironment } from '@tollgate/domain';
 import { TollgateError } from '@tollgate/errors';
 import type { Db } from '../client/create-db';
+import type { Prisma } from '../generated/prisma/client';
 import { bumpConfigRevision } from '../config/bump-config-revision';
 
 export interface CreateApiKeyInput {
@@ -9,6 +10,8 @@ export interface CreateApiKeyInput {
   environment?: KeyEnvironment;
   /** Limit the key to these API slugs; each must have a subscription. */
   apiSlugs?: string[];
+  /** Further scopes: API slugs or routes as `api-slug:METHODS /path` (the route's key). */
+  scopes?: string[];
   expiresAt?: Date;
 }
 
@@ -38,6 +41,7 @@ export async function createApiKey(db: Db, input: CreateApiKeyInput): Promise<Cr
         });
       }
     }
+    for (const scope of input.scopes ?? []) await checkScope(tx, app.slug, app.subscriptions, scope);
     const key = await tx.apiKey.create({
       data: {
         appId: app.id,
@@ -45,7 +49,7 @@ export async function createApiKey(db: Db, input: CreateApiKeyInput): Promise<Cr
         environment: generated.environment,
         prefix: generated.prefix,
         hash: generated.hash,
-        scopes: input.apiSlugs ?? [],
+        scopes: [...new Set([...(input.apiSlugs ?? []), ...(input.scopes ?? [])])],
         expiresAt: input.expiresAt ?? null,
       },
     });
@@ -53,4 +57,22 @@ export async function createApiKey(db: Db, input: CreateApiKeyInput): Promise<Cr
     return key.id;
   });
   return { id, key: generated.key, prefix: generated.prefix };
+}
+
+/** A scope names a subscribed API (`weather`) or one of its routes (`weather:GET /forecast/{city}`). */
+async function checkScope(
+  tx: Prisma.TransactionClient,
+  appSlug: string,
+  subscriptions: { apiId: string; api: { slug: string } }[],
+  scope: string,
+): Promise<void> {
+  const colon = scope.indexOf(':');
+  const apiSlug = colon === -1 ? scope : scope.slice(0, colon);
+  const subscription = subscriptions.find((sub) => sub.api.slug === apiSlug);
+  const fail = (reason: string) =>
+    new TollgateError('invalid_params', { detail: `scope "${scope}": ${reason}`, invalidParams: [{ name: 'scope', reason }] });
+  if (!subscription) throw fail(`app "${appSlug}" has no subscription to api "${apiSlug}"`);
+  if (colon === -1) return;
+  const route = await tx.route.findFirst({ where: { apiId: subscription.apiId, key: scope.slice(colon + 1) }, select: { id: true } });
+  if (!route) throw fail(`api "${apiSlug}" has no route "${scope.slice(colon + 1)}" (write it as "METHODS /path", e.g. "GET /forecast/{city}")`);
 }

@@ -15,7 +15,7 @@ beforeAll(async () => {
   await applyConfig(
     t.db,
     ZConfigFile.parse({
-      apis: [{ slug: 'weather', name: 'Weather', basePath: '/weather', status: 'published', upstream: { targets: [{ url: 'http://127.0.0.1:4010' }] } }],
+      apis: [{ slug: 'weather', name: 'Weather', basePath: '/weather', status: 'published', upstream: { targets: [{ url: 'http://127.0.0.1:4010' }] }, routes: [{ path: '/forecast/{city}', methods: ['GET'] }] }],
       plans: [{ slug: 'free', name: 'Free', apis: ['weather'] }],
       teams: [{ slug: 'acme', name: 'Acme', apps: [{ slug: 'acme-app', name: 'Acme App', subscriptions: [{ api: 'weather', plan: 'free' }] }] }],
     }),
@@ -60,6 +60,16 @@ describe('rotateApiKey', () => {
     const old = await createApiKey(t.db, { appSlug: 'acme-app' });
     await revokeApiKey(t.db, old.id);
     await expect(rotateApiKey(t.db, { id: old.id, graceSeconds: 0 })).rejects.toMatchObject({ code: 'conflict' });
+  });
+});
+
+describe('createApiKey scopes', () => {
+  it('accepts subscribed APIs and their routes, and refuses anything else', async () => {
+    const created = await createApiKey(t.db, { appSlug: 'acme-app', apiSlugs: ['weather'], scopes: ['weather:GET /forecast/{city}', 'weather'] });
+    expect((await t.db.apiKey.findUniqueOrThrow({ where: { id: created.id } })).scopes).toEqual(['weather', 'weather:GET /forecast/{city}']);
+    for (const scope of ['weather:GET /nope', 'weather:POST /forecast/{city}', 'other', 'other:GET /x']) {
+      await expect(createApiKey(t.db, { appSlug: 'acme-app', scopes: [scope] })).rejects.toMatchObject({ code: 'invalid_params' });
+    }
   });
 });
 
