@@ -40,7 +40,7 @@ describe('compileSnapshot', () => {
     const names = (path: string) => (compiled.router.find('GET', path)?.store as CompiledRoute).main.map((bound) => bound.stage.name);
     expect(names('/mixed/open')).toEqual(['forward']);
     expect(names('/mixed/closed')).toEqual(['authenticate', 'forward']);
-    expect(compiled.entry.map((bound) => bound.stage.name)).toEqual(['receive', 'route']);
+    expect(compiled.entry.map((bound) => bound.stage.name)).toEqual(['receive', 'cors-preflight', 'route']);
     expect(compiled.after.map((bound) => bound.stage.name)).toEqual(['record']);
   });
 

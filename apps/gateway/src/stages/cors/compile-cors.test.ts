@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { allowedOrigin, compileCors, mergeVary } from './compile-cors';
+
+const noWarn = () => {
+  throw new Error('unexpected warning');
+};
+
+describe('compileCors', () => {
+  it('normalises origins and joins the lists once', () => {
+    const cors = compileCors({ cors: { origins: ['https://App.example.com/', 'http://localhost:5173'], credentials: true } }, 'api', noWarn)!;
+    expect([...cors.origins!]).toEqual(['https://app.example.com', 'http://localhost:5173']);
+    expect(cors.allowMethods).toBe('GET, HEAD, POST, PUT, PATCH, DELETE');
+    expect(allowedOrigin(cors, 'https://app.example.com')).toBe('https://app.example.com');
+    expect(allowedOrigin(cors, 'https://app.example.com.evil.example')).toBeUndefined();
+    expect(allowedOrigin(cors, 'null')).toBeUndefined();
+    expect(allowedOrigin(cors, undefined)).toBeUndefined();
+  });
+
+  it('answers "*" for any origin without credentials', () => {
+    const cors = compileCors({ cors: { origins: ['*'] } }, 'api', noWarn)!;
+    expect(allowedOrigin(cors, 'https://x.example')).toBe('*');
+  });
+
+  it('is undefined without a policy, and warns on one that does not parse', () => {
+    expect(compileCors({ failClosed: false }, 'api', noWarn)).toBeUndefined();
+    const warnings: string[] = [];
+    expect(compileCors({ cors: { origins: ['*'], credentials: true } }, 'api', (m) => warnings.push(m))).toBeUndefined();
+    expect(warnings).toHaveLength(1);
+  });
+});
+
+describe('mergeVary', () => {
+  it('adds tokens once and keeps "*"', () => {
+    expect(mergeVary(undefined, 'Origin')).toBe('Origin');
+    expect(mergeVary('Accept-Encoding', 'Origin')).toBe('Accept-Encoding, Origin');
+    expect(mergeVary('origin', 'Origin')).toBe('origin');
+    expect(mergeVary('*', 'Origin')).toBe('*');
+    expect(mergeVary(['Accept', 'Accept-Language'], 'Origin')).toBe('Accept, Accept-Language, Origin');
+  });
+});
