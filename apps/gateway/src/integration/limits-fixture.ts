@@ -51,7 +51,10 @@ export function uniquePrefix(): string {
   return `test:${randomBytes(6).toString('hex')}:`;
 }
 
-/** `count` gateways sharing one Redis prefix. */
+/**
+ * `count` gateways sharing one Redis prefix. The Redis timeout is long, so a loaded test
+ * machine does not push them into per-instance limits (the fault tests set their own).
+ */
 export async function startGateways(
   count: number,
   databaseUrl: string,
@@ -59,7 +62,7 @@ export async function startGateways(
   options: StartGatewayOptions = {},
 ): Promise<RunningGateway[]> {
   const prefix = env.GATEWAY_REDIS_PREFIX ?? uniquePrefix();
-  return Promise.all(Array.from({ length: count }, () => startTestGateway(databaseUrl, { GATEWAY_REDIS_PREFIX: prefix, ...env }, options)));
+  return Promise.all(Array.from({ length: count }, () => startTestGateway(databaseUrl, { GATEWAY_REDIS_PREFIX: prefix, GATEWAY_REDIS_TIMEOUT_MS: 5_000, ...env }, options)));
 }
 
 export interface Answer {

@@ -43,7 +43,7 @@ async function clockedGateways(n: number): Promise<RunningGateway[]> {
   return running;
 }
 
-describe('quota periods with the gateway clock moved', () => {
+describe('quota periods with the gateway clock moved', { timeout: 90_000 }, () => {
   it('counts a monthly quota up to the anchor day (clamped to February 28) and starts afresh after it', async () => {
     at('2026-02-27T12:00:00Z');
     const [a, b] = await clockedGateways(2);
@@ -77,7 +77,7 @@ describe('quota periods with the gateway clock moved', () => {
   });
 });
 
-describe('admin quota changes', () => {
+describe('admin quota changes', { timeout: 90_000 }, () => {
   it('a reset and an override apply on every gateway at once', async () => {
     now = Date.now();
     const [a, b] = await clockedGateways(2);

@@ -12,6 +12,8 @@ const PROBE_INTERVAL_MS = 250;
 const TTL_MARGIN_MS = 1_000;
 /** Leases of scopes idle this long are dropped. */
 const IDLE_MS = 5 * 60_000;
+/** Store rounds one request may take before it is decided in memory (a safety net, not a path). */
+const MAX_ROUNDS = 32;
 
 export interface LeaseLimiterOptions {
   store: CounterStore;
@@ -91,7 +93,9 @@ export class LeaseLimiter {
   }
 
   async #decideWithStore(checks: LimitCheck[], failClosed: boolean): Promise<number> {
-    for (;;) {
+    // Each round either spends a lease or learns the window is full; rounds only repeat
+    // when other requests took the units first or the window rolled meanwhile.
+    for (let round = 0; round < MAX_ROUNDS; round++) {
       if (this.#degraded && performance.now() < this.#nextProbe) return this.#decideInMemory(checks, failClosed);
       const now = this.options.clock();
       const decision = this.#decideLocally(checks, now);
@@ -104,6 +108,7 @@ export class LeaseLimiter {
         return this.#decideInMemory(checks, failClosed);
       }
     }
+    return this.#decideInMemory(checks, failClosed);
   }
 
   async #refill(lease: Lease, check: LimitCheck, now: number): Promise<void> {

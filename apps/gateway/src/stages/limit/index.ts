@@ -1,6 +1,7 @@
 import { windowStart } from '@tollgate/domain';
 import type { LeaseLimiter } from '../../adapters/rate-limit/lease-limiter';
 import { ADMITTED, UNAVAILABLE, type LimitCheck } from '../../adapters/rate-limit/limit-check';
+import type { CompiledSubscription } from '../../config/compiled-snapshot.types';
 import type { GatewayContext } from '../../pipeline/context';
 import type { Stage } from '../../pipeline/types';
 import { limiterUnavailable, quotaExceeded, rateLimited } from './limit-error';
@@ -12,7 +13,6 @@ export interface LimitConfig {
   readonly limiter: LeaseLimiter;
   readonly clock: () => number;
   readonly periods: QuotaPeriods;
-  /** Keyless routes always count per client address. */
   readonly limitBy: LimitBy;
   readonly failClosed: boolean;
   /** Quota units one call spends (the route's weight); the rate limit counts requests. */
@@ -30,8 +30,10 @@ export const limit: Stage<LimitConfig> = {
   name: 'limit',
   phase: 'limit',
   priority: 0,
-  configure({ route, services, warn }) {
-    if (route === null) return undefined;
+  configure({ route, index, services, warn }) {
+    // Limits belong to plans: a keyless route has no plan, and an API whose subscribers'
+    // plans set no limits needs no stage at all.
+    if (route === null || route.auth === 'none' || !hasLimitedPlan(index.subscriptions.get(route.api.id))) return undefined;
     const policy = readLimitPolicy(route.api.policies, route.policies, `api ${route.api.slug} route ${route.key}`, warn);
     let periods = periodsByServices.get(services);
     if (periods === undefined) periodsByServices.set(services, (periods = new QuotaPeriods()));
@@ -39,7 +41,7 @@ export const limit: Stage<LimitConfig> = {
       limiter: services.limiter,
       clock: services.clock,
       periods,
-      limitBy: route.auth === 'none' ? 'ip' : policy.limitBy,
+      limitBy: policy.limitBy,
       failClosed: policy.failClosed,
       weight: route.weight,
     };
@@ -111,6 +113,12 @@ function answer(ctx: GatewayContext, limits: PlanLimits, checks: LimitCheck[], d
   if (decision === ADMITTED) return;
   if (decision === quotaIndex) throw quotaExceeded(limits, shown, reset);
   throw rateLimited(limits, shown, (shown.windowEnd - shown.windowStart) / 1000, reset);
+}
+
+function hasLimitedPlan(subscriptions: ReadonlyMap<string, CompiledSubscription> | undefined): boolean {
+  if (subscriptions === undefined) return false;
+  for (const subscription of subscriptions.values()) if (subscription.plan.rateLimit !== null || subscription.plan.quota !== null) return true;
+  return false;
 }
 
 /** The check closest to refusing: the one the headers describe. */
