@@ -70,12 +70,6 @@ export const ZGatewayEnv = z.object({
   /** Prefix of every Redis key the gateway writes. */
   GATEWAY_REDIS_PREFIX: z.preprocess(unsetWhenEmpty, z.string().default('tollgate:')),
   /** A Redis command without an answer after this long fails, and limits fall back to this instance. */
-  GATEWAY_REDIS_TIMEOUT_MS: positive(250),
-  /** Most units one instance leases from a shared counter in one Redis call. */
-  GATEWAY_RATE_LIMIT_MAX_LEASE: positive(1_000),
-  /** Prefix of every Redis key the gateway writes. */
-  GATEWAY_REDIS_PREFIX: z.preprocess(unsetWhenEmpty, z.string().default('tollgate:')),
-  /** A Redis command without an answer after this long fails, and limits fall back to this instance. */
   GATEWAY_REDIS_TIMEOUT_MS: positive(500),
   /** Most units one instance leases from a shared counter in one Redis call. */
   GATEWAY_RATE_LIMIT_MAX_LEASE: positive(1_000),
