@@ -34,6 +34,10 @@ export const ZGatewayEnv = z.object({
   GATEWAY_HEARTBEAT_MS: positive(5_000),
   /** How long SIGTERM waits for requests in flight before closing their connections. */
   GATEWAY_SHUTDOWN_TIMEOUT_MS: positive(10_000),
+  /** Worker processes sharing the data port (node:cluster); the primary serves the admin port. */
+  GATEWAY_WORKERS: positive(1),
+  /** Set by the primary in each worker it forks (1..GATEWAY_WORKERS); not for operators. */
+  GATEWAY_WORKER_ID: z.preprocess(unsetWhenEmpty, z.coerce.number().int().positive().optional()),
   /** Directory of this instance's usage spool; default .data/spool/<GATEWAY_INSTANCE_ID or host name>. */
   GATEWAY_SPOOL_DIR: z.preprocess(unsetWhenEmpty, z.string().optional()),
   /** Most bytes the spool may hold while PostgreSQL is away; past it new events are dropped (and counted). */

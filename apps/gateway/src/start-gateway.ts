@@ -4,12 +4,14 @@ import { createRequire } from 'node:module';
 import { hostname } from 'node:os';
 import { createDb, describeConnectionError } from '@tollgate/db';
 import type { DestinationStream } from 'pino';
+import type { Registry } from 'prom-client';
 import { createLimiter } from './adapters/rate-limit/create-limiter';
 import { UpstreamPools } from './adapters/upstream/upstream-pools';
 import { createUsageSink } from './adapters/usage-sink/create-usage-sink';
 import { createAdminServer } from './admin/admin-server';
 import { GatewayMetrics } from './admin/gateway-metrics';
 import { ConfigFollower } from './config/config-follower';
+import type { ConfigSource } from './config/compiled-snapshot.types';
 import { ConfigStore } from './config/config-store';
 import { parseGatewayEnv, type GatewayEnv } from './env';
 import { listen, localUrl } from './listen';
@@ -30,6 +32,10 @@ export interface RunningGateway {
   readonly env: GatewayEnv;
   /** Revision of the snapshot being served. */
   readonly revision: number;
+  /** The gateway's Prometheus registry. */
+  readonly registry: Registry;
+  /** What /readyz reports: the snapshot being served, or null before one is loaded. */
+  readonly config: { revision: number; source: ConfigSource; loadedAt: string } | null;
   /** Stops accepting, drains requests in flight (up to GATEWAY_SHUTDOWN_TIMEOUT_MS), closes pools. */
   close(): Promise<void>;
 }
@@ -41,6 +47,11 @@ export interface StartGatewayOptions {
   processMetrics?: boolean;
   /** Milliseconds since the epoch for limit windows and quota periods (tests move time with it). */
   clock?: () => number;
+  /**
+   * Run as worker `id` of a cluster (GATEWAY_WORKERS > 1): no admin port (the primary
+   * serves it), metrics labelled `worker` and reported to the primary's aggregator.
+   */
+  worker?: { id: number };
 }
 
 /**
@@ -50,8 +61,9 @@ export interface StartGatewayOptions {
  */
 export async function startGateway(overrides: Partial<GatewayEnv> = {}, options: StartGatewayOptions = {}): Promise<RunningGateway> {
   const env = parseGatewayEnv(overrides);
-  const log = createLogger(env, options.logDestination);
-  const metrics = new GatewayMetrics({ processMetrics: options.processMetrics ?? true });
+  const rootLog = createLogger(env, options.logDestination);
+  const log = options.worker ? rootLog.child({ worker: options.worker.id }) : rootLog;
+  const metrics = new GatewayMetrics({ processMetrics: options.processMetrics ?? true, worker: options.worker?.id });
   const pools = new UpstreamPools({ connections: env.GATEWAY_UPSTREAM_CONNECTIONS, connectTimeoutMs: env.GATEWAY_UPSTREAM_CONNECT_TIMEOUT_MS });
   const clock = options.clock ?? Date.now;
   const limiter = createLimiter({ env, log, metrics, clock });
@@ -86,16 +98,21 @@ export async function startGateway(overrides: Partial<GatewayEnv> = {}, options:
     })());
 
   try {
-    const adminAddress = await listen(admin, env.GATEWAY_ADMIN_PORT, env.GATEWAY_ADMIN_HOST, 'GATEWAY_ADMIN_PORT');
+    const adminAddress = options.worker ? null : await listen(admin, env.GATEWAY_ADMIN_PORT, env.GATEWAY_ADMIN_HOST, 'GATEWAY_ADMIN_PORT');
     const address = await listen(server, env.GATEWAY_PORT, env.GATEWAY_HOST, 'GATEWAY_PORT');
     await loadInitialConfig(follower, env, log);
     follower.start();
     const gateway: RunningGateway = {
       url: localUrl(address),
-      adminUrl: localUrl(adminAddress),
+      adminUrl: adminAddress ? localUrl(adminAddress) : '',
       env,
       get revision() {
         return store.current?.revision ?? -1;
+      },
+      registry: metrics.registry,
+      get config() {
+        const current = store.current;
+        return current && { revision: current.revision, source: current.source, loadedAt: current.loadedAt };
       },
       close,
     };

@@ -63,7 +63,9 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
-  constructor(options: { processMetrics?: boolean } = {}) {
+  constructor(options: { processMetrics?: boolean; worker?: number } = {}) {
+    // Each worker's series stay apart in the primary's aggregated /metrics.
+    if (options.worker !== undefined) this.registry.setDefaultLabels({ worker: String(options.worker) });
     if (options.processMetrics) collectDefaultMetrics({ register: this.registry });
   }
 
