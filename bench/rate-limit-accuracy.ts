@@ -72,6 +72,16 @@ async function steady(size: number, lease: number, requests: number): Promise<{ 
   return { calls, admitted };
 }
 
+/** Every instance sees a little traffic (and leases), then all traffic moves to one: units left in idle leases are never spent. */
+async function skewed(size: number, limit: number): Promise<{ admitted: number }> {
+  const prefix = `bench:${randomBytes(4).toString('hex')}:`;
+  const { limiters, close } = await fleet(size, prefix, maxLease);
+  const warm = await Promise.all(limiters.flatMap((limiter) => Array.from({ length: 20 }, () => limiter.take(check('s', limit), false))));
+  const rest = await Promise.all(Array.from({ length: limit * 3 }, () => limiters[0]!.take(check('s', limit), false)));
+  await close();
+  return { admitted: [...warm, ...rest].filter((decision) => decision === ADMITTED).length };
+}
+
 const per1000 = (calls: number, requests: number) => ((calls / requests) * 1000).toFixed(1);
 
 console.log(`lease limiter, max lease ${maxLease}, Redis ${redisUrl}\n`);
@@ -82,6 +92,16 @@ for (const size of [1, 2, 4, 8]) {
   for (const limit of [10, 100, 1_000]) {
     const { admitted, calls, requests } = await burst(size, limit);
     console.log(`| ${size} | ${limit} | ${requests} | ${admitted} | ${(admitted / limit).toFixed(3)} | ${calls} | ${per1000(calls, requests)} |`);
+  }
+}
+
+console.log('\nskewed: 20 concurrent requests on every instance, then 3 x limit on one instance only');
+console.log('| instances | limit | admitted | admitted / limit |');
+console.log('| ---: | ---: | ---: | ---: |');
+for (const size of [2, 4, 8]) {
+  for (const limit of [100, 1_000]) {
+    const { admitted } = await skewed(size, limit);
+    console.log(`| ${size} | ${limit} | ${admitted} | ${(admitted / limit).toFixed(3)} |`);
   }
 }
 

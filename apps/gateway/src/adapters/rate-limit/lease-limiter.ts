@@ -13,7 +13,7 @@ const TTL_MARGIN_MS = 1_000;
 /** Leases of scopes idle this long are dropped. */
 const IDLE_MS = 5 * 60_000;
 /** Store rounds one request may take before it is decided in memory (a safety net, not a path). */
-const MAX_ROUNDS = 32;
+const MAX_ROUNDS = 1_000;
 
 export interface LeaseLimiterOptions {
   store: CounterStore;
@@ -101,11 +101,15 @@ export class LeaseLimiter {
       const decision = this.#decideLocally(checks, now);
       if (decision !== NEEDS_STORE) return decision;
       const check = checks.find((c) => this.#leases.get(c.scope)!.leased < c.cost)!;
+      const lease = this.#leases.get(check.scope)!;
+      lease.waiting++;
       try {
-        await this.#refill(this.#leases.get(check.scope)!, check, now);
+        await this.#refill(lease, check, now);
       } catch (error) {
         this.#markDegraded(error);
         return this.#decideInMemory(checks, failClosed);
+      } finally {
+        lease.waiting--;
       }
     }
     return this.#decideInMemory(checks, failClosed);
@@ -115,7 +119,8 @@ export class LeaseLimiter {
     if (lease.pending !== null) return lease.pending;
     const { store, prefix, maxLease, metrics } = this.options;
     const window = lease.windowStart;
-    const want = Math.max(check.cost, Math.min(maxLease, lease.nextSize * check.cost));
+    // Enough for the requests already waiting, and more while demand keeps up.
+    const want = Math.max(check.cost, Math.min(maxLease, Math.max(lease.nextSize, lease.waiting) * check.cost));
     const pending = (async () => {
       metrics?.storeCalls.inc();
       const reservation = await store.reserve({

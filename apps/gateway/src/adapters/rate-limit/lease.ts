@@ -15,6 +15,8 @@ export class Lease {
   /** Next lease size; doubles while demand lasts, so busy scopes call the store rarely. */
   nextSize = 1;
   pending: Promise<void> | null = null;
+  /** Requests waiting for this lease to be refilled. */
+  waiting = 0;
   lastUsed = 0;
 
   /** Moves to the window starting at `start`; unspent units of the old window lapse. */
