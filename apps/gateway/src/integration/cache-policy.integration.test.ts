@@ -171,6 +171,18 @@ describe('response cache', () => {
     expect(shared.headers['x-cache']).toBe('HIT');
   });
 
+  it('does not store a personal answer: a request with a Cookie or an Authorization for the upstream', async () => {
+    const withCookie = await twice('/cached/c/cookie-request', { cookie: 'session=alice' });
+    expect(withCookie.second.headers['x-cache']).toBe('MISS');
+    expect(withCookie.upstreamCalls).toBe(2);
+    const withAuthorization = await twice('/cached/c/basic-request', { 'x-api-key': key, authorization: 'Basic dXNlcjpwYXNz' });
+    expect(withAuthorization.second.headers['x-cache']).toBe('MISS');
+    expect(withAuthorization.upstreamCalls).toBe(2);
+    // Unless the upstream says the answer is for everyone.
+    await get('/cached/c/public', { cookie: 'session=bob' });
+    expect((await get('/cached/c/public', { cookie: 'session=carol' })).headers['x-cache']).toBe('HIT');
+  });
+
   it('still needs a valid key on a cached path', async () => {
     await get('/cached/c/secret');
     const anonymous = await rawRequest(gateway.url, '/cached/c/secret');

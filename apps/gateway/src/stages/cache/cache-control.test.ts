@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bypassesCache, forbidsStore, storability } from './cache-control';
+import { bypassesCache, carriesUpstreamCredentials, forbidsStore, storability } from './cache-control';
 
 const TTL = 60_000;
 const none = new Set<string>();
@@ -34,6 +34,23 @@ describe('storability', () => {
   it('marks public answers as shared and accepts a Vary the route varies on', () => {
     expect(storability(200, { 'cache-control': 'public' }, TTL, none)).toEqual({ ttlMs: TTL, shared: true });
     expect(storability(200, { vary: 'X-Lang' }, TTL, new Set(['x-lang'])).ttlMs).toBe(TTL);
+  });
+});
+
+describe('requests with credentials for the upstream', () => {
+  it('are personal: a Cookie or a non-Tollgate Authorization, not a Tollgate key', () => {
+    expect(carriesUpstreamCredentials({ cookie: 'session=1' })).toBe(true);
+    expect(carriesUpstreamCredentials({ authorization: 'Bearer eyJhbGciOi.x.y' })).toBe(true);
+    expect(carriesUpstreamCredentials({ authorization: 'Bearer tg_live_abc' })).toBe(false);
+    expect(carriesUpstreamCredentials({ 'x-api-key': 'tg_live_abc' })).toBe(false);
+  });
+
+  it('store only answers marked public, s-maxage or must-revalidate', () => {
+    expect(storability(200, {}, TTL, none, true).ttlMs).toBe(0);
+    expect(storability(200, { 'cache-control': 'max-age=60' }, TTL, none, true).ttlMs).toBe(0);
+    expect(storability(200, { 'cache-control': 'public, max-age=60' }, TTL, none, true)).toEqual({ ttlMs: TTL, shared: true });
+    expect(storability(200, { 'cache-control': 's-maxage=30' }, TTL, none, true).ttlMs).toBe(30_000);
+    expect(storability(200, { 'cache-control': 'max-age=30, must-revalidate' }, TTL, none, true).ttlMs).toBe(30_000);
   });
 });
 

@@ -10,6 +10,18 @@ export function bypassesCache(headers: IncomingHttpHeaders): boolean {
   return headers.pragma !== undefined && /no-cache/i.test(headers.pragma);
 }
 
+const TOLLGATE_BEARER = /^bearer\s+tg_/i;
+
+/**
+ * The request carries credentials the upstream will see (a Cookie, or an Authorization
+ * that is not a Tollgate key, such as a JWT): its answer may be personal. RFC 9111 3.5.
+ */
+export function carriesUpstreamCredentials(headers: IncomingHttpHeaders): boolean {
+  if (headers.cookie !== undefined) return true;
+  const authorization = headers.authorization;
+  return authorization !== undefined && !TOLLGATE_BEARER.test(authorization);
+}
+
 /** The request forbids storing its answer (Cache-Control: no-store). */
 export function forbidsStore(headers: IncomingHttpHeaders): boolean {
   const cacheControl = headers['cache-control'];
@@ -29,9 +41,11 @@ const NOT_STORED: Storability = { ttlMs: 0, shared: false };
  * Whether and for how long an upstream response may be kept. Never: other statuses,
  * Set-Cookie, Cache-Control no-store / no-cache / private, Vary: * or Vary on a header
  * the route does not vary on. Otherwise the route's TTL, shortened by s-maxage or
- * max-age when the upstream says less.
+ * max-age when the upstream says less. When the request carried credentials for the
+ * upstream (`personal`), only an answer marked public, s-maxage or must-revalidate is
+ * kept (RFC 9111 3.5).
  */
-export function storability(status: number, headers: OutgoingHttpHeaders, routeTtlMs: number, varied: ReadonlySet<string>): Storability {
+export function storability(status: number, headers: OutgoingHttpHeaders, routeTtlMs: number, varied: ReadonlySet<string>, personal = false): Storability {
   if (!CACHEABLE_STATUS.has(status) || headers['set-cookie'] !== undefined) return NOT_STORED;
   const vary = headers.vary;
   if (vary !== undefined) {
@@ -41,18 +55,21 @@ export function storability(status: number, headers: OutgoingHttpHeaders, routeT
     }
   }
   const cacheControl = headers['cache-control'];
-  if (cacheControl === undefined) return { ttlMs: routeTtlMs, shared: false };
+  if (cacheControl === undefined) return personal ? NOT_STORED : { ttlMs: routeTtlMs, shared: false };
   let ttlMs = routeTtlMs;
   let shared = false;
+  let explicit = false;
   let sMaxAge: number | undefined;
   for (const directive of String(cacheControl).toLowerCase().split(',')) {
     const [name = '', value] = directive.trim().split('=', 2) as [string, string | undefined];
     if (name === 'no-store' || name === 'no-cache' || name === 'private') return NOT_STORED;
     if (name === 'public') shared = true;
+    if (name === 'public' || name === 's-maxage' || name === 'must-revalidate') explicit = true;
     const seconds = value === undefined ? Number.NaN : Number.parseInt(value.replace(/"/g, ''), 10);
     if (name === 's-maxage' && Number.isFinite(seconds)) sMaxAge = seconds;
     if (name === 'max-age' && Number.isFinite(seconds) && sMaxAge === undefined) ttlMs = Math.min(routeTtlMs, seconds * 1000);
   }
   if (sMaxAge !== undefined) ttlMs = Math.min(routeTtlMs, sMaxAge * 1000);
+  if (personal && !explicit) return NOT_STORED;
   return ttlMs > 0 ? { ttlMs, shared } : NOT_STORED;
 }

@@ -12,6 +12,8 @@ export interface CaptureOptions {
   readonly sharedKey: string;
   /** Key of this consumer's own entry. */
   readonly consumerKey: string;
+  /** The request carried credentials for the upstream: store only explicitly shareable answers. */
+  readonly personal: boolean;
 }
 
 /** Headers that belong to one response, not to the stored entry. */
@@ -26,7 +28,7 @@ const NOT_STORED = new Set(['x-request-id', 'x-cache', 'age']);
 export function captureResponse(ctx: GatewayContext, options: CaptureOptions): void {
   const res = ctx.res;
   hookResponseHead(res, (status, headers) => {
-    const verdict = storability(status, headers, options.ttlMs, options.varied);
+    const verdict = storability(status, headers, options.ttlMs, options.varied, options.personal);
     if (verdict.ttlMs > 0) {
       tee(ctx, options, status, entryHeaders(headers), verdict.shared ? options.sharedKey : options.consumerKey, verdict.ttlMs);
     }

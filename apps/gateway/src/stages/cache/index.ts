@@ -2,7 +2,7 @@ import { ZRoutePolicies } from '@tollgate/contracts';
 import { z } from 'zod';
 import type { GatewayContext } from '../../pipeline/context';
 import type { Stage } from '../../pipeline/types';
-import { bypassesCache, forbidsStore } from './cache-control';
+import { bypassesCache, carriesUpstreamCredentials, forbidsStore } from './cache-control';
 import { captureResponse } from './capture-response';
 import { responseCacheFor, type CachedResponse, type ResponseCache } from './response-cache';
 
@@ -23,7 +23,8 @@ const ZCacheOnly = z.object({ cache: ZRoutePolicies.shape.cache });
  * still counts as a call. The key is method, route, host, path, query, the values of
  * the route's vary headers and the consumer (app), unless the upstream marked the
  * answer Cache-Control: public. A request with Cache-Control: no-cache skips the lookup
- * and refreshes the entry.
+ * and refreshes the entry. A request with a Cookie or a non-Tollgate Authorization (a
+ * JWT the upstream will read) stores only answers the upstream marked shareable.
  */
 export const cache: Stage<CacheConfig> = {
   name: 'cache',
@@ -59,6 +60,7 @@ export const cache: Stage<CacheConfig> = {
       varied: config.varied,
       sharedKey,
       consumerKey,
+      personal: carriesUpstreamCredentials(headers),
     });
   },
 };
