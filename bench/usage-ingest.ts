@@ -8,7 +8,7 @@
 // database of its own, `tollgate_bench_usage`, dropped and recreated on every run.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { applyMigrations, dropDatabase } from '@tollgate/db/migrate';
@@ -69,18 +69,23 @@ const contexts = Array.from({ length: 1_000 }, (_, i) => ({
 
 // 1. The request path's share: encode + synchronous append.
 let started = performance.now();
+let cpu = process.cpuUsage();
 for (let i = 0; i < eventCount; i++) {
   const ctx = contexts[i % contexts.length]!;
   ctx.requestId = randomUUID();
   sink.append(encodeUsageEvent(ctx as unknown as GatewayContext, i % 20 === 0 ? 404 : 200, 512, sink.gatewayId));
 }
 const appendMs = performance.now() - started;
+const appendCpu = process.cpuUsage(cpu);
+const spoolBytes = sink.writer.diskBytes;
 
 // 2. Flushing everything into PostgreSQL.
 started = performance.now();
+cpu = process.cpuUsage();
 const ok = await sink.flushNow();
 const flushMs = performance.now() - started;
-const spoolBytes = sink.writer.diskBytes;
+const flushCpu = process.cpuUsage(cpu);
+const cpuPerEvent = (usage: NodeJS.CpuUsage) => ((usage.user + usage.system) / eventCount).toFixed(2);
 await sink.close();
 rmSync(dir, { recursive: true, force: true });
 if (!ok) throw new Error('flush failed');
@@ -98,4 +103,6 @@ console.log(`usage ingestion, ${fmt(eventCount)} events, batches of ${fmt(batchE
 console.log(`  spool append (request path):  ${fmt(eventCount / (appendMs / 1000))} events/s  (${((appendMs * 1000) / eventCount).toFixed(2)} µs/event)`);
 console.log(`  flush into PostgreSQL:         ${fmt(eventCount / (flushMs / 1000))} events/s  (${fmt(flushMs)} ms)`);
 console.log(`  end to end:                    ${fmt(eventCount / ((appendMs + flushMs) / 1000))} events/s`);
-console.log(`  spool bytes before flush: ${fmt(spoolBytes)}`);
+console.log(`  gateway CPU per event: append ${cpuPerEvent(appendCpu)} µs, flush ${cpuPerEvent(flushCpu)} µs (PostgreSQL's CPU not included)`);
+console.log(`  spool bytes before flush: ${fmt(spoolBytes)} (${Math.round(spoolBytes / eventCount)} bytes/event)`);
+console.log(`  machine: ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}`);
