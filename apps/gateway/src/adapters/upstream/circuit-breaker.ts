@@ -39,11 +39,13 @@ export class CircuitBreaker {
     return 'probe';
   }
 
+  /** Only the probe closes an open breaker; late outcomes of requests admitted before it opened do not. */
   success(probe: boolean): void {
-    if (probe) this.#probing = false;
-    if (this.#state === 'half_open' && !probe) return;
-    this.#state = 'closed';
-    this.#failures = 0;
+    if (probe) {
+      this.#probing = false;
+      this.#state = 'closed';
+    }
+    if (this.#state === 'closed') this.#failures = 0;
   }
 
   failure(probe: boolean, now: number): void {

@@ -30,8 +30,28 @@ export class UpstreamState {
     this.breaker = new CircuitBreaker(settings.breaker);
   }
 
+  /** An active health checker is running. */
+  get checking(): boolean {
+    return this.#checker?.running ?? false;
+  }
+
   get targets(): Iterable<UpstreamTarget> {
     return this.#targets.values();
+  }
+
+  /**
+   * Records a failed request on a target (passive health). A target is not ejected when
+   * no other target would take traffic: a wholly failing upstream is the breaker's job.
+   * Returns true when the target was ejected.
+   */
+  failed(target: UpstreamTarget, now: number): boolean {
+    const ejected = target.failed(this.settings.passive, now, () => this.#othersAvailable(target, now));
+    return ejected;
+  }
+
+  #othersAvailable(target: UpstreamTarget, now: number): boolean {
+    for (const other of this.#targets.values()) if (other !== target && other.available(now)) return true;
+    return false;
   }
 
   /** Applies a snapshot's view of the upstream; targets keep their state when their URL stays. */

@@ -41,9 +41,12 @@ export class UpstreamTarget {
     this.#failures = 0;
   }
 
-  /** A request failed (connect error, reset, timeout, 502-504); enough in a row eject the target. Returns true when it ejected. */
-  failed(policy: PassivePolicy, now: number): boolean {
-    if (++this.#failures < policy.consecutiveFailures) return false;
+  /**
+   * A request failed (connect error, reset, timeout, 502-504); enough in a row eject the
+   * target, unless `mayEject` says no other target would be left. Returns true when it ejected.
+   */
+  failed(policy: PassivePolicy, now: number, mayEject: () => boolean): boolean {
+    if (++this.#failures < policy.consecutiveFailures || !mayEject()) return false;
     this.#failures = 0;
     this.ejectedUntil = now + policy.ejectMs;
     return true;

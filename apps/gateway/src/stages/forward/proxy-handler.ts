@@ -110,7 +110,7 @@ export class ProxyHandler implements Dispatcher.DispatchHandler {
       breaker.success(this.probe);
     } else if (outcome === 'failure') {
       const now = Date.now();
-      if (this.target.failed(this.state.settings.passive, now)) {
+      if (this.state.failed(this.target, now)) {
         this.ctx.log.warn({ upstream: this.state.label, target: this.target.origin, ejectMs: this.state.settings.passive.ejectMs }, 'upstream target ejected after consecutive failures');
       }
       breaker.failure(this.probe, now);

@@ -43,7 +43,7 @@ export function proxyUpgrade(ctx: GatewayContext, config: ForwardConfig, balance
         state.breaker.success(probe);
       } else if (outcome === 'failure') {
         const at = Date.now();
-        target.failed(state.settings.passive, at);
+        state.failed(target, at);
         state.breaker.failure(probe, at);
       } else {
         state.breaker.release(probe);
