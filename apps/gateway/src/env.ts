@@ -36,6 +36,8 @@ export const ZGatewayEnv = z.object({
   GATEWAY_SHUTDOWN_TIMEOUT_MS: positive(10_000),
   /** Worker processes sharing the data port (node:cluster); the primary serves the admin port. */
   GATEWAY_WORKERS: positive(1),
+  /** One info line per request (method, path, route, status, duration, request id); never keys or Authorization. */
+  GATEWAY_ACCESS_LOG: z.preprocess(unsetWhenEmpty, z.enum(['0', '1', 'true', 'false']).default('1').transform((value) => value === '1' || value === 'true')),
   /** Set by the primary in each worker it forks (1..GATEWAY_WORKERS); not for operators. */
   GATEWAY_WORKER_ID: z.preprocess(unsetWhenEmpty, z.coerce.number().int().positive().optional()),
   /** Directory of this instance's usage spool; default .data/spool/<GATEWAY_INSTANCE_ID or host name>. */

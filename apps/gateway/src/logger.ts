@@ -1,12 +1,30 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
 import type { GatewayEnv } from './env';
 
+/**
+ * Credentials, wherever a log call might carry them: request and upstream headers
+ * (Authorization, X-Api-Key, Cookie, Proxy-Authorization), a raw key, and the query
+ * string (an `api_key` parameter). Access lines log the path without its query.
+ */
+const REDACTED = [
+  ...['authorization', '["x-api-key"]', 'cookie', '["proxy-authorization"]', '["set-cookie"]'].flatMap((header) => {
+    const path = header.startsWith('[') ? header : `.${header}`;
+    return [`headers${path}`, `req.headers${path}`, `request.headers${path}`, `res.headers${path}`, `*.headers${path}`];
+  }),
+  'key',
+  'apiKey',
+  'query',
+  'req.query',
+  '*.key',
+  '*.apiKey',
+];
+
 /** The gateway's root logger. Credentials are redacted wherever they might be logged. */
 export function createLogger(env: GatewayEnv, destination?: DestinationStream): Logger {
   const options = {
     level: env.LOG_LEVEL,
     base: { service: 'tollgate-gateway' },
-    redact: { paths: ['req.headers.authorization', 'req.headers["x-api-key"]', 'headers.authorization', 'headers["x-api-key"]'], censor: '[redacted]' },
+    redact: { paths: REDACTED, censor: '[redacted]' },
   };
   return destination ? pino(options, destination) : pino(options);
 }

@@ -7,7 +7,8 @@ export { CLIENT_CLOSED } from './usage-event';
 
 export interface RecordConfig {
   readonly metrics: RouteMetrics;
-  readonly debug: boolean;
+  /** GATEWAY_ACCESS_LOG and info enabled: one log line per request. */
+  readonly accessLog: boolean;
 }
 
 /**
@@ -21,15 +22,17 @@ export const record: Stage<RecordConfig> = {
   priority: 0,
   configure: ({ route, services }) => ({
     metrics: route !== null ? route.metrics : services.metrics.forRoute('', ''),
-    debug: services.log.isLevelEnabled('debug'),
+    accessLog: services.env.GATEWAY_ACCESS_LOG && services.log.isLevelEnabled('info'),
   }),
   run(ctx, config) {
     const status = ctx.clientAborted ? CLIENT_CLOSED : ctx.res.statusCode;
     if (ctx.res instanceof MeteredResponse) ctx.res.meter(status);
     const seconds = (performance.now() - ctx.startedAt) / 1000;
     config.metrics.observe(status, seconds);
-    if (config.debug) {
-      ctx.log.debug({ method: ctx.req.method, path: ctx.path, route: ctx.route?.key, status, ms: seconds * 1000 }, 'request');
+    if (config.accessLog) {
+      const route = ctx.route;
+      const app = ctx.principal?.app.slug;
+      ctx.log.info({ method: ctx.req.method, path: ctx.path, api: route?.api.slug, route: route?.key, app, status, ms: Math.round(seconds * 10_000) / 10 }, 'request');
     }
   },
 };
