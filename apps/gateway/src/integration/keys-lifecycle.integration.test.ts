@@ -33,8 +33,8 @@ async function call(gateway: RunningGateway, key: string): Promise<{ status: num
 /** Every gateway answers `status`/`code` for `key`; returns the milliseconds it took. */
 function onEveryGateway(key: string, status: number, code?: string, withinMs = 1_000): Promise<number> {
   return eventually(async () => {
-    for (const gateway of gateways) {
-      const result = await call(gateway, key);
+    const results = await Promise.all(gateways.map((gateway) => call(gateway, key)));
+    for (const result of results) {
       expect(result.status).toBe(status);
       if (code !== undefined) expect(result.code).toBe(code);
     }
