@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileIpRanges } from './ip-ranges';
+import { compileIpRanges, parseIpv4 } from './ip-ranges';
 
 describe('compileIpRanges', () => {
   const ranges = compileIpRanges(['10.0.0.0/8', '192.168.1.7', '2001:db8::/32', '::1', '::ffff:172.16.0.0/108']);
@@ -30,5 +30,14 @@ describe('compileIpRanges', () => {
     expect(compileIpRanges([]).has('127.0.0.1')).toBe(false);
     expect(() => compileIpRanges(['10.0.0.0/33'])).toThrow();
     expect(() => compileIpRanges(['banana'])).toThrow();
+  });
+});
+
+describe('parseIpv4', () => {
+  it('reads strict dotted quads only', () => {
+    expect(parseIpv4('0.0.0.0')).toBe(0);
+    expect(parseIpv4('255.255.255.255')).toBe(0xffffffff);
+    expect(parseIpv4('10.1.2.3')).toBe(0x0a010203);
+    for (const bad of ['256.0.0.1', '1.2.3', '1.2.3.4.5', '01.2.3.4', '1..2.3', '1.2.3.', 'a.b.c.d', '::1', '']) expect(parseIpv4(bad)).toBe(-1);
   });
 });
