@@ -44,9 +44,10 @@ export function startBillingScheduler(db: Db, env: WorkerEnv, log: Logger, clock
       closeGraceMs: env.BILLING_CLOSE_GRACE_MS,
       usageSettleMs: env.USAGE_RECORD_SETTLE_MS,
       usageLookbackMs: env.USAGE_RECORD_LOOKBACK_MS,
+      deliveryRetentionMs: env.WEBHOOK_DELIVERY_RETENTION_DAYS * 86_400_000,
       source: env.TOLLGATE_EVENT_SOURCE,
     });
-    if (result.closed || result.usageRecordsQueued) log.info(result, 'billing tick');
+    if (result.closed || result.usageRecordsQueued || result.deliveriesDeleted) log.info(result, 'billing tick');
     else log.debug(result, 'billing tick');
   });
   const delivery = loop('webhook delivery', env.WEBHOOK_POLL_MS, async () => {

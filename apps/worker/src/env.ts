@@ -20,6 +20,8 @@ export const ZWorkerEnv = z.object({
   USAGE_RECORD_LOOKBACK_MS: positive(60 * 60_000),
   /** How often due webhook deliveries are sent. */
   WEBHOOK_POLL_MS: positive(2_000),
+  /** Delivered webhook deliveries are kept this many days (pending and dead ones until handled). */
+  WEBHOOK_DELIVERY_RETENTION_DAYS: positive(30),
   WEBHOOK_MAX_ATTEMPTS: positive(12),
   WEBHOOK_TIMEOUT_MS: positive(10_000),
   /** CloudEvents `source` of the records Tollgate sends. */

@@ -5,6 +5,7 @@ import { manualClock, verifyWebhookSignature, type CloudEvent } from '@tollgate/
 import { useTestDatabase } from '../testing';
 import { closeDueStatements } from '../billing/close-due-statements';
 import { createWebhook } from './create-webhook';
+import { deleteOldWebhookDeliveries } from './delete-old-deliveries';
 import { deliverDueWebhooks } from './deliver-due-webhooks';
 import { enqueueUsageRecords } from './enqueue-usage-records';
 import { listWebhookDeliveries, redeliverWebhook } from './manage-webhooks';
@@ -164,6 +165,12 @@ describe('webhook delivery', () => {
     await redeliverWebhook(t.db, dead[0]!.id, clock.now());
     expect(await deliverDueWebhooks(t.db, clock.now(), options)).toEqual({ delivered: 1, failed: 0, dead: 0 });
     expect(up.received).toHaveLength(1);
+    expect(await t.db.webhookDelivery.count({ where: { webhookId: hook.id, status: 'dead' } })).toBe(9);
+
+    // retention drops old delivered rows only, in batches
+    const dropped = await deleteOldWebhookDeliveries(t.db, new Date(Date.now() + 31 * 86_400_000), 30 * 86_400_000, 2);
+    expect(dropped).toBeGreaterThan(2);
+    expect(await t.db.webhookDelivery.count({ where: { status: 'delivered' } })).toBe(0);
     expect(await t.db.webhookDelivery.count({ where: { webhookId: hook.id, status: 'dead' } })).toBe(9);
   });
 });

@@ -5,3 +5,4 @@ export * from './enqueue-webhook-event';
 export * from './manage-webhooks';
 export * from './send-webhook';
 export * from './webhook-url';
+export * from './delete-old-deliveries';
