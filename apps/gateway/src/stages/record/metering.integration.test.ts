@@ -1,4 +1,6 @@
 // Reconciliation: every request through a real gateway becomes exactly one usage event.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { getUsageSummary } from '@tollgate/db';
 import { useTestDatabase } from '@tollgate/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,6 +60,19 @@ describe('metering', () => {
     expect(summary).toMatchObject({ requests: 120, units: 120, errors: 0, byStatusClass: { '2xx': 120 } });
     expect(summary.byRoute).toEqual([expect.objectContaining({ api: 'weather', route: 'GET /forecast/{city}', requests: 120, units: 120 })]);
     expect((await getUsageSummary(t.db, { apiSlug: 'weather' })).byStatusClass).toEqual({ '2xx': 130, '4xx': 30 });
+  });
+
+  it('has the event in the spool by the time the client holds the complete response', async () => {
+    const dir = gateway.env.GATEWAY_SPOOL_DIR!;
+    for (let i = 0; i < 20; i++) {
+      const id = `spool-before-end-${i}`;
+      const response = await fetch(`${gateway.url}/weather/forecast/nice`, { headers: { 'x-api-key': key, 'x-request-id': id } });
+      await response.text();
+      const spooled = readdirSync(dir)
+        .filter((name) => name.startsWith('segment-'))
+        .some((name) => readFileSync(join(dir, name), 'latin1').includes(`\t${id}\t`));
+      expect(spooled, id).toBe(true);
+    }
   });
 
   it('records every field of the event under the request id', async () => {
