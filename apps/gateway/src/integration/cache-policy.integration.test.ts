@@ -8,6 +8,7 @@ import { useTestDatabase } from '@tollgate/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningGateway } from '../start-gateway';
 import { rawRequest } from '../testing/raw-request';
+import { rawSocket } from '../testing/raw-socket';
 import { startTestGateway } from '../testing/test-gateway';
 import { startTestUpstream, type TestUpstream } from '../testing/test-upstream';
 
@@ -244,6 +245,20 @@ describe('response cache', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_200));
     expect((await get('/cached/ttl/one')).headers['x-cache']).toBe('MISS');
     expect((await get('/cached/c/short')).headers['x-cache']).toBe('MISS');
+  });
+
+  it('never answers a WebSocket upgrade from the cache', async () => {
+    await get('/cached/c/ws');
+    expect((await get('/cached/c/ws')).headers['x-cache']).toBe('HIT');
+    const host = new URL(gateway.url).host;
+    const before = calls;
+    const upgrade = await rawSocket(
+      gateway.url,
+      `GET /cached/c/ws HTTP/1.1\r\nHost: ${host}\r\nAuthorization: Bearer ${key}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`,
+      { timeoutMs: 5_000 },
+    );
+    expect(upgrade.headers['x-cache']).toBeUndefined();
+    expect(calls).toBe(before + 1);
   });
 
   it('caches open routes once for everyone', async () => {

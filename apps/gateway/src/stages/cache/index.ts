@@ -45,8 +45,9 @@ export const cache: Stage<CacheConfig> = {
   },
   run(ctx, config) {
     const method = ctx.req.method;
-    if (method !== 'GET' && method !== 'HEAD') return;
     const headers = ctx.req.headers;
+    // A WebSocket upgrade is a GET too, but never an answer to keep or replay.
+    if ((method !== 'GET' && method !== 'HEAD') || headers.upgrade !== undefined) return;
     const sharedKey = cacheKey(ctx, config, method);
     const consumer = ctx.principal?.app.id;
     const consumerKey = consumer === undefined ? sharedKey : `${sharedKey}\n${consumer}`;
