@@ -68,18 +68,25 @@ function writeAtomically(file: string, text: string): void {
   renameSync(tmp, file);
 }
 
-/** Takes the directory for this process; fails when a live process holds it. */
+/** Lock files this process holds (a container restarted as pid 1 finds its predecessor's pid 1 lock: stale). */
+const held = new Set<string>();
+
+/** Takes the directory for this process; fails when a live process (or this one) holds it. */
 export function lockSpoolDirectory(dir: string): () => void {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'lock');
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       writeFileSync(file, String(process.pid), { flag: 'wx' });
-      return () => rmSync(file, { force: true });
+      held.add(file);
+      return () => {
+        held.delete(file);
+        rmSync(file, { force: true });
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number(readFileSync(file, 'utf8'));
-      if (isAlive(owner)) {
+      if (owner === process.pid ? held.has(file) : isAlive(owner)) {
         throw new StartupError(`the usage spool ${dir} is in use by process ${owner}; give each gateway its own GATEWAY_SPOOL_DIR (or GATEWAY_INSTANCE_ID)`);
       }
       rmSync(file, { force: true });

@@ -117,6 +117,18 @@ describe('spool usage sink', () => {
     const dir = tempDir();
     sink(dir);
     expect(() => sink(dir)).toThrow(/in use by process/);
-    open.pop();
+  });
+});
+
+describe('spool directory lock', () => {
+  it('takes over a lock left by a dead process, or by an earlier process with this pid', async () => {
+    const dir = tempDir();
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'lock'), String(process.pid));
+    sink(dir);
+    await open.pop()!.close();
+    writeFileSync(join(dir, 'lock'), '999999999');
+    sink(dir);
+    expect(() => sink(dir)).toThrow(/in use by process/);
   });
 });
