@@ -1,0 +1,75 @@
+// The scale runs: each benchmark script in its own process (so one's heap never skews
+// another's), its markdown output kept for the results file and one line picked out
+// for the summary.
+import { runToEnd, TSX } from './child';
+import type { BenchOptions } from './options';
+
+export interface ScaleResult {
+  title: string;
+  command: string;
+  ok: boolean;
+  seconds: number;
+  output: string;
+  /** The figure carried into the headline table. */
+  headline: string;
+}
+
+interface ScaleRun {
+  title: string;
+  script: string;
+  args: string[];
+  headline(output: string): string;
+}
+
+function pick(output: string, pattern: RegExp, fallback = 'see below'): string {
+  return pattern.exec(output)?.[1]?.trim() ?? fallback;
+}
+
+function runs(options: BenchOptions): ScaleRun[] {
+  return [
+    {
+      title: `Route matching at ${options.routes.toLocaleString('en-US')} routes`,
+      script: 'route-match.ts',
+      args: ['--routes', String(options.routes), '--matches', options.mode === 'full' ? '3000000' : '1000000'],
+      headline: (out) => pick(out, /summary: (.*)/),
+    },
+    {
+      title: `Config load and memory at ${options.keys.toLocaleString('en-US')} keys`,
+      script: 'keys-load.ts',
+      args: ['--keys', String(options.keys)],
+      headline: (out) => pick(out, /summary: (.*)/),
+    },
+    {
+      title: 'Usage ingestion into PostgreSQL',
+      script: 'usage-ingest.ts',
+      args: ['--events', String(options.usageEvents)],
+      headline: (out) => `${pick(out, /end to end:\s+([\d,]+ events\/s)/)} end to end, ${pick(out, /flush into PostgreSQL:\s+([\d,]+ events\/s)/)} flushing`,
+    },
+    {
+      title: 'Rate-limit accuracy and Redis calls',
+      script: 'rate-limit-accuracy.ts',
+      args: [],
+      headline: (out) => {
+        const burstRows = [...out.matchAll(/^\| (\d+) \| (\d+) \| \d+ \| (\d+) \| ([\d.]+) \|/gm)];
+        const worst = Math.max(...burstRows.map((row) => Number(row[4])));
+        const steady = /^\| 1 \| 1000 \| \d+ \| \d+ \| ([\d.]+) \|/m.exec(out)?.[1];
+        return `burst of 3 x limit over 1-8 instances admitted at most ${Number.isFinite(worst) ? worst.toFixed(3) : '?'} x the limit; steady traffic ${steady ?? '?'} Redis calls per 1,000 requests (1 instance, lease 1,000)`;
+      },
+    },
+  ];
+}
+
+export async function scaleRuns(options: BenchOptions, log: (line: string) => void): Promise<ScaleResult[]> {
+  const results: ScaleResult[] = [];
+  for (const run of runs(options)) {
+    const script = new URL(`../${run.script}`, import.meta.url).pathname;
+    const command = `npx tsx bench/${run.script} ${run.args.join(' ')}`.trim();
+    log(`  ${run.title} ...`);
+    const result = await runToEnd(process.execPath, [...TSX, script, ...run.args], { timeoutMs: 600_000 });
+    const ok = result.code === 0;
+    const output = ok ? result.stdout.trim() : `${result.stdout}\n${result.stderr}`.trim().slice(-3_000);
+    results.push({ title: run.title, command, ok, seconds: result.ms / 1_000, output, headline: ok ? run.headline(result.stdout) : `failed (exit ${result.code})` });
+    log(`    ${results.at(-1)!.headline} (${(result.ms / 1_000).toFixed(1)} s)`);
+  }
+  return results;
+}
