@@ -1,8 +1,10 @@
 import { billingPeriodAt, computeStatement } from '@tollgate/domain';
 import type { Db } from '../client/create-db';
 import { listBillableSubscriptions } from './billable-subscription';
-import { loadPeriodUsage } from './load-period-usage';
+import { loadUsageForPeriods } from './load-period-usage';
 import { writeStatement } from './write-statement';
+
+const CHUNK = 500;
 
 export interface RefreshResult {
   refreshed: number;
@@ -14,15 +16,19 @@ export interface RefreshResult {
  */
 export async function refreshOpenStatements(db: Db, now: Date, filter: { appSlug?: string; subscriptionIds?: string[] } = {}): Promise<RefreshResult> {
   const subscriptions = await listBillableSubscriptions(db, filter);
+  const due = subscriptions
+    .filter((subscription) => subscription.status !== 'cancelled' && now.getTime() >= subscription.billingAnchor.getTime())
+    .map((subscription) => ({ subscription, period: billingPeriodAt(subscription.billingAnchor, subscription.timeZone, now) }));
   let refreshed = 0;
-  for (const subscription of subscriptions) {
-    if (subscription.status === 'cancelled') continue;
-    if (now.getTime() < subscription.billingAnchor.getTime()) continue;
-    const period = billingPeriodAt(subscription.billingAnchor, subscription.timeZone, now);
-    const usage = await loadPeriodUsage(db, subscription.id, period.start, period.end);
-    const amounts = computeStatement(subscription.plan, usage);
-    const written = await writeStatement(db, { subscriptionId: subscription.id, period, amounts, now, close: false });
-    if (written) refreshed += 1;
+  // Usage is read for a chunk of subscriptions at once; each statement is one write.
+  for (let offset = 0; offset < due.length; offset += CHUNK) {
+    const chunk = due.slice(offset, offset + CHUNK);
+    const usage = await loadUsageForPeriods(db, chunk.map(({ subscription, period }) => ({ subscriptionId: subscription.id, start: period.start, end: period.end })));
+    for (const { subscription, period } of chunk) {
+      const amounts = computeStatement(subscription.plan, usage.get(subscription.id) ?? []);
+      const written = await writeStatement(db, { subscriptionId: subscription.id, period, amounts, now, close: false });
+      if (written) refreshed += 1;
+    }
   }
   return { refreshed };
 }

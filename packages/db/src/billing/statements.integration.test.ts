@@ -4,6 +4,7 @@ import { useTestDatabase } from '../testing';
 import type { Db } from '../client/create-db';
 import { closeDueStatements } from './close-due-statements';
 import { listStatements } from './list-statements';
+import { loadPeriodUsage, loadUsageForPeriods } from './load-period-usage';
 import { refreshOpenStatements } from './refresh-open-statements';
 import { statementsToCsv, statementsToUsageRows, usageRowsToCsv } from './to-csv';
 
@@ -82,6 +83,15 @@ describe('statements from rollups', () => {
     await expect(t.db.billingStatement.update({ where: { id: closedBefore.id }, data: { totalCents: 1n } })).rejects.toThrow(/closed/);
     await expect(t.db.billingStatement.delete({ where: { id: closedBefore.id } })).rejects.toThrow(/closed/);
     expect(subscription.id).toBe(closedBefore.subscriptionId);
+    // the batched loader the refresh uses agrees with the single one, and keeps subscriptions apart
+    const periods = [
+      { subscriptionId: subscription.id, start: new Date('2026-01-31T00:00:00Z'), end: new Date('2026-02-28T00:00:00Z') },
+      { subscriptionId: '00000000-0000-0000-0000-000000000000', start: new Date('2026-01-31T00:00:00Z'), end: new Date('2026-02-28T00:00:00Z') },
+    ];
+    const batched = await loadUsageForPeriods(t.db, periods);
+    expect(batched.get(subscription.id)).toEqual(await loadPeriodUsage(t.db, subscription.id, periods[0]!.start, periods[0]!.end));
+    expect(batched.get(subscription.id)!.reduce((sum, line) => sum + line.units, 0n)).toBe(1600n + 999n);
+    expect(batched.get(periods[1]!.subscriptionId)).toEqual([]);
     // deleting the subscription itself still takes its statements with it
     await t.db.subscription.delete({ where: { id: subscription.id } });
     expect(await t.db.billingStatement.count()).toBe(0);
