@@ -26,5 +26,7 @@ export interface CounterStore {
   /** Round trips made so far (for metrics and the benchmark). */
   readonly calls: number;
   reserve(request: ReserveRequest): Reservation | Promise<Reservation>;
+  /** Gives back units reserved but never spent (an instance stopping, an idle lease). */
+  release(key: string, units: number): void | Promise<void>;
   close(): Promise<void>;
 }

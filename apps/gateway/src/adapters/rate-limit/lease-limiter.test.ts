@@ -24,9 +24,11 @@ class SwitchableStore implements CounterStore {
     if (!this.up) throw new Error('connection is closed');
     return this.inner.reserve(request);
   }
-  async close(): Promise<void> {
-    await this.inner.close();
+  release(key: string, units: number): void {
+    this.calls++;
+    this.inner.release(key, units);
   }
+  async close(): Promise<void> {}
 }
 
 function checks(now: number, limit: number, cost = 1, windowMs = 60_000): LimitCheck[] {
@@ -66,6 +68,19 @@ describe('LeaseLimiter', () => {
     const b = new LeaseLimiter({ store, clock: () => now, prefix: 't:', maxLease: 1_000, log, metrics: null });
     const decisions = await Promise.all(Array.from({ length: 300 }, (_, i) => (i % 2 ? a : b).take(checks(now, 100), false)));
     expect(decisions.filter((d) => d === ADMITTED)).toHaveLength(100);
+  });
+
+  it('gives unspent leased units back when it closes', async () => {
+    const now = 11_000_000;
+    const store = new SwitchableStore(() => now);
+    const a = new LeaseLimiter({ store, clock: () => now, prefix: 't:', maxLease: 100, log, metrics: null });
+    expect(await a.take(checks(now, 10), false)).toBe(ADMITTED);
+    expect(await a.take(checks(now, 10), false)).toBe(ADMITTED);
+    await a.close();
+    const b = new LeaseLimiter({ store, clock: () => now, prefix: 't:', maxLease: 100, log, metrics: null });
+    const decisions: number[] = [];
+    for (let i = 0; i < 10; i++) decisions.push(await b.take(checks(now, 10), false));
+    expect(decisions.filter((d) => d === ADMITTED)).toHaveLength(8);
   });
 
   it('does not spend a weighted cost that no longer fits, but lets a smaller one through', async () => {

@@ -201,14 +201,31 @@ export class LeaseLimiter {
     this.options.log.info('shared rate limiter reachable again: shared limits resumed');
   }
 
-  /** Drops leases of scopes not used for a while. */
+  /** Drops leases of scopes not used for a while, giving their unspent units back. */
   sweep(): void {
     const cutoff = this.options.clock() - IDLE_MS;
-    for (const [scope, lease] of this.#leases) if (lease.lastUsed < cutoff && lease.pending === null) this.#leases.delete(scope);
+    for (const [scope, lease] of this.#leases) {
+      if (lease.lastUsed >= cutoff || lease.pending !== null) continue;
+      this.#leases.delete(scope);
+      void this.#release(scope, lease).catch(() => {});
+    }
+  }
+
+  /** Unspent units of a lease whose window is still open go back to the shared counter. */
+  async #release(scope: string, lease: Lease): Promise<void> {
+    if (lease.leased <= 0 || lease.windowEnd <= this.options.clock()) return;
+    const units = lease.leased;
+    lease.leased = 0;
+    await this.options.store.release(`${this.options.prefix}${scope}:${lease.windowStart}`, units);
   }
 
   async close(): Promise<void> {
     clearInterval(this.#sweeper);
+    if (!this.#degraded) {
+      const releases = [...this.#leases].map(([scope, lease]) => this.#release(scope, lease).catch(() => {}));
+      await Promise.race([Promise.all(releases), new Promise((resolve) => setTimeout(resolve, 1_000).unref())]);
+    }
+    this.#leases.clear();
     await this.#fallback.close();
     await this.options.store.close();
   }

@@ -35,6 +35,11 @@ export class MemoryCounterStore implements CounterStore {
     return { granted, count: counter.count };
   }
 
+  release(key: string, units: number): void {
+    const counter = this.#counters.get(key);
+    if (counter !== undefined) counter.count = Math.max(0, counter.count - units);
+  }
+
   sweep(): void {
     const now = this.now();
     for (const [key, counter] of this.#counters) if (counter.expiresAt <= now) this.#counters.delete(key);

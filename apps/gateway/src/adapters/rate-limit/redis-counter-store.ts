@@ -37,6 +37,11 @@ export class RedisCounterStore implements CounterStore {
     return { granted, count };
   }
 
+  async release(key: string, units: number): Promise<void> {
+    this.calls++;
+    await this.redis.decrby(key, units);
+  }
+
   /** Refreshes this instance's entry and counts the active ones. Failures leave the last count. */
   async heartbeat(): Promise<void> {
     const now = Date.now();
