@@ -19,7 +19,7 @@ const upstreams: Record<string, UpstreamHandler> = {
   postBroken: breakSocket,
   postOk: echo,
   fragile: (req, res, received) => (modes.fragileFails ? breakSocket(req, res, received) : echo(req, res, received)),
-  slow: (req, res, received) => setTimeout(() => echo(req, res, received), 300),
+  slow: (req, res, received) => setTimeout(() => echo(req, res, received), 1_000),
   fast: echo,
   heavy: echo,
   light: echo,
@@ -135,13 +135,14 @@ describe('load balancing', () => {
   it('least-connections: a slow target gets few requests while a fast one is free', async () => {
     const queue = Array.from({ length: 40 }, () => '/least/x');
     await Promise.all(
-      Array.from({ length: 6 }, async () => {
+      Array.from({ length: 4 }, async () => {
         while (queue.pop() !== undefined) expect((await get('/least/x')).status).toBe(200);
       }),
     );
     expect(count('slow') + count('fast')).toBe(40);
-    // Round robin would give 20 each; each slow request holds a slot for 300 ms.
-    expect(count('slow')).toBeLessThanOrEqual(10);
+    // Round robin would give 20 each. Least-connections evens out requests in flight, and
+    // each slow one stays in flight for a second while the fast target serves the rest.
+    expect(count('slow')).toBeLessThanOrEqual(12);
   });
 });
 

@@ -1,4 +1,4 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ZConfigFile } from '@tollgate/contracts';
 import { applyConfig, createApiKey } from '@tollgate/db';
@@ -122,6 +122,30 @@ describe('WebSocket proxying', () => {
   it('passes through an upstream that refuses the upgrade', async () => {
     await expect(open('/chat/missing')).rejects.toMatchObject({ status: 404 });
     expect(upgrades.at(-1)!.url).toBe('/missing');
+  });
+
+  it('serves a request offering another protocol (h2c) as plain HTTP/1.1', async () => {
+    const url = new URL(gateway.url);
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: '/chat/socket',
+          headers: { authorization: `Bearer ${key}`, connection: 'Upgrade, HTTP2-Settings', upgrade: 'h2c', 'http2-settings': 'AAMAAABkAAQAoAAAAAIAAAAA' },
+          agent: false,
+        },
+        (res) => {
+          let body = '';
+          res.on('data', (part: Buffer) => (body += part.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        },
+      );
+      req.on('upgrade', () => reject(new Error('the gateway switched protocols')));
+      req.on('error', reject);
+      req.end();
+    });
+    expect(answer).toEqual({ status: 200, body: 'plain' });
   });
 
   it('still answers plain requests on the same route', async () => {
