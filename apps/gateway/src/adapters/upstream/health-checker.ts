@@ -18,7 +18,7 @@ export class HealthChecker {
   constructor(
     readonly policy: HealthCheckPolicy,
     private readonly targets: () => Iterable<UpstreamTarget>,
-    private readonly log: Logger,
+    private readonly log: () => Logger,
     private readonly label: () => string,
   ) {}
 
@@ -71,7 +71,7 @@ export class HealthChecker {
     }
     if (!this.running) return;
     if (target.checked(ok, this.policy)) {
-      this.log.warn({ upstream: this.label(), target: target.origin }, ok ? 'upstream target is healthy again' : 'upstream target failed its health checks');
+      this.log().warn({ upstream: this.label(), target: target.origin }, ok ? 'upstream target is healthy again' : 'upstream target failed its health checks');
     }
   }
 }

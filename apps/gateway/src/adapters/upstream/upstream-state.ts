@@ -88,7 +88,7 @@ export class UpstreamState {
       return;
     }
     this.#checkerKey = key;
-    this.#checker = new HealthChecker(policy, () => this.#targets.values(), this.log(), () => this.label);
+    this.#checker = new HealthChecker(policy, () => this.#targets.values(), this.log, () => this.label);
     this.#checker.start();
   }
 }
