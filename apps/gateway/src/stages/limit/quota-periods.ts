@@ -28,10 +28,20 @@ export class QuotaPeriods {
     ) {
       return cached;
     }
-    const { startMs, endMs } = quotaPeriod({ nowMs, per, anchorMs: subscription.billingAnchorMs, timeZone: subscription.timeZone });
+    const { startMs, endMs } = periodIn(nowMs, per, subscription.billingAnchorMs, subscription.timeZone);
     const period = { anchorMs: subscription.billingAnchorMs, timeZone: subscription.timeZone, per, startMs, endMs };
     if (this.#periods.size > 100_000) this.#periods.clear();
     this.#periods.set(subscription.id, period);
     return period;
   }
+}
+
+/** A zone this runtime does not know (or a bad anchor) counts in UTC rather than failing the request. */
+function periodIn(nowMs: number, per: QuotaPer, anchorMs: number, timeZone: string): { startMs: number; endMs: number } {
+  try {
+    if (Number.isFinite(anchorMs)) return quotaPeriod({ nowMs, per, anchorMs, timeZone });
+  } catch {
+    // fall through to UTC
+  }
+  return quotaPeriod({ nowMs, per, anchorMs: Number.isFinite(anchorMs) ? anchorMs : 0, timeZone: 'UTC' });
 }
