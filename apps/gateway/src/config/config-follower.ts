@@ -16,6 +16,8 @@ const MIN_BACKOFF_MS = 100;
  * connection costs next to nothing; an unreachable host is bounded by the connect timeout.
  */
 const MAX_BACKOFF_MS = 400;
+/** Retries of a failed reload back off up to this; the heartbeat keeps trying beyond. */
+const MAX_RETRY_MS = 5_000;
 
 export type ReloadKind = 'full' | 'incremental' | 'disk';
 
@@ -49,6 +51,8 @@ export class ConfigFollower {
   #base: GatewaySnapshot | null = null;
   #writing: Promise<void> | null = null;
   #writeAgain = false;
+  #retry: NodeJS.Timeout | null = null;
+  #retryMs = MIN_BACKOFF_MS;
 
   constructor(private readonly options: ConfigFollowerOptions) {}
 
@@ -101,7 +105,7 @@ export class ConfigFollower {
 
   async close(): Promise<void> {
     this.#closed = true;
-    for (const timer of [this.#debounce, this.#reconnect, this.#heartbeat]) if (timer) clearTimeout(timer);
+    for (const timer of [this.#debounce, this.#reconnect, this.#heartbeat, this.#retry]) if (timer) clearTimeout(timer);
     await this.#listener?.close();
     this.#listener = null;
     await this.#reloading?.catch(() => {});
@@ -139,6 +143,7 @@ export class ConfigFollower {
       const current = this.options.store.current;
       if (current?.source === 'database') {
         const changes = await readConfigChanges(this.options.db, current.revision);
+        this.#retryMs = MIN_BACKOFF_MS;
         if (this.#closed || changes.revision === current.revision) return;
         const patched = applyKeyChanges(current, changes);
         if (patched !== null) {
@@ -153,7 +158,9 @@ export class ConfigFollower {
       if (latest?.source === 'database' && latest.revision === snapshot.revision) return;
       this.#serve(snapshot, 'database', started, keys);
       void this.#writeToDisk();
+      this.#retryMs = MIN_BACKOFF_MS;
     } catch (error) {
+      this.#scheduleRetry();
       this.options.services.metrics.reloadFailures.inc();
       this.#log.warn({ revision: this.options.store.current?.revision }, `config reload failed, still serving the last snapshot: ${describeConnectionError(error, this.options.databaseUrl)}`);
     }
@@ -222,6 +229,18 @@ export class ConfigFollower {
       this.#log.warn(`cannot follow config changes yet: ${describeConnectionError(error, this.options.databaseUrl)}`);
       this.#scheduleReconnect();
     }
+  }
+
+  /** A failed reload is tried again soon (a pool connection may have died with the server). */
+  #scheduleRetry(): void {
+    if (this.#closed || this.#retry) return;
+    const delay = this.#retryMs;
+    this.#retryMs = Math.min(this.#retryMs * 2, MAX_RETRY_MS);
+    this.#retry = setTimeout(() => {
+      this.#retry = null;
+      void this.reload();
+    }, delay);
+    this.#retry.unref();
   }
 
   #scheduleReconnect(): void {
