@@ -52,7 +52,7 @@ function config(withHealthCheck = true) {
         basePath: '/post',
         status: 'published',
         upstream: { targets: [target('postBroken'), target('postOk')], passive: quietPassive },
-        routes: [open('/orders')],
+        routes: [open('/orders', { methods: ['GET', 'POST', 'PUT'] })],
       },
       {
         slug: 'fragile',
@@ -187,6 +187,13 @@ describe('retries and passive health', () => {
 
     for (let i = 0; i < 4; i++) expect((await get('/post/orders')).status).toBe(200);
     expect(up.postBroken!.received.filter((r) => r.method === 'GET').length).toBeGreaterThan(0);
+  });
+
+  it('retries a PUT with a small body on another target, sending the same body', async () => {
+    const puts = (name: string) => up[name]!.received.filter((r) => r.method === 'PUT');
+    for (let i = 0; i < 4; i++) expect((await get('/post/orders', { method: 'PUT', body: `{"n":${i}}` })).status).toBe(200);
+    expect(puts('postBroken').length).toBeGreaterThan(0);
+    expect(puts('postOk').map((r) => r.body)).toEqual(['{"n":0}', '{"n":1}', '{"n":2}', '{"n":3}']);
   });
 
   it('does not retry a request that timed out, and answers 504', async () => {
