@@ -26,7 +26,6 @@ export function compileKey(
   return { id, app, environment, scopes: scopes !== null && scopes.length > 0 ? new Set(scopes) : null, expiresAtMs: expiresAtMs ?? Number.POSITIVE_INFINITY, revoked };
 }
 
-
 /** Builds the in-memory lookups: key hash -> key, apiId -> appId -> subscription. */
 export function indexSnapshot(snapshot: GatewaySnapshot, warn: (message: string) => void, prebuilt?: PrebuiltKeys): SnapshotIndex {
   const plans = new Map<string, CompiledPlan>();
