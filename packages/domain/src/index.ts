@@ -4,3 +4,4 @@ export * from './path-template';
 export * from './usage/latency-buckets';
 export * from './billing';
 export * from './limits';
+export * from './time/zoned-time';

@@ -1,4 +1,4 @@
-import { toWallTime } from '@tollgate/domain';
+import { toLocalTime } from '@tollgate/domain';
 import { TollgateError } from '@tollgate/errors';
 import type { Db } from '../client/create-db';
 import type { StatementStatus } from '../generated/prisma/client';
@@ -55,7 +55,7 @@ export async function listStatements(db: Db, filter: StatementFilter = {}): Prom
   return rows
     .filter((row) => {
       if (!period) return true;
-      const wall = toWallTime(row.periodStart, row.subscription.timeZone);
+      const wall = toLocalTime(row.periodStart.getTime(), row.subscription.timeZone);
       return `${wall.year}-${String(wall.month).padStart(2, '0')}` === period;
     })
     .map((row) => ({

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { billingPeriodAt, billingPeriodByIndex, endedBillingPeriods, periodStart } from './billing-period';
 import { manualClock } from './clock';
-import { fromWallTime, toWallTime } from './zoned-time';
+import { fromLocalTime, toLocalTime } from '../time/zoned-time';
 
-const iso = (date: Date) => date.toISOString();
+const iso = (at: Date | number) => new Date(at).toISOString();
 
 describe('billing periods', () => {
   it('repeat monthly from the anchor in UTC', () => {
@@ -59,11 +59,11 @@ describe('billing periods', () => {
   });
 
   it('wall times skipped by DST move forward; repeated ones take the first occurrence', () => {
-    const skipped = fromWallTime({ year: 2026, month: 3, day: 29, hour: 2, minute: 30, second: 0, millisecond: 0 }, 'Europe/Berlin');
+    const skipped = fromLocalTime({ year: 2026, month: 3, day: 29, hour: 2, minute: 30, second: 0, millisecond: 0 }, 'Europe/Berlin');
     expect(iso(skipped)).toBe('2026-03-29T01:30:00.000Z'); // 03:30 CEST
-    const repeated = fromWallTime({ year: 2026, month: 10, day: 25, hour: 2, minute: 30, second: 0, millisecond: 0 }, 'Europe/Berlin');
+    const repeated = fromLocalTime({ year: 2026, month: 10, day: 25, hour: 2, minute: 30, second: 0, millisecond: 0 }, 'Europe/Berlin');
     expect(iso(repeated)).toBe('2026-10-25T00:30:00.000Z'); // 02:30 CEST, the first one
-    expect(toWallTime(repeated, 'Europe/Berlin').hour).toBe(2);
+    expect(toLocalTime(repeated, 'Europe/Berlin').hour).toBe(2);
   });
 
   it('periods are contiguous: each end is the next start', () => {

@@ -1,4 +1,4 @@
-import { daysInMonth, fromWallTime, toWallTime, type WallTime } from './zoned-time';
+import { daysInMonth, fromLocalTime, toLocalTime, type LocalTime } from '../time/zoned-time';
 
 export interface BillingPeriod {
   /** 0 for the period that starts at the anchor, 1 for the next, -1 before it. */
@@ -16,13 +16,13 @@ export interface BillingPeriod {
  * Jan 31 gives Feb 28 or 29, then Mar 31 again: the day is never lost).
  */
 export function periodStart(anchor: Date, timeZone: string, index: number): Date {
-  const wall = toWallTime(anchor, timeZone);
+  const wall = toLocalTime(anchor.getTime(), timeZone);
   const monthIndex = wall.year * 12 + (wall.month - 1) + index;
   const year = Math.floor(monthIndex / 12);
   const month = (monthIndex % 12) + 1;
   const day = Math.min(wall.day, daysInMonth(year, month));
-  const target: WallTime = { ...wall, year, month, day };
-  return fromWallTime(target, timeZone);
+  const target: LocalTime = { ...wall, year, month, day };
+  return new Date(fromLocalTime(target, timeZone));
 }
 
 export function billingPeriodByIndex(anchor: Date, timeZone: string, index: number): BillingPeriod {
@@ -31,8 +31,8 @@ export function billingPeriodByIndex(anchor: Date, timeZone: string, index: numb
 
 /** The monthly billing period that contains `at` (start <= at < end). */
 export function billingPeriodAt(anchor: Date, timeZone: string, at: Date): BillingPeriod {
-  const anchorWall = toWallTime(anchor, timeZone);
-  const atWall = toWallTime(at, timeZone);
+  const anchorWall = toLocalTime(anchor.getTime(), timeZone);
+  const atWall = toLocalTime(at.getTime(), timeZone);
   let index = (atWall.year - anchorWall.year) * 12 + (atWall.month - anchorWall.month);
   while (periodStart(anchor, timeZone, index).getTime() > at.getTime()) index -= 1;
   while (periodStart(anchor, timeZone, index + 1).getTime() <= at.getTime()) index += 1;

@@ -4,4 +4,3 @@ export * from './cloud-event';
 export * from './compute-statement';
 export * from './webhook-backoff';
 export * from './webhook-signature';
-export * from './zoned-time';

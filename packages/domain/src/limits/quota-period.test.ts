@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { quotaPeriod } from './quota-period';
-import { fromLocalTime, toLocalTime } from './zoned-time';
+import { fromLocalTime, toLocalTime } from '../time/zoned-time';
 
 const at = (iso: string) => Date.parse(iso);
 const iso = (ms: number) => new Date(ms).toISOString();

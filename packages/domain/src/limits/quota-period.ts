@@ -1,4 +1,4 @@
-import { daysInMonth, fromLocalTime, toLocalTime, type LocalTime } from './zoned-time';
+import { daysInMonth, fromLocalTime, toLocalTime, type LocalTime } from '../time/zoned-time';
 
 export type QuotaPer = 'day' | 'month';
 
