@@ -54,7 +54,7 @@ async function multicore(lineup: Lineup, headers: Record<string, string>): Promi
 
 async function main(): Promise<void> {
   log('starting the upstream, the proxies and Tollgate (fresh database tollgate_bench_gateway) ...');
-  const lineup = await startLineup();
+  const lineup = await startLineup(options.mode === 'full' || process.argv.includes('--access-log-variant'));
   for (const note of lineup.notes) log(note);
   const headers = { 'x-api-key': lineup.setup.key };
   const adminUrl = lineup.tollgate.adminUrl;

@@ -66,7 +66,7 @@ export async function startChild(options: StartOptions): Promise<Child> {
   const stop = () =>
     new Promise<void>((resolve) => {
       if (exited || child.exitCode !== null || child.signalCode !== null) return resolve();
-      const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      const force = setTimeout(() => child.kill('SIGKILL'), 20_000);
       child.once('exit', () => {
         clearTimeout(force);
         resolve();

@@ -21,10 +21,11 @@ export interface BenchOptions {
 export const USAGE = `npm run bench -- [--quick | --smoke] [--no-scale] [--autocannon] [--rounds N] [--seconds N] [--rate N] [--keys N]
 
   (default)     full run: 5 rounds of 15 s per variant, open loop 3 x 20 s, 1,000,000 keys
-  --quick       3 rounds of 4 s, open loop 2 x 5 s, scale runs trimmed (under 3 minutes)
+  --quick       3 rounds of 3 s, open loop 2 x 4 s, scale runs trimmed (under 3 minutes)
   --smoke       a few seconds per step, scale runs off, nothing written (checks the harness)
   --no-scale    skip the scale runs (routes, keys, usage ingestion, rate-limit accuracy)
-  --autocannon  use autocannon even when wrk is installed`;
+  --autocannon  use autocannon even when wrk is installed
+  --access-log-variant   also run Tollgate with GATEWAY_ACCESS_LOG=0 (always in full runs)`;
 
 export function parseOptions(argv: string[], hasWrk: boolean): BenchOptions {
   if (argv.includes('--help')) {
@@ -38,7 +39,7 @@ export function parseOptions(argv: string[], hasWrk: boolean): BenchOptions {
   const mode = argv.includes('--smoke') ? 'smoke' : argv.includes('--quick') ? 'quick' : 'full';
   const presets = {
     full: { warmupSeconds: 10, rounds: 5, roundSeconds: 15, openSeconds: 20, openRounds: 3, keys: 1_000_000, usageEvents: 300_000 },
-    quick: { warmupSeconds: 3, rounds: 3, roundSeconds: 4, openSeconds: 5, openRounds: 2, keys: 1_000_000, usageEvents: 100_000 },
+    quick: { warmupSeconds: 2, rounds: 3, roundSeconds: 3, openSeconds: 4, openRounds: 2, keys: 1_000_000, usageEvents: 50_000 },
     smoke: { warmupSeconds: 1, rounds: 1, roundSeconds: 2, openSeconds: 2, openRounds: 1, keys: 10_000, usageEvents: 5_000 },
   }[mode];
   return {

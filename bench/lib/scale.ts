@@ -30,7 +30,7 @@ function runs(options: BenchOptions): ScaleRun[] {
     {
       title: `Route matching at ${options.routes.toLocaleString('en-US')} routes`,
       script: 'route-match.ts',
-      args: ['--routes', String(options.routes), '--matches', options.mode === 'full' ? '3000000' : '1000000'],
+      args: ['--routes', String(options.routes), '--matches', options.mode === 'full' ? '3000000' : '500000'],
       headline: (out) => pick(out, /summary: (.*)/),
     },
     {

@@ -63,14 +63,14 @@ export interface RunningTollgate {
   adminUrl: string;
 }
 
-export async function startTollgate(setup: TollgateSetup, cpu: string | undefined, extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningTollgate> {
+export async function startTollgate(setup: TollgateSetup, cpu: string | undefined, extraEnv: NodeJS.ProcessEnv = {}, nodeArgs: string[] = []): Promise<RunningTollgate> {
   const dir = mkdtempSync(join(tmpdir(), 'tollgate-bench-gateway-'));
   const port = await freePort();
   const adminUrl = `http://127.0.0.1:${await freePort()}`;
   const child = await startChild({
     name: 'tollgate',
     command: process.execPath,
-    args: [...TSX, 'apps/gateway/src/main.ts'],
+    args: [...nodeArgs, ...TSX, 'apps/gateway/src/main.ts'],
     cpu,
     env: {
       ...process.env,
@@ -85,6 +85,7 @@ export async function startTollgate(setup: TollgateSetup, cpu: string | undefine
       GATEWAY_SNAPSHOT_PATH: join(dir, 'snapshot.json'),
       GATEWAY_SPOOL_DIR: join(dir, 'spool'),
       LOG_LEVEL: 'info',
+      GATEWAY_SHUTDOWN_TIMEOUT_MS: '2000',
       ...extraEnv,
     },
     ready: async () => (await fetch(`${adminUrl}/readyz`)).ok,

@@ -11,7 +11,7 @@ export const PROXY_CPU = PINNED ? '0' : undefined;
 export const LOAD_CPU = PINNED ? '1' : undefined;
 
 export interface Variant {
-  id: 'direct' | 'floor' | 'nginx' | 'fastify' | 'tollgate';
+  id: 'direct' | 'floor' | 'nginx' | 'fastify' | 'tollgate' | 'tollgate-no-access-log';
   label: string;
   url: string;
   /** The proxy process whose CPU and memory are measured (none for the direct call). */
@@ -33,7 +33,8 @@ function nodeServer(name: string, script: string, args: string[], cpu: string | 
 
 const url = (port: number | string) => `http://127.0.0.1:${port}${BENCH_PATH}`;
 
-export async function startLineup(): Promise<Lineup> {
+/** `withoutAccessLog` adds a second Tollgate with GATEWAY_ACCESS_LOG=0, to show what the access log costs. */
+export async function startLineup(withoutAccessLog: boolean): Promise<Lineup> {
   const notes: string[] = [];
   const children: Child[] = [];
   let setup: TollgateSetup | undefined;
@@ -51,12 +52,15 @@ export async function startLineup(): Promise<Lineup> {
     setup = await prepareTollgate(`http://127.0.0.1:${upstreamPort}`);
     const tollgate = await startTollgate(setup, PROXY_CPU);
     children.push(tollgate.child);
+    const quiet = withoutAccessLog ? await startTollgate(setup, PROXY_CPU, { GATEWAY_ACCESS_LOG: '0' }) : null;
+    if (quiet) children.push(quiet.child);
     const variants: Variant[] = [
       { id: 'direct', label: 'direct to the upstream (no proxy)', url: url(upstreamPort), child: null },
       { id: 'floor', label: 'Node floor (node:http + undici Pool)', url: url(floor.match[1]!), child: floor },
       ...(nginx ? [{ id: 'nginx' as const, label: 'nginx (plain reverse proxy)', url: url(nginx.port), child: nginx.child }] : []),
       { id: 'fastify', label: '@fastify/http-proxy', url: url(fastify.match[1]!), child: fastify },
       { id: 'tollgate', label: 'Tollgate, full policy chain', url: url(tollgate.port), child: tollgate.child },
+      ...(quiet ? [{ id: 'tollgate-no-access-log' as const, label: 'Tollgate, full chain without the access log', url: url(quiet.port), child: quiet.child }] : []),
     ];
     const done = setup;
     return {
