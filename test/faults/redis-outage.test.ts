@@ -75,8 +75,8 @@ beforeAll(async () => {
   await redis.start();
   keys = await applyLimitConfig(t.db, upstream.url, PLANS);
   gateways = await startGateways(2, t.url, { REDIS_URL: redis.url, GATEWAY_REDIS_TIMEOUT_MS: 200 });
-  // Both instances have registered with Redis, so a lost Redis splits limits in two.
-  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  // Both instances have seen each other in Redis, so a lost Redis splits limits in two.
+  for (const gateway of gateways) await eventually(async () => expect(await metric(gateway, 'tollgate_gateway_rate_limiter_instances')).toBe(2), 15_000);
 });
 
 afterAll(async () => {
@@ -85,10 +85,12 @@ afterAll(async () => {
   await redis?.close();
 });
 
-async function degradedGauge(gateway: RunningGateway): Promise<number> {
+async function metric(gateway: RunningGateway, name: string): Promise<number> {
   const text = await (await fetch(`${gateway.adminUrl}/metrics`)).text();
-  return Number(/^tollgate_gateway_rate_limiter_degraded (\S+)$/m.exec(text)?.[1]);
+  return Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1]);
 }
+
+const degradedGauge = (gateway: RunningGateway) => metric(gateway, 'tollgate_gateway_rate_limiter_degraded');
 
 it('keeps serving through a Redis outage, limits per instance, fails closed where asked, and shares limits again after', { timeout: 120_000 }, async () => {
   // Load on two gateways while Redis goes away.

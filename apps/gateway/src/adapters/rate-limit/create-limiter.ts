@@ -18,16 +18,18 @@ export interface CreateLimiterOptions {
 
 /** The gateway's limiter: shared through Redis when REDIS_URL is set, else in this process (and it says so). */
 export function createLimiter({ env, log, metrics, clock }: CreateLimiterOptions): LeaseLimiter {
-  const limiterMetrics = metrics === null ? null : new LimiterMetrics(metrics.registry);
-  const common = { clock, prefix: env.GATEWAY_REDIS_PREFIX, maxLease: env.GATEWAY_RATE_LIMIT_MAX_LEASE, log, metrics: limiterMetrics };
+  let store: MemoryCounterStore | RedisCounterStore;
   if (!env.REDIS_URL) {
     log.warn('REDIS_URL is not set: rate limits and quotas are kept in memory and apply to this gateway instance only');
-    return new LeaseLimiter({ ...common, store: new MemoryCounterStore(clock) });
+    store = new MemoryCounterStore(clock);
+  } else {
+    const redis = createRedis({ url: env.REDIS_URL, commandTimeoutMs: env.GATEWAY_REDIS_TIMEOUT_MS, log });
+    const instanceId = `${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`;
+    log.info({ redis: redactUrl(env.REDIS_URL) }, 'rate limits and quotas shared through Redis');
+    store = new RedisCounterStore(redis, instanceId, env.GATEWAY_REDIS_PREFIX);
   }
-  const redis = createRedis({ url: env.REDIS_URL, commandTimeoutMs: env.GATEWAY_REDIS_TIMEOUT_MS, log });
-  const instanceId = `${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`;
-  log.info({ redis: redactUrl(env.REDIS_URL) }, 'rate limits and quotas shared through Redis');
-  return new LeaseLimiter({ ...common, store: new RedisCounterStore(redis, instanceId, env.GATEWAY_REDIS_PREFIX) });
+  const limiterMetrics = metrics === null ? null : new LimiterMetrics(metrics.registry, () => store.instances);
+  return new LeaseLimiter({ clock, prefix: env.GATEWAY_REDIS_PREFIX, maxLease: env.GATEWAY_RATE_LIMIT_MAX_LEASE, log, metrics: limiterMetrics, store });
 }
 
 function redactUrl(url: string): string {

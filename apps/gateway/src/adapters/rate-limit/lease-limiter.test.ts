@@ -97,7 +97,7 @@ describe('LeaseLimiter', () => {
     let now = 3_000_000;
     const store = new SwitchableStore(() => now);
     const registry = new Registry();
-    const metrics = new LimiterMetrics(registry);
+    const metrics = new LimiterMetrics(registry, () => 1);
     const limiter = new LeaseLimiter({ store, clock: () => now, prefix: 't:', maxLease: 100, log, metrics });
     store.up = false;
     const decisions: number[] = [];

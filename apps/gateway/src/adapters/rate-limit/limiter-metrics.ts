@@ -6,8 +6,9 @@ export class LimiterMetrics {
   readonly outages: Counter;
   readonly fallbackDecisions: Counter;
   readonly storeCalls: Counter;
+  readonly instances: Gauge;
 
-  constructor(registry: Registry) {
+  constructor(registry: Registry, countInstances: () => number) {
     this.degraded = new Gauge({
       name: 'tollgate_gateway_rate_limiter_degraded',
       help: '1 while the shared rate limiter (Redis) is unreachable and limits are applied per instance.',
@@ -27,6 +28,14 @@ export class LimiterMetrics {
       name: 'tollgate_gateway_rate_limiter_store_calls_total',
       help: 'Round trips to the shared rate limiter (lease reservations).',
       registers: [registry],
+    });
+    this.instances = new Gauge({
+      name: 'tollgate_gateway_rate_limiter_instances',
+      help: 'Gateway instances sharing the rate-limit counters, as last seen; each one\'s share of a limit while Redis is away.',
+      registers: [registry],
+      collect() {
+        this.set(countInstances());
+      },
     });
   }
 }
