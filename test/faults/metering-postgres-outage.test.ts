@@ -31,12 +31,12 @@ async function spoolBytes(): Promise<number> {
   return Number(/^tollgate_gateway_spool_bytes (\S+)$/m.exec(metrics)?.[1] ?? Number.NaN);
 }
 
-it('counts every answered request exactly once across a 12 s PostgreSQL outage', { timeout: 180_000 }, async () => {
+it('counts every answered request exactly once across a 30 s PostgreSQL outage (as the issue asks)', { timeout: 180_000 }, async () => {
   const load = startLoad(() => gateway.url, key, 6);
   await sleep(2_000);
   await postgres.pause();
   const answeredBefore = load.result.completed;
-  await sleep(12_000);
+  await sleep(30_000);
   // The gateway kept answering from memory while usage piled up in the spool.
   expect(load.result.completed).toBeGreaterThan(answeredBefore + 50);
   expect(await spoolBytes()).toBeGreaterThan(0);
