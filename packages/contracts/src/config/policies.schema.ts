@@ -26,6 +26,13 @@ export const ZApiPolicies = z.strictObject({
   ipDeny: z.array(ZIpRange).optional(),
   /** Answer 503 instead of limiting per instance when the shared rate limiter is unreachable. */
   failClosed: z.boolean().default(false),
+  /**
+   * Plan slug whose rate limit and quota apply to keyless (`auth: none`) routes, counted
+   * per client address. Unset: keyless routes are not limited.
+   */
+  /** Request header that selects header-based API versions (default Api-Version). */
+  versionHeader: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'must be a header name').optional(),
+  anonymousPlan: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'must be a plan slug').optional(),
 });
 
 export const ZUpstreamSettings = z.strictObject({

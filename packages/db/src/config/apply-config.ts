@@ -6,6 +6,7 @@ import { applyPlans } from './apply-plans';
 import { applyTeams } from './apply-teams';
 import { applyUsers } from './apply-users';
 import { bumpConfigRevision } from './bump-config-revision';
+import { checkAnonymousPlans } from './check-anonymous-plans';
 import { ChangeSet, type Change } from './change-set';
 import { pruneMissing } from './prune';
 import { resolveOpenApiDocuments } from './resolve-openapi';
@@ -48,6 +49,7 @@ export async function applyConfig(db: Db, config: TConfigFile, options: ApplyOpt
         await applyTeams(tx, config.teams, resolve, changes);
         await applyJwt(tx, config, resolve, changes);
         if (options.prune) await pruneMissing(tx, config, changes);
+        await checkAnonymousPlans(config, resolve);
         const revision = changes.size
           ? await bumpConfigRevision(tx, changes.changes)
           : (await tx.configState.findUniqueOrThrow({ where: { id: 1 } })).revision;

@@ -1,9 +1,10 @@
 import { windowStart } from '@tollgate/domain';
 import type { LeaseLimiter } from '../../adapters/rate-limit/lease-limiter';
 import { ADMITTED, UNAVAILABLE, type LimitCheck } from '../../adapters/rate-limit/limit-check';
-import type { CompiledSubscription } from '../../config/compiled-snapshot.types';
+import type { CompiledPlan, CompiledSubscription } from '../../config/compiled-snapshot.types';
 import type { GatewayContext } from '../../pipeline/context';
 import type { Stage } from '../../pipeline/types';
+import { anonymousPlan, type AnonymousLimits } from './anonymous-plan';
 import { limiterUnavailable, quotaExceeded, rateLimited } from './limit-error';
 import { planLimits, type PlanLimits } from './plan-limits';
 import { QuotaPeriods } from './quota-periods';
@@ -17,6 +18,8 @@ export interface LimitConfig {
   readonly failClosed: boolean;
   /** Quota units one call spends (the route's weight); the rate limit counts requests. */
   readonly weight: number;
+  /** Keyless route of an API with an anonymous plan: that plan, per client address. */
+  readonly anonymous: AnonymousLimits | null;
 }
 
 const periodsByServices = new WeakMap<object, QuotaPeriods>();
@@ -31,10 +34,13 @@ export const limit: Stage<LimitConfig> = {
   phase: 'limit',
   priority: 0,
   configure({ route, index, services, warn }) {
-    // Limits belong to plans: a keyless route has no plan, and an API whose subscribers'
-    // plans set no limits needs no stage at all.
-    if (route === null || route.auth === 'none' || !hasLimitedPlan(index.subscriptions.get(route.api.id))) return undefined;
+    // Limits belong to plans: a keyless route is limited only by its API's anonymous plan,
+    // and an API whose subscribers' plans set no limits needs no stage at all.
+    if (route === null) return undefined;
+    if (route.auth !== 'none' && !hasLimitedPlan(index.subscriptions.get(route.api.id))) return undefined;
     const policy = readLimitPolicy(route.api.policies, route.policies, `api ${route.api.slug} route ${route.key}`, warn);
+    const anonymous = route.auth === 'none' ? anonymousPlan(index, route.api, policy.anonymousPlan, warn) : null;
+    if (route.auth === 'none' && anonymous === null) return undefined;
     let periods = periodsByServices.get(services);
     if (periods === undefined) periodsByServices.set(services, (periods = new QuotaPeriods()));
     return {
@@ -44,22 +50,33 @@ export const limit: Stage<LimitConfig> = {
       limitBy: policy.limitBy,
       failClosed: policy.failClosed,
       weight: route.weight,
+      anonymous,
     };
   },
   run(ctx, config) {
-    const plan = ctx.plan;
-    const principal = ctx.principal;
-    if (plan === null || principal === null) return;
+    let plan: CompiledPlan;
+    let subscription: CompiledSubscription;
+    let subject: string;
+    const anonymous = config.anonymous;
+    if (anonymous !== null) {
+      plan = anonymous.plan;
+      subscription = anonymous.subscription;
+      subject = `${subscription.id}:ip:${ctx.clientIp || ctx.req.socket.remoteAddress || ''}`;
+    } else {
+      const principal = ctx.principal;
+      if (ctx.plan === null || principal === null) return;
+      plan = ctx.plan;
+      subscription = principal.subscription;
+      subject =
+        config.limitBy === 'subscription'
+          ? subscription.id
+          : config.limitBy === 'key'
+            ? `${subscription.id}:k:${principal.key?.id ?? principal.app.id}`
+            : `${subscription.id}:ip:${ctx.clientIp || ctx.req.socket.remoteAddress || ''}`;
+    }
     const limits = planLimits(plan);
     if (limits.policy === '') return;
     const now = config.clock();
-    const subscription = principal.subscription;
-    const subject =
-      config.limitBy === 'subscription'
-        ? subscription.id
-        : config.limitBy === 'key'
-          ? `${subscription.id}:k:${principal.key?.id ?? principal.app.id}`
-          : `${subscription.id}:ip:${ctx.clientIp || ctx.req.socket.remoteAddress || ''}`;
     const checks: LimitCheck[] = [];
     if (limits.rate !== null) {
       const start = windowStart(now, limits.rate.windowMs);
