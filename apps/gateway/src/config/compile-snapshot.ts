@@ -1,4 +1,4 @@
-import type { GatewaySnapshot } from '@tollgate/db';
+import type { GatewaySnapshot, SnapshotApi, SnapshotApiVersion, SnapshotRoute } from '@tollgate/db';
 import { joinPaths } from '@tollgate/domain';
 import FindMyWay from 'find-my-way';
 import { createUpstreamBalancer } from '../adapters/upstream/upstream-balancer';
@@ -6,11 +6,25 @@ import { REQUEST_PHASES, type BoundStage, type GatewayServices, type Stage, type
 import { STAGES } from '../stages';
 import type { CompiledApi, CompiledRoute, CompiledSnapshot, ConfigSource } from './compiled-snapshot.types';
 import { indexSnapshot, type PrebuiltKeys } from './index-snapshot';
+import { HostRouters, type Router } from './host-routers';
 import { toRouterPattern } from './router-pattern';
+import { VersionSwitch } from './version-switch';
 
 /** Above this many routes the router walks its tree instead of generating code. */
 const GENERATED_ROUTER_LIMIT = 1_000;
 const NO_QUERY = Object.freeze({});
+const ANY_HOST = '';
+const DEFAULT_VERSION_HEADER = 'api-version';
+
+/** One method + path pattern to register, with what it finds. */
+interface Mount {
+  readonly method: string;
+  readonly pattern: string;
+  readonly store: CompiledRoute | VersionSwitch;
+  readonly label: string;
+  /** Shadowed without a warning when a mount before it claims the same method and path. */
+  readonly quiet: boolean;
+}
 
 /**
  * Turns a snapshot into what the request path reads: one router over every route, per
@@ -27,29 +41,34 @@ export function compileSnapshot(
   const warnings: string[] = [];
   const warn = (message: string) => warnings.push(message);
   const index = indexSnapshot(snapshot, warn, keys);
-  const router = FindMyWay({ maxParamLength: 500, querystringParser: () => NO_QUERY });
-  const routes: CompiledRoute[] = [];
+  const mounts = new Map<string, Mount[]>([[ANY_HOST, []]]);
+  const served = new Set<CompiledRoute>();
   const origins = new Set<string>();
 
   for (const api of snapshot.apis) {
     const upstream = api.upstream ? createUpstreamBalancer(api.upstream, services.pools) : null;
     for (const target of upstream?.targets ?? []) origins.add(target.origin);
     if (!upstream?.targets.length) warn(`api ${api.slug}: no upstream target with weight > 0; its routes answer 503`);
+    const versions = api.versions ?? [];
     const compiledApi: CompiledApi = {
       id: api.id,
       slug: api.slug,
       name: api.name,
       basePath: api.basePath,
+      hosts: api.hosts,
+      versions: versions.map((version) => version.name),
       upstream,
       upstreamSettings: api.upstream?.settings ?? null,
       policies: api.policies,
     };
-    for (const source of api.routes) {
+    const compileRoute = (source: SnapshotRoute, prefix: string, version: string | null): CompiledRoute => {
       const route: CompiledRoute = {
         id: source.id,
         key: source.key,
         api: compiledApi,
-        template: joinPaths(api.basePath, source.path),
+        template: joinPaths(prefix, source.path),
+        stripPrefix: prefix === '/' ? '' : prefix,
+        version,
         methods: source.methods,
         auth: source.auth,
         allowQueryKey: source.allowQueryKey,
@@ -68,16 +87,36 @@ export function compileSnapshot(
         if (config === undefined) continue;
         (stage.phase === 'record' ? route.after : route.main).push({ stage, config });
       }
-      if (register(router, route, route.methods, warn)) routes.push(route);
+      return route;
+    };
+    const apiMounts = mountApi(api, versions, compileRoute, warn);
+    const hosts = api.hosts.length === 0 ? [ANY_HOST] : [...new Set(api.hosts.map(hostKey))];
+    for (const host of hosts) {
+      let list = mounts.get(host);
+      if (!list) mounts.set(host, (list = []));
+      list.push(...apiMounts);
     }
   }
-  // HEAD follows GET wherever no route claims HEAD itself.
-  for (const route of routes) {
-    if (route.methods.includes('GET') && !route.methods.includes('HEAD') && !router.hasRoute('HEAD', toRouterPattern(route.template))) {
-      register(router, route, ['HEAD'], warn);
-    }
+
+  const shared = mounts.get(ANY_HOST)!;
+  let mountCount = 0;
+  for (const list of mounts.values()) mountCount += list.length;
+  const generated = mountCount + shared.length * (mounts.size - 1) <= GENERATED_ROUTER_LIMIT;
+  const fallback = buildRouter(shared, generated, warn, served);
+  const exact = new Map<string, Router>();
+  const wildcard = new Map<string, Router>();
+  for (const [host, own] of mounts) {
+    if (host === ANY_HOST) continue;
+    const isWildcard = host.startsWith('*.');
+    // An exact host also serves the APIs of the wildcard covering it; APIs without hosts come last.
+    const covering = isWildcard ? [] : (mounts.get(`*.${host.slice(host.indexOf('.') + 1)}`) ?? []);
+    const router = buildRouter([...own, ...covering.map(quiet), ...shared.map(quiet)], generated, warn, served);
+    if (isWildcard) wildcard.set(host.slice(2), router);
+    else exact.set(host, router);
   }
-  if (routes.length <= GENERATED_ROUTER_LIMIT) router.compile();
+  const routers = new HostRouters(fallback, exact, wildcard);
+  const router = fallback;
+  const routes = [...served];
 
   const requestScope: StageScope = { route: null, index, services, warn };
   const entry: BoundStage[] = [];
@@ -89,15 +128,120 @@ export function compileSnapshot(
     if (config !== undefined) (isRequestPhase ? entry : after).push({ stage, config });
   }
 
-  return { revision: snapshot.revision, loadedAt: snapshot.loadedAt, source, index, router, routes, entry, after, origins, warnings };
+  return { revision: snapshot.revision, loadedAt: snapshot.loadedAt, source, index, router, routers, routes, entry, after, origins, warnings };
 }
 
-function register(router: FindMyWay.Instance<FindMyWay.HTTPVersion.V1>, route: CompiledRoute, methods: readonly string[], warn: (message: string) => void): boolean {
+const quiet = (mount: Mount): Mount => (mount.quiet ? mount : { ...mount, quiet: true });
+
+/** Lower-cased host name or `*.suffix` wildcard, without a trailing dot or port. */
+function hostKey(host: string): string {
+  const lower = host.trim().toLowerCase().replace(/\.$/, '');
+  return lower.startsWith('*.') ? lower : lower.replace(/:\d+$/, '');
+}
+
+/**
+ * The mounts of one API. Without versions each route mounts once under the basePath.
+ * Path versions mount a version's routes under `basePath/match` (and the default
+ * version's also under the bare basePath); routes without a version mount under every
+ * one of those prefixes. Header versions mount each method + path once, as a switch
+ * over the version header.
+ */
+function mountApi(
+  api: SnapshotApi,
+  versions: readonly SnapshotApiVersion[],
+  compileRoute: (source: SnapshotRoute, prefix: string, version: string | null) => CompiledRoute,
+  warn: (message: string) => void,
+): Mount[] {
+  const mounts: Mount[] = [];
+  const byName = new Map(versions.map((version) => [version.name, version]));
+  for (const source of api.routes) {
+    const version = source.version ?? null;
+    if (version !== null && !byName.has(version)) warn(`api ${api.slug} route ${source.key}: unknown version ${version}; not served`);
+  }
+  const routesOf = (name: string | null) => api.routes.filter((source) => (source.version ?? null) === name);
+  const label = (source: SnapshotRoute) => `api ${api.slug} route ${source.key}`;
+  const plain = (route: CompiledRoute, source: SnapshotRoute, quietMount: boolean) => {
+    for (const method of route.methods) mounts.push({ method, pattern: toRouterPattern(route.template), store: route, label: label(source), quiet: quietMount });
+  };
+
+  if (versions.length === 0) {
+    for (const source of routesOf(null)) plain(compileRoute(source, api.basePath, null), source, false);
+    return mounts;
+  }
+  const pathVersions = versions.filter((version) => version.selector === 'path');
+  const headerVersions = versions.filter((version) => version.selector === 'header');
+  if (pathVersions.length > 0 && headerVersions.length > 0) warn(`api ${api.slug}: versions mix path and header selectors; header versions ignored`);
+
+  if (pathVersions.length > 0) {
+    const defaultVersion = pathVersions.find((version) => version.isDefault);
+    for (const version of pathVersions) {
+      const prefix = joinPaths(api.basePath, `/${version.match}`);
+      for (const source of routesOf(version.name)) {
+        plain(compileRoute(source, prefix, version.name), source, false);
+        if (version === defaultVersion) plain(compileRoute(source, api.basePath, version.name), source, false);
+      }
+    }
+    for (const source of routesOf(null)) {
+      for (const version of pathVersions) plain(compileRoute(source, joinPaths(api.basePath, `/${version.match}`), version.name), source, true);
+      plain(compileRoute(source, api.basePath, defaultVersion?.name ?? null), source, defaultVersion !== undefined);
+    }
+    return mounts;
+  }
+
+  const header = readVersionHeader(api.policies);
+  const matches = new Set(headerVersions.map((version) => version.match));
+  const defaultMatch = headerVersions.find((version) => version.isDefault)?.match ?? null;
+  const switches = new Map<string, VersionSwitch>();
+  for (const source of api.routes) {
+    const version = source.version === null || source.version === undefined ? null : byName.get(source.version);
+    if (version === undefined) continue;
+    const route = compileRoute(source, api.basePath, version?.name ?? null);
+    const pattern = toRouterPattern(route.template);
+    for (const method of route.methods) {
+      const key = `${method} ${pattern}`;
+      let entry = switches.get(key);
+      if (!entry) {
+        switches.set(key, (entry = new VersionSwitch(header, matches, defaultMatch)));
+        mounts.push({ method, pattern, store: entry, label: label(source), quiet: false });
+      }
+      if (version === null) entry.shared = route;
+      else entry.byMatch.set(version.match, route);
+    }
+  }
+  return mounts;
+}
+
+function readVersionHeader(policies: unknown): string {
+  const value = (policies as { versionHeader?: unknown } | null)?.versionHeader;
+  return typeof value === 'string' && value !== '' ? value.toLowerCase() : DEFAULT_VERSION_HEADER;
+}
+
+/** Registers the mounts in order (the first claim of a method + path wins); HEAD follows GET where nothing claims HEAD. */
+function buildRouter(mounts: readonly Mount[], generated: boolean, warn: (message: string) => void, served: Set<CompiledRoute>): Router {
+  const router: Router = FindMyWay({ maxParamLength: 500, querystringParser: () => NO_QUERY });
+  const registered: Mount[] = [];
+  for (const mount of mounts) {
+    if (mount.quiet && router.hasRoute(mount.method as FindMyWay.HTTPMethod, mount.pattern)) continue;
+    if (!register(router, mount, mount.method, warn)) continue;
+    registered.push(mount);
+    if (mount.store instanceof VersionSwitch) {
+      if (mount.store.shared !== null) served.add(mount.store.shared);
+      for (const route of mount.store.byMatch.values()) served.add(route);
+    } else served.add(mount.store);
+  }
+  for (const mount of registered) {
+    if (mount.method === 'GET' && !router.hasRoute('HEAD', mount.pattern)) register(router, mount, 'HEAD', warn);
+  }
+  if (generated) router.compile();
+  return router;
+}
+
+function register(router: Router, mount: Mount, method: string, warn: (message: string) => void): boolean {
   try {
-    router.on(methods as FindMyWay.HTTPMethod[], toRouterPattern(route.template), noop, route);
+    router.on(method as FindMyWay.HTTPMethod, mount.pattern, noop, mount.store);
     return true;
   } catch (error) {
-    warn(`api ${route.api.slug} route ${route.key}: not served (${(error as Error).message})`);
+    if (!mount.quiet) warn(`${mount.label}: not served (${(error as Error).message})`);
     return false;
   }
 }

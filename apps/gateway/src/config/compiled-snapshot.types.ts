@@ -3,6 +3,7 @@ import type FindMyWay from 'find-my-way';
 import type { UpstreamBalancer } from '../adapters/upstream/upstream-balancer';
 import type { RouteMetrics } from '../admin/gateway-metrics';
 import type { BoundStage } from '../pipeline/types';
+import type { HostRouters } from './host-routers';
 import type { KeyTable } from './key-table';
 
 export type RouteAuth = 'none' | 'key' | 'jwt' | 'key_or_jwt';
@@ -53,6 +54,10 @@ export interface CompiledApi {
   readonly slug: string;
   readonly name: string;
   readonly basePath: string;
+  /** Host names (or `*.suffix`) the API answers on; empty for any host. */
+  readonly hosts: readonly string[];
+  /** Version names, empty when the API has no versions. */
+  readonly versions: readonly string[];
   readonly upstream: UpstreamBalancer | null;
   /** `upstreams.settings` as stored (timeouts, health checks, ...). */
   readonly upstreamSettings: unknown;
@@ -66,6 +71,10 @@ export interface CompiledRoute {
   readonly api: CompiledApi;
   /** basePath joined with the route path: "/weather/forecast/{city}". */
   readonly template: string;
+  /** What stripping removes from the request path: the basePath, plus the version segment for path versions. */
+  readonly stripPrefix: string;
+  /** The version this mount serves, or null. */
+  readonly version: string | null;
   readonly methods: readonly string[];
   readonly auth: RouteAuth;
   readonly allowQueryKey: boolean;
@@ -106,7 +115,10 @@ export interface CompiledSnapshot {
   readonly loadedAt: string;
   readonly source: ConfigSource;
   readonly index: SnapshotIndex;
+  /** Router of the APIs without hosts. */
   readonly router: FindMyWay.Instance<FindMyWay.HTTPVersion.V1>;
+  /** Routers by request host; `forHost(host)` picks one. */
+  readonly routers: HostRouters;
   readonly routes: readonly CompiledRoute[];
   /** Receive and route stages. */
   readonly entry: readonly BoundStage[];

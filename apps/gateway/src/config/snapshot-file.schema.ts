@@ -12,6 +12,7 @@ const ZRoute = z.object({
   stripBasePath: z.boolean(),
   rewrite: z.string().nullable(),
   policies: z.unknown(),
+  version: z.string().nullable().default(null),
 });
 
 const ZApi = z.object({
@@ -20,6 +21,7 @@ const ZApi = z.object({
   name: z.string(),
   basePath: z.string(),
   hosts: z.array(z.string()),
+  versions: z.array(z.object({ name: z.string(), selector: z.enum(['path', 'header']), match: z.string(), isDefault: z.boolean() })).default([]),
   status: z.enum(['published', 'deprecated']),
   policies: z.unknown(),
   routes: z.array(ZRoute),

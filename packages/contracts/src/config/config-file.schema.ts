@@ -14,6 +14,8 @@ const ZPathTemplate = z.string().superRefine((value, ctx) => {
   if (!check.ok) ctx.addIssue({ code: 'custom', message: `path ${check.reason}` });
 });
 
+const HOST = /^(\*\.)?[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
+
 const ZBasePath = ZPathTemplate.refine((value) => !value.includes('{') && !value.includes('*'), 'basePath must be static');
 
 const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
@@ -42,7 +44,20 @@ export const ZRoute = z.strictObject({
   allowQueryKey: z.boolean().default(false),
   stripBasePath: z.boolean().default(true),
   rewrite: ZPathTemplate.optional(),
+  /** Name of one of the API's versions; absent: the route belongs to every version. */
+  version: z.string().min(1).optional(),
   ...ZRoutePolicies.shape,
+});
+
+const VERSION_MATCH = /^[A-Za-z0-9][A-Za-z0-9._~-]{0,62}$/;
+
+export const ZApiVersion = z.strictObject({
+  name: z.string().regex(VERSION_MATCH, 'must be letters, digits, dots, dashes or underscores'),
+  /** `path`: a segment after the basePath (`/weather/v2/...`); `header`: the API's version header (policies.versionHeader, default Api-Version). */
+  selector: z.enum(['path', 'header']).default('path'),
+  match: z.string().regex(VERSION_MATCH, 'must be letters, digits, dots, dashes or underscores'),
+  /** Served when the header is absent (header versions) or under the bare basePath (path versions). */
+  default: z.boolean().default(false),
 });
 
 export const ZApi = z.strictObject({
@@ -50,12 +65,16 @@ export const ZApi = z.strictObject({
   name: z.string().min(1).max(200),
   description: z.string().max(5000).default(''),
   basePath: ZBasePath,
-  hosts: z.array(z.string().min(1)).default([]),
+  /** Host names the API answers on (exact, or `*.example.com` one label deep); empty: any host. */
+  hosts: z
+    .array(z.string().regex(HOST, 'must be a host name or *.host.name wildcard, without port').transform((host) => host.toLowerCase().replace(/\.$/, '')))
+    .default([]),
   visibility: z.enum(['public', 'private', 'partner']).default('public'),
   status: z.enum(['draft', 'published', 'deprecated', 'retired']).default('draft'),
   openapi: z.string().min(1).optional(),
   upstream: ZUpstream,
   routes: z.array(ZRoute).default([]),
+  versions: z.array(ZApiVersion).default([]),
   /** JWT issuers for routes with auth jwt or key-or-jwt. */
   jwt: z.array(ZJwtIssuer).default([]),
   policies: ZApiPolicies.default({ failClosed: false }),
@@ -142,7 +161,7 @@ export const ZConfigFile = z
   })
   .superRefine((config, ctx) => {
     uniqueBy(config.apis, (api) => api.slug, 'api slug', ctx, ['apis']);
-    uniqueBy(config.apis, (api) => api.basePath, 'basePath', ctx, ['apis']);
+    checkBasePaths(config.apis, ctx);
     uniqueBy(config.plans, (plan) => plan.slug, 'plan slug', ctx, ['plans']);
     uniqueBy(config.users, (user) => user.email, 'user email', ctx, ['users']);
     uniqueBy(config.teams, (team) => team.slug, 'team slug', ctx, ['teams']);
@@ -157,7 +176,21 @@ export const ZConfigFile = z
     uniqueBy(apps.flatMap((app) => app.jwtClients), (client) => `${client.api} ${client.issuer} ${client.subject}`, 'jwt client', ctx, ['teams']);
     config.apis.forEach((api, apiIndex) => {
       uniqueBy(api.jwt, (issuer) => issuer.issuer, 'jwt issuer', ctx, ['apis', apiIndex, 'jwt']);
-      uniqueBy(api.routes, (route) => `${[...route.methods].sort().join(',')} ${route.path}`, 'route', ctx, ['apis', apiIndex, 'routes']);
+      uniqueBy(api.routes, routeKey, 'route', ctx, ['apis', apiIndex, 'routes']);
+      uniqueBy(api.versions, (version) => version.name, 'version name', ctx, ['apis', apiIndex, 'versions']);
+      uniqueBy(api.versions, (version) => version.match, 'version match', ctx, ['apis', apiIndex, 'versions']);
+      if (new Set(api.versions.map((version) => version.selector)).size > 1) {
+        ctx.addIssue({ code: 'custom', path: ['apis', apiIndex, 'versions'], message: 'versions of one API must all use the same selector' });
+      }
+      if (api.versions.filter((version) => version.default).length > 1) {
+        ctx.addIssue({ code: 'custom', path: ['apis', apiIndex, 'versions'], message: 'at most one version can be the default' });
+      }
+      const names = new Set(api.versions.map((version) => version.name));
+      api.routes.forEach((route, routeIndex) => {
+        if (route.version !== undefined && !names.has(route.version)) {
+          ctx.addIssue({ code: 'custom', path: ['apis', apiIndex, 'routes', routeIndex, 'version'], message: `unknown version "${route.version}"` });
+        }
+      });
     });
   });
 
@@ -169,7 +202,31 @@ export type TConfigTeam = z.infer<typeof ZTeam>;
 export type TConfigApp = z.infer<typeof ZApp>;
 export type TConfigUser = z.infer<typeof ZUser>;
 
-/** The stable identity of a route inside its API: "GET,POST /forecast/{city}". */
-export function routeKey(route: { methods: readonly string[]; path: string }): string {
-  return `${[...route.methods].sort().join(',')} ${route.path}`;
+/** The stable identity of a route inside its API: "GET,POST /forecast/{city}", prefixed by its version ("v2 GET /x") when it has one. */
+export function routeKey(route: { methods: readonly string[]; path: string; version?: string | null }): string {
+  const key = `${[...route.methods].sort().join(',')} ${route.path}`;
+  return route.version ? `${route.version} ${key}` : key;
+}
+
+/**
+ * Two APIs may share a basePath only when their host sets cannot both match one request:
+ * an API without hosts matches every host, and `*.example.com` covers `a.example.com`.
+ */
+function checkBasePaths(apis: TConfigApi[], ctx: z.RefinementCtx): void {
+  const seen = new Map<string, number[]>();
+  apis.forEach((api, index) => {
+    const earlier = seen.get(api.basePath) ?? [];
+    const clash = earlier.find((other) => hostsOverlap(apis[other]!.hosts, api.hosts));
+    if (clash !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['apis', index], message: `duplicate basePath "${api.basePath}" (also at index ${clash}) on overlapping hosts` });
+    }
+    seen.set(api.basePath, [...earlier, index]);
+  });
+}
+
+function hostsOverlap(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length === 0 || b.length === 0) return true;
+  const covers = (pattern: string, host: string) =>
+    pattern === host || (pattern.startsWith('*.') && !host.startsWith('*.') && host.slice(host.indexOf('.') + 1) === pattern.slice(2));
+  return a.some((x) => b.some((y) => covers(x, y) || covers(y, x)));
 }

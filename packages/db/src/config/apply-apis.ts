@@ -5,7 +5,7 @@ import { differs, type ChangeSet } from './change-set';
 
 const toEnum = <T extends string>(value: string) => value.replaceAll('-', '_') as T;
 
-function routeData(route: TConfigRoute) {
+function routeData(route: TConfigRoute, versionIds: ReadonlyMap<string, string>) {
   const policies: TRoutePolicies = {
     timeoutMs: route.timeoutMs,
     maxBodyBytes: route.maxBodyBytes,
@@ -21,6 +21,7 @@ function routeData(route: TConfigRoute) {
     allowQueryKey: route.allowQueryKey,
     stripBasePath: route.stripBasePath,
     rewrite: route.rewrite ?? null,
+    versionId: route.version === undefined ? null : (versionIds.get(route.version) ?? null),
     policies: stripUndefined(policies) as Prisma.InputJsonValue,
   };
 }
@@ -76,7 +77,8 @@ export async function applyApis(
     }
     ids.set(api.slug, apiId);
     await applyUpstream(tx, api, apiId, changes);
-    await applyRoutes(tx, api, apiId, changes);
+    const versionIds = await applyVersions(tx, api, apiId, changes);
+    await applyRoutes(tx, api, apiId, versionIds, changes);
   }
   return ids;
 }
@@ -115,9 +117,38 @@ async function applyUpstream(tx: Prisma.TransactionClient, api: TConfigApi, apiI
   }
 }
 
-async function applyRoutes(tx: Prisma.TransactionClient, api: TConfigApi, apiId: string, changes: ChangeSet): Promise<void> {
+/** Upserts the API's versions by name (versions not in the file go); returns name -> id. */
+async function applyVersions(tx: Prisma.TransactionClient, api: TConfigApi, apiId: string, changes: ChangeSet): Promise<Map<string, string>> {
+  const existing = await tx.apiVersion.findMany({ where: { apiId } });
+  const wantedNames = new Set(api.versions.map((version) => version.name));
+  for (const version of existing) {
+    if (!wantedNames.has(version.name)) {
+      await tx.apiVersion.delete({ where: { id: version.id } });
+      changes.add('delete', 'api', `${api.slug} version ${version.name}`, version.id);
+    }
+  }
+  const ids = new Map<string, string>();
+  for (const version of api.versions) {
+    const data = { selector: version.selector, match: version.match, isDefault: version.default, status: 'published' as const };
+    const found = existing.find((row) => row.name === version.name);
+    if (!found) {
+      const created = await tx.apiVersion.create({ data: { apiId, name: version.name, ...data } });
+      changes.add('create', 'api', `${api.slug} version ${version.name}`, created.id);
+      ids.set(version.name, created.id);
+    } else {
+      if (differs(found, data)) {
+        await tx.apiVersion.update({ where: { id: found.id }, data });
+        changes.add('update', 'api', `${api.slug} version ${version.name}`, found.id);
+      }
+      ids.set(version.name, found.id);
+    }
+  }
+  return ids;
+}
+
+async function applyRoutes(tx: Prisma.TransactionClient, api: TConfigApi, apiId: string, versionIds: ReadonlyMap<string, string>, changes: ChangeSet): Promise<void> {
   const existingRoutes = await tx.route.findMany({ where: { apiId } });
-  const wanted = api.routes.map(routeData);
+  const wanted = api.routes.map((route) => routeData(route, versionIds));
   const wantedKeys = new Set(wanted.map((route) => route.key));
   for (const route of existingRoutes) {
     if (!wantedKeys.has(route.key)) {

@@ -26,6 +26,8 @@ export interface SnapshotApi {
   name: string;
   basePath: string;
   hosts: string[];
+  /** API versions (absent in older snapshots). */
+  versions?: SnapshotApiVersion[];
   status: 'published' | 'deprecated';
   policies: unknown;
   routes: SnapshotRoute[];
@@ -43,6 +45,16 @@ export interface SnapshotRoute {
   stripBasePath: boolean;
   rewrite: string | null;
   policies: unknown;
+  /** Name of the version the route belongs to; null or absent: every version. */
+  version?: string | null;
+}
+
+export interface SnapshotApiVersion {
+  name: string;
+  selector: 'path' | 'header';
+  /** Path segment or header value that selects the version. */
+  match: string;
+  isDefault: boolean;
 }
 
 export interface SnapshotUpstream {

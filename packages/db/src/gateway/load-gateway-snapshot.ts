@@ -23,7 +23,10 @@ export async function loadGatewaySnapshot(db: Db, options: LoadGatewaySnapshotOp
       const apis = await tx.api.findMany({
         where: { status: { in: ['published', 'deprecated'] } },
         orderBy: { basePath: 'asc' },
-        include: { routes: { orderBy: { key: 'asc' } }, upstream: { include: { targets: { orderBy: { url: 'asc' } } } } },
+        include: {
+          routes: { orderBy: { key: 'asc' }, include: { version: { select: { name: true } } } },
+          versions: { where: { status: { in: ['published', 'deprecated'] } }, orderBy: { name: 'asc' } },
+          upstream: { include: { targets: { orderBy: { url: 'asc' } } } } },
       });
       const plans = await tx.plan.findMany({ orderBy: { slug: 'asc' }, include: { apis: { select: { apiId: true } } } });
       const apps = await tx.app.findMany({ orderBy: { slug: 'asc' }, select: { id: true, slug: true, teamId: true } });
@@ -53,6 +56,7 @@ export async function loadGatewaySnapshot(db: Db, options: LoadGatewaySnapshotOp
           name: api.name,
           basePath: api.basePath,
           hosts: api.hosts,
+          versions: api.versions.map((version) => ({ name: version.name, selector: version.selector, match: version.match, isDefault: version.isDefault })),
           status: api.status as 'published' | 'deprecated',
           policies: api.policies,
           routes: api.routes.map((route) => ({
@@ -66,6 +70,7 @@ export async function loadGatewaySnapshot(db: Db, options: LoadGatewaySnapshotOp
             stripBasePath: route.stripBasePath,
             rewrite: route.rewrite,
             policies: route.policies,
+            version: route.version?.name ?? null,
           })),
           upstream: api.upstream
             ? {

@@ -1,5 +1,6 @@
 import type FindMyWay from 'find-my-way';
 import type { CompiledRoute } from '../../config/compiled-snapshot.types';
+import { VersionSwitch } from '../../config/version-switch';
 import type { Stage } from '../../pipeline/types';
 import { allowedOrigin, type CompiledCors } from './compile-cors';
 import { cors } from './index';
@@ -25,7 +26,8 @@ export const corsPreflight: Stage<true> = {
     const origin = req.headers.origin;
     const requested = req.headers['access-control-request-method'];
     if (origin === undefined || requested === undefined || !METHOD.test(requested)) return;
-    const policy = corsOf(ctx.snapshot.router.find(requested as FindMyWay.HTTPMethod, ctx.path)?.store as CompiledRoute | undefined);
+    const store = ctx.snapshot.routers.forHost(req.headers.host).find(requested as FindMyWay.HTTPMethod, ctx.path)?.store as CompiledRoute | VersionSwitch | undefined;
+    const policy = corsOf(store instanceof VersionSwitch ? store.any() : store);
     if (policy === undefined) return;
     const headers: Record<string, string> = { vary: PREFLIGHT_VARY, 'x-request-id': ctx.requestId, 'content-length': '0' };
     const allowed = allowedOrigin(policy, origin);

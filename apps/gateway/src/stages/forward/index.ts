@@ -39,7 +39,7 @@ export const forward: Stage<ForwardConfig> = {
     if (upstream !== null) upstream.state.label = api.slug;
     const settings = upstream?.state.settings;
     const fallback = services.env.GATEWAY_UPSTREAM_TIMEOUT_MS;
-    const stripLength = route.rewrite === null && route.stripBasePath && api.basePath !== '/' ? api.basePath.length : 0;
+    const stripLength = route.rewrite === null && route.stripBasePath ? route.stripPrefix.length : 0;
     return {
       upstream,
       headersTimeoutMs: policies.timeoutMs ?? (settings && timeoutGiven(api.upstreamSettings, 'headersMs') ? settings.timeouts.headersMs : fallback),

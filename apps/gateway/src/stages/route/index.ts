@@ -1,30 +1,43 @@
 import { TollgateError } from '@tollgate/errors';
 import type FindMyWay from 'find-my-way';
 import type { CompiledRoute } from '../../config/compiled-snapshot.types';
+import { VersionSwitch } from '../../config/version-switch';
 import type { GatewayContext, RouteParams } from '../../pipeline/context';
 import type { Stage } from '../../pipeline/types';
+import { unknownPathVersion } from './unknown-path-version';
 
 export const ROUTABLE_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
-/** Matches method + path against the snapshot's compiled router. */
+/** Matches host, method and path against the snapshot's compiled routers, then the version header where the API has one. */
 export const route: Stage<true> = {
   name: 'route',
   phase: 'route',
   priority: 0,
   configure: () => true,
   run(ctx) {
-    const found = ctx.snapshot.router.find(ctx.req.method as FindMyWay.HTTPMethod, ctx.path);
-    if (found === null) throw notFound(ctx);
-    ctx.route = found.store as CompiledRoute;
+    const router = ctx.snapshot.routers.forHost(ctx.req.headers.host);
+    const found = router.find(ctx.req.method as FindMyWay.HTTPMethod, ctx.path);
+    if (found === null) throw notFound(ctx, router);
+    const store = found.store as CompiledRoute | VersionSwitch;
+    if (store instanceof VersionSwitch) {
+      const selected = store.select(ctx.req.headers[store.header] as string | undefined);
+      if (typeof selected === 'string') {
+        throw new TollgateError('route_not_found', { detail: `No route matches ${ctx.req.method} ${ctx.path} for ${selected}.` });
+      }
+      ctx.route = selected;
+    } else {
+      ctx.route = store;
+    }
     ctx.params = found.params as RouteParams;
   },
 };
 
 /** 405 with Allow when the path exists under other methods, else 404. Off the hot path. */
-function notFound(ctx: GatewayContext): TollgateError {
-  const allowed = ROUTABLE_METHODS.filter((method) => ctx.snapshot.router.find(method, ctx.path) !== null);
+function notFound(ctx: GatewayContext, router: FindMyWay.Instance<FindMyWay.HTTPVersion.V1>): TollgateError {
+  const allowed = ROUTABLE_METHODS.filter((method) => router.find(method, ctx.path) !== null);
   if (allowed.length === 0) {
-    return new TollgateError('route_not_found', { detail: `No route matches ${ctx.req.method} ${ctx.path}.` });
+    const version = unknownPathVersion(ctx.snapshot.routes, ctx.path);
+    return new TollgateError('route_not_found', { detail: `No route matches ${ctx.req.method} ${ctx.path}${version}.` });
   }
   return new TollgateError('method_not_allowed', {
     detail: `${ctx.req.method} is not allowed here; use ${allowed.join(', ')}.`,
