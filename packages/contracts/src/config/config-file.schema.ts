@@ -209,24 +209,22 @@ export function routeKey(route: { methods: readonly string[]; path: string; vers
 }
 
 /**
- * Two APIs may share a basePath only when their host sets cannot both match one request:
- * an API without hosts matches every host, and `*.example.com` covers `a.example.com`.
+ * Two APIs may share a basePath when no request host picks both at the same precedence:
+ * an exact host beats a `*.suffix` wildcard, which beats an API without hosts.
  */
 function checkBasePaths(apis: TConfigApi[], ctx: z.RefinementCtx): void {
   const seen = new Map<string, number[]>();
   apis.forEach((api, index) => {
     const earlier = seen.get(api.basePath) ?? [];
-    const clash = earlier.find((other) => hostsOverlap(apis[other]!.hosts, api.hosts));
+    const clash = earlier.find((other) => sameHostClaim(apis[other]!.hosts, api.hosts));
     if (clash !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['apis', index], message: `duplicate basePath "${api.basePath}" (also at index ${clash}) on overlapping hosts` });
+      ctx.addIssue({ code: 'custom', path: ['apis', index], message: `duplicate basePath "${api.basePath}" (also at index ${clash}) for the same host` });
     }
     seen.set(api.basePath, [...earlier, index]);
   });
 }
 
-function hostsOverlap(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length === 0 || b.length === 0) return true;
-  const covers = (pattern: string, host: string) =>
-    pattern === host || (pattern.startsWith('*.') && !host.startsWith('*.') && host.slice(host.indexOf('.') + 1) === pattern.slice(2));
-  return a.some((x) => b.some((y) => covers(x, y) || covers(y, x)));
+function sameHostClaim(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length === 0 || b.length === 0) return a.length === b.length;
+  return a.some((host) => b.includes(host));
 }
