@@ -29,6 +29,20 @@ function snapshotWithKeys(revision: number) {
 }
 
 describe('snapshot file', () => {
+  it('carries hosts, API versions and route versions', async () => {
+    const path = join(dir(), 'snapshot.bin');
+    const versioned = {
+      ...fixtureApi('v', '/v', [fixtureRoute('/x', { version: 'v2' }), fixtureRoute('/y')]),
+      hosts: ['api.example.com', '*.example.org'],
+      versions: [{ name: 'v2', selector: 'header' as const, match: '2', isDefault: true }],
+    };
+    await writeSnapshotFile(path, fixtureSnapshot([versioned], { loadedAt }));
+    const read = await readSnapshotFile(path);
+    if (!read.ok) throw new Error(read.reason);
+    expect(read.snapshot.apis[0]).toMatchObject({ hosts: versioned.hosts, versions: versioned.versions });
+    expect(read.snapshot.apis[0]!.routes.map((route) => route.version)).toEqual(['v2', null]);
+  });
+
   it('round-trips the config and every key, and leaves no temp file behind', async () => {
     const folder = dir();
     const path = join(folder, 'nested', 'snapshot.bin');
