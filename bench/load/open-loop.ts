@@ -9,12 +9,13 @@ import { Pool } from 'undici';
 const [url, rateText, secondsText, connectionsText, headersJson] = process.argv.slice(2);
 const target = new URL(url!);
 const rate = Number(rateText);
-const total = Math.round(rate * Number(secondsText));
+const warmup = Math.round(rate);
+const total = warmup + Math.round(rate * Number(secondsText));
 const headers = JSON.parse(headersJson ?? '{}') as Record<string, string>;
 const pool = new Pool(target.origin, { connections: Number(connectionsText), pipelining: 1 });
 const path = target.pathname + target.search;
 
-const latencies = new Float64Array(total);
+const latencies = new Float64Array(total - warmup);
 let done = 0;
 let failures = 0;
 let issued = 0;
@@ -36,7 +37,7 @@ function send(dueAt: number, slot: number): void {
 }
 
 function finish(slot: number, dueAt: number): void {
-  latencies[slot] = performance.now() - dueAt;
+  if (slot >= warmup) latencies[slot - warmup] = performance.now() - dueAt;
   if (++done === total) report();
 }
 
@@ -52,7 +53,7 @@ function tick(): void {
 function report(): void {
   const sorted = latencies.sort();
   const at = (q: number) => Number(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.toFixed(3));
-  console.log(JSON.stringify({ sent: total, failures, p50Ms: at(0.5), p90Ms: at(0.9), p99Ms: at(0.99), p999Ms: at(0.999) }));
+  console.log(JSON.stringify({ sent: total - warmup, failures, p50Ms: at(0.5), p90Ms: at(0.9), p99Ms: at(0.99), p999Ms: at(0.999) }));
   void pool.close().then(() => process.exit(0));
 }
 
