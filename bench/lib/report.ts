@@ -87,7 +87,7 @@ export function renderMarkdown(report: Report): string {
     `- Load: ${options.tool === 'wrk' ? 'wrk (1 thread)' : 'autocannon'}, ${options.connections} keep-alive connections, \`GET /bench/items/42\` with an \`X-Api-Key\` header, a 94-byte JSON answer from a node:http upstream`,
     `- ${report.pinning}`,
     `- ${options.warmupSeconds} s warm-up per variant, then ${options.rounds} rounds of ${options.roundSeconds} s visiting every variant in turn (order reversed every other round); medians`,
-    `- Command: \`npm run bench${options.mode === 'full' ? '' : ` -- --${options.mode}`}\``,
+    `- Command: \`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\``,
     ...report.notes.map((note) => `- ${note}`),
     '',
     '## Closed loop: throughput and cost',
@@ -104,7 +104,7 @@ export function renderMarkdown(report: Report): string {
     `| nginx | ${f(r.cpuVsNginx, 2)} x | ${f(r.rpsVsNginx, 2)} x | (reference) | |`,
     `| @fastify/http-proxy | ${f(r.cpuVsPeer, 2)} x | ${f(r.rpsVsPeer, 2)} x | below 1 x (the full chain costs less than the peer's plain proxying) | ${verdict(r.cpuVsPeer === null ? null : r.cpuVsPeer < 1)} |`,
     '',
-    `Tollgate's chain in this run: key auth, plan rate limit + monthly quota shared through Redis (lease limiter), usage metering (spool + batched PostgreSQL writes, one request_log row and rollups per request), Prometheus metrics. ` +
+    `Tollgate's chain in this run: key auth, plan rate limit + monthly quota shared through Redis (lease limiter), usage metering (spool + batched PostgreSQL writes, one request_log row and rollups per request), Prometheus metrics, access log (one JSON line per request, to a file). ` +
       `Redis calls per 1,000 requests: ${f(report.tollgate.redisCallsPer1000, 1)}. Usage events committed to PostgreSQL: ${f(report.tollgate.usageRecorded)} of ${f(report.tollgate.requests)} requests.`,
     '',
     `## Open loop: ${f(options.openRate)} req/s, latency added over the direct call`,
