@@ -1,7 +1,7 @@
 // nginx as a plain reverse proxy (one worker, keep-alive to the upstream, no access log),
 // when the `nginx` binary is installed (Debian: apt-get install nginx).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,5 +74,6 @@ http {
     cpu,
   });
   await waitForHttp(`http://127.0.0.1:${port}/`);
-  return { child, port };
+  const stop = child.stop;
+  return { child: { ...child, stop: () => stop().then(() => rmSync(dir, { recursive: true, force: true })) }, port };
 }

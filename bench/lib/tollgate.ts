@@ -4,7 +4,7 @@
 // own process with Redis (shared limits), the usage spool and batched PostgreSQL writes,
 // and Prometheus metrics.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ZConfigFile } from '@tollgate/contracts';
@@ -91,7 +91,9 @@ export async function startTollgate(setup: TollgateSetup, cpu: string | undefine
     ready: async () => (await fetch(`${adminUrl}/readyz`)).ok,
     timeoutMs: 60_000,
   });
-  return { child, port, adminUrl };
+  const stop = child.stop;
+  const owned: Child = { ...child, stop: () => stop().then(() => rmSync(dir, { recursive: true, force: true })) };
+  return { child: owned, port, adminUrl };
 }
 
 /** Sum of every sample of a Prometheus counter (all label sets). */
