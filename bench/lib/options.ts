@@ -20,7 +20,7 @@ export interface BenchOptions {
 
 export const USAGE = `npm run bench -- [--quick | --smoke] [--no-scale] [--autocannon] [--rounds N] [--seconds N] [--rate N] [--keys N]
 
-  (default)     full run: 5 rounds of 15 s per variant, open loop 3 x 20 s, 1,000,000 keys
+  (default)     full run (about 15 minutes): 5 rounds of 15 s per variant, open loop 3 x 20 s
   --quick       3 rounds of 3 s, open loop 2 x 4 s, scale runs trimmed (under 3 minutes)
   --smoke       a few seconds per step, scale runs off, nothing written (checks the harness)
   --no-scale    skip the scale runs (routes, keys, usage ingestion, rate-limit accuracy)
