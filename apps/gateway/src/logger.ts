@@ -19,12 +19,16 @@ const REDACTED = [
   '*.apiKey',
 ];
 
-/** The gateway's root logger. Credentials are redacted wherever they might be logged. */
+/**
+ * The gateway's root logger. Credentials are redacted wherever they might be logged.
+ * Standard output is written asynchronously: lines logged while a write is under way
+ * go out together in the next one. `log.flush()` on shutdown writes what is left.
+ */
 export function createLogger(env: GatewayEnv, destination?: DestinationStream): Logger {
   const options = {
     level: env.LOG_LEVEL,
     base: { service: 'tollgate-gateway' },
     redact: { paths: REDACTED, censor: '[redacted]' },
   };
-  return destination ? pino(options, destination) : pino(options);
+  return pino(options, destination ?? pino.destination({ dest: 1, sync: false }));
 }

@@ -95,6 +95,7 @@ export async function startGateway(overrides: Partial<GatewayEnv> = {}, options:
       await limiter.close();
       await db.$disconnect().catch(() => {});
       log.info('gateway stopped');
+      log.flush();
     })());
 
   try {
