@@ -100,6 +100,9 @@ export interface SnapshotSubscription {
   quotaResetAt: string | null;
 }
 
+/** The columns of api_keys the gateway reads, for full and incremental loads alike. */
+export const GATEWAY_KEY_COLUMNS = { id: true, appId: true, hash: true, environment: true, scopes: true, expiresAt: true, revokedAt: true } as const;
+
 export interface SnapshotKey {
   id: string;
   appId: string;

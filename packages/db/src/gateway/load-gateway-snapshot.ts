@@ -1,5 +1,5 @@
 import type { Db } from '../client/create-db';
-import { GATEWAY_SNAPSHOT_FORMAT, type GatewaySnapshot } from './gateway-snapshot';
+import { GATEWAY_KEY_COLUMNS, GATEWAY_SNAPSHOT_FORMAT, type GatewaySnapshot } from './gateway-snapshot';
 
 /** Revoked keys stay in the snapshot this long, so callers learn the key was revoked rather than unknown. */
 export const REVOKED_KEYS_KEPT_MS = 30 * 24 * 3600 * 1000;
@@ -34,7 +34,7 @@ export async function loadGatewaySnapshot(db: Db, options: LoadGatewaySnapshotOp
       const keys = options.keys === false ? [] : await tx.apiKey.findMany({
         where: { OR: [{ revokedAt: null }, { revokedAt: { gt: new Date(Date.now() - REVOKED_KEYS_KEPT_MS) } }] },
         orderBy: { id: 'asc' },
-        select: { id: true, appId: true, hash: true, environment: true, scopes: true, expiresAt: true, revokedAt: true },
+        select: GATEWAY_KEY_COLUMNS,
       });
       const inactiveSubscriptions = await tx.subscription.findMany({
         where: { status: { not: 'active' } },

@@ -1,4 +1,5 @@
 import type { Db } from '../client/create-db';
+import { GATEWAY_KEY_COLUMNS, type SnapshotKey } from './gateway-snapshot';
 
 export interface ConfigChangeRow {
   revision: number;
@@ -7,15 +8,8 @@ export interface ConfigChangeRow {
   entityId: string | null;
 }
 
-export interface ChangedKey {
-  id: string;
-  appId: string;
-  hash: string;
-  environment: 'live' | 'test';
-  scopes: string[];
-  expiresAt: string | null;
-  revoked: boolean;
-}
+/** A key as the snapshot holds it, with revocation as a flag. */
+export type ChangedKey = Omit<SnapshotKey, 'revokedAt'> & { revoked: boolean };
 
 export interface ConfigChanges {
   /** config_state.revision now. */
@@ -55,7 +49,7 @@ export async function readConfigChanges(db: Db, since: number): Promise<ConfigCh
         complete && keyIds.length > 0 && changes.every((change) => change.entityType === 'key')
           ? await tx.apiKey.findMany({
               where: { id: { in: keyIds } },
-              select: { id: true, appId: true, hash: true, environment: true, scopes: true, expiresAt: true, revokedAt: true },
+              select: GATEWAY_KEY_COLUMNS,
             })
           : [];
       return {
