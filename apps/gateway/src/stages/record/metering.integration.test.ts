@@ -78,8 +78,8 @@ describe('metering', () => {
   it('records every field of the event under the request id', async () => {
     const response = await fetch(`${gateway.url}/weather/forecast/lyon`, { headers: { 'x-api-key': key, 'x-request-id': 'metering-field-check' } });
     const body = await response.text();
-    const row = await eventually(async () => expect(await t.db.requestLog.findUnique({ where: { id: 'metering-field-check' } })).not.toBeNull(), 10_000).then(() =>
-      t.db.requestLog.findUniqueOrThrow({ where: { id: 'metering-field-check' } }),
+    const row = await eventually(async () => expect(await t.db.requestLog.findFirst({ where: { id: 'metering-field-check' } })).not.toBeNull(), 10_000).then(() =>
+      t.db.requestLog.findFirstOrThrow({ where: { id: 'metering-field-check' } }),
     );
     const subscription = await t.db.subscription.findFirstOrThrow({ include: { app: true, api: true } });
     expect(row).toMatchObject({
