@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ZConfigFile } from '@tollgate/contracts';
-import { applyConfig, createUsageStore, emptyUsageEventColumns } from '@tollgate/db';
+import { applyConfig, createUsageStore, encodeRequestLogRow, RollupAccumulator } from '@tollgate/db';
 import { useTestDatabase } from '@tollgate/db/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../../test/support/run-cli';
@@ -31,7 +31,6 @@ beforeAll(async () => {
   );
   const apis = Object.fromEntries((await t.db.api.findMany()).map((api) => [api.slug, api.id]));
   const apps = Object.fromEntries((await t.db.app.findMany()).map((app) => [app.slug, app.id]));
-  const events = emptyUsageEventColumns();
   // [time, api, app, route, status, units]
   const rows: Array<[string, string, string, string, number, number]> = [
     ['2026-10-31T23:59:10.000Z', 'weather', 'acme-app', 'GET /forecast/{city}', 200, 1],
@@ -41,24 +40,23 @@ beforeAll(async () => {
     ['2026-11-02T10:00:00.000Z', 'maps', 'acme-app', 'GET /tiles/{z}', 200, 2],
     ['2026-11-02T10:00:00.000Z', 'weather', 'other-app', 'GET /forecast/{city}', 200, 5],
   ];
+  const copyRows: string[] = [];
+  const rollups = new RollupAccumulator();
   for (const [time, api, app, route, status, units] of rows) {
-    events.id.push(randomUUID());
-    events.time.push(time);
-    events.gatewayId.push('gw');
-    events.apiId.push(apis[api]!);
-    events.routeKey.push(route);
-    events.appId.push(apps[app]!);
-    for (const column of [events.keyId, events.subscriptionId, events.planId, events.clientIp]) column.push('');
-    events.method.push('GET');
-    events.path.push('/x');
-    events.status.push(status);
-    events.latencyMs.push(4);
-    events.bytesIn.push(0);
-    events.bytesOut.push(10);
-    events.units.push(units);
+    const event = { time, apiId: apis[api]!, routeKey: route, appId: apps[app]!, status, units, latencyMs: 4, bytesIn: 0, bytesOut: 10 };
+    copyRows.push(encodeRequestLogRow('cli-test', { ...event, id: randomUUID(), gatewayId: 'gw', method: 'GET', path: '/x' }));
+    rollups.add({ ...event, minute: time.slice(0, 16), keyId: '', subscriptionId: '', planId: '' });
   }
   const store = createUsageStore(t.url);
-  await store.ingest({ id: 'cli-test', gatewayId: 'gw', events });
+  await store.ingest({
+    id: 'cli-test',
+    gatewayId: 'gw',
+    rows: Buffer.from(copyRows.join('')),
+    eventCount: rows.length,
+    firstAt: rows[0]![0],
+    lastAt: rows.at(-1)![0],
+    rollups: rollups.rows(),
+  });
   await store.close();
 });
 

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { useTestDatabase } from '@tollgate/db/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { emptyUsageEventColumns, type UsageEventColumns } from './usage-event-columns';
+import type { UsageBatchInput } from './ingest-usage-batch';
+import { encodeRequestLogRow, type RequestLogRow } from './request-log-copy';
+import { RollupAccumulator } from './usage-rollups';
 import { createUsageStore, type UsageStore } from './usage-store';
 
 const t = useTestDatabase();
@@ -12,28 +14,54 @@ afterAll(async () => store?.close());
 const API = randomUUID();
 const APP = randomUUID();
 
-function events(n: number, minute = '2026-11-22T10:00'): UsageEventColumns {
-  const columns = emptyUsageEventColumns();
-  for (let i = 0; i < n; i++) {
-    columns.id.push(randomUUID());
-    columns.time.push(`${minute}:${String(i % 60).padStart(2, '0')}.000Z`);
-    columns.gatewayId.push('gw-1');
-    columns.apiId.push(i % 10 === 9 ? '' : API);
-    columns.routeKey.push(i % 10 === 9 ? '' : 'GET /forecast/{city}');
-    columns.appId.push(APP);
-    columns.keyId.push('');
-    columns.subscriptionId.push('');
-    columns.planId.push('');
-    columns.method.push('GET');
-    columns.path.push(`/weather/forecast/c${i}`);
-    columns.status.push(i % 5 === 0 ? 404 : 200);
-    columns.latencyMs.push(i % 7);
-    columns.bytesIn.push(0);
-    columns.bytesOut.push(100);
-    columns.units.push(i % 5 === 0 ? 0 : 2);
-    columns.clientIp.push('127.0.0.1');
+function events(n: number, minute = '2026-11-22T10:00'): RequestLogRow[] {
+  return Array.from({ length: n }, (_, i) => ({
+    id: randomUUID(),
+    time: `${minute}:${String(i % 60).padStart(2, '0')}.000Z`,
+    gatewayId: 'gw-1',
+    apiId: i % 10 === 9 ? undefined : API,
+    routeKey: i % 10 === 9 ? undefined : 'GET /forecast/{city}',
+    appId: APP,
+    method: 'GET',
+    path: `/weather/forecast/c${i}`,
+    status: i % 5 === 0 ? 404 : 200,
+    latencyMs: i % 7,
+    bytesIn: 0,
+    bytesOut: 100,
+    units: i % 5 === 0 ? 0 : 2,
+    clientIp: '127.0.0.1',
+  }));
+}
+
+/** What the gateway's flusher builds from its spool: COPY rows and the rollups of the same events. */
+function batch(id: string, rows: RequestLogRow[]): UsageBatchInput {
+  const rollups = new RollupAccumulator();
+  for (const row of rows) {
+    rollups.add({
+      minute: row.time.slice(0, 16),
+      apiId: row.apiId ?? '',
+      routeKey: row.routeKey ?? '',
+      appId: row.appId ?? '',
+      keyId: row.keyId ?? '',
+      subscriptionId: row.subscriptionId ?? '',
+      planId: row.planId ?? '',
+      status: row.status,
+      latencyMs: row.latencyMs,
+      bytesIn: row.bytesIn,
+      bytesOut: row.bytesOut,
+      units: row.units,
+    });
   }
-  return columns;
+  const times = rows.map((row) => row.time).sort();
+  return {
+    id,
+    gatewayId: 'gw-1',
+    rows: Buffer.from(rows.map((row) => encodeRequestLogRow(id, row)).join('')),
+    eventCount: rows.length,
+    firstAt: times[0]!,
+    lastAt: times.at(-1)!,
+    rollups: rollups.rows(),
+  };
 }
 
 async function counts(): Promise<{ log: number; requests: number; units: number; buckets: number }> {
@@ -46,17 +74,22 @@ async function counts(): Promise<{ log: number; requests: number; units: number;
 
 describe('ingestUsageBatch', () => {
   it('stores every event once and skips a replayed batch', async () => {
-    const batch = { id: `spool-a:1:0`, gatewayId: 'gw-1', events: events(100) };
-    expect(await getStore().ingest(batch)).toEqual({ stored: true, eventCount: 100 });
+    const first = batch('spool-a:1:0', events(100));
+    expect(await getStore().ingest(first)).toEqual({ stored: true, eventCount: 100 });
     // 90 events have an API (every 10th has none); 20 are 404s with no units.
     expect(await counts()).toEqual({ log: 100, requests: 90, units: 140, buckets: 90 });
-    expect(await getStore().ingest(batch)).toEqual({ stored: false, eventCount: 100 });
-    expect(await getStore().ingest({ ...batch, events: events(150) })).toEqual({ stored: false, eventCount: 100 });
+    expect(await getStore().ingest(first)).toEqual({ stored: false, eventCount: 100 });
+    expect(await getStore().ingest(batch('spool-a:1:0', events(150)))).toEqual({ stored: false, eventCount: 100 });
     expect(await counts()).toEqual({ log: 100, requests: 90, units: 140, buckets: 90 });
+    expect(await t.db.usageBatch.findUniqueOrThrow({ where: { id: 'spool-a:1:0' } })).toMatchObject({
+      eventCount: 100,
+      firstAt: new Date('2026-11-22T10:00:00.000Z'),
+      lastAt: new Date('2026-11-22T10:00:59.000Z'),
+    });
   });
 
   it('adds a later batch into the same minute rollups, histogram included', async () => {
-    await getStore().ingest({ id: `spool-a:1:9999`, gatewayId: 'gw-1', events: events(10) });
+    await getStore().ingest(batch('spool-a:1:9999', events(10)));
     expect(await counts()).toEqual({ log: 110, requests: 99, units: 154, buckets: 99 });
     const rows = await t.db.usageRollup.findMany({ where: { statusClass: 2 } });
     expect(rows).toHaveLength(1);
@@ -65,17 +98,40 @@ describe('ingestUsageBatch', () => {
     expect(rows[0]!.minute.toISOString()).toBe('2026-11-22T10:00:00.000Z');
   });
 
+  it('stores NULL for absent fields and text byte for byte (backslash, double quote, comma)', async () => {
+    const [row] = events(1, '2026-11-22T11:00');
+    const path = String.raw`/weather/a\b"c,d\N\.'e`;
+    await getStore().ingest(batch('spool-a:1:20000', [{ ...row!, path, apiId: undefined, routeKey: undefined, clientIp: undefined }]));
+    const stored = await t.db.requestLog.findFirstOrThrow({ where: { id: row!.id } });
+    expect(stored).toMatchObject({ path, apiId: null, routeKey: null, keyId: null, clientIp: null, batchId: 'spool-a:1:20000', gatewayId: 'gw-1' });
+    expect(await counts()).toEqual({ log: 111, requests: 99, units: 154, buckets: 99 });
+  });
+
+  it('keeps the first row of a reused (time, id) within a batch and across batches, counting every request', async () => {
+    const [a, b] = events(2, '2026-11-22T12:00');
+    const again = { ...a!, path: '/second' };
+    expect(await getStore().ingest(batch('spool-b:1:0', [a!, b!, again]))).toEqual({ stored: true, eventCount: 3 });
+    expect(await t.db.requestLog.findMany({ where: { id: a!.id } })).toMatchObject([{ path: a!.path, batchId: 'spool-b:1:0' }]);
+    expect(await getStore().ingest(batch('spool-b:1:500', [{ ...a!, path: '/third' }]))).toEqual({ stored: true, eventCount: 1 });
+    expect(await t.db.requestLog.findMany({ where: { id: a!.id } })).toMatchObject([{ path: a!.path, batchId: 'spool-b:1:0' }]);
+    // The same id at another time is another row.
+    await getStore().ingest(batch('spool-b:1:600', [{ ...a!, time: '2026-11-22T12:00:00.001Z' }]));
+    expect(await t.db.requestLog.count({ where: { id: a!.id } })).toBe(2);
+    // a and b are 404 and 200 (no units, 2 units); every request is in the rollups.
+    expect(await counts()).toEqual({ log: 111 + 3, requests: 99 + 5, units: 154 + 2, buckets: 99 + 5 });
+  });
+
   it('rolls the whole batch back when one part fails', async () => {
     const bad = events(5);
-    bad.apiId[2] = 'not-a-uuid';
-    await expect(getStore().ingest({ id: 'spool-a:2:0', gatewayId: 'gw-1', events: bad })).rejects.toThrow();
+    bad[2]!.apiId = 'not-a-uuid';
+    await expect(getStore().ingest(batch('spool-a:2:0', bad))).rejects.toMatchObject({ code: '22P02' });
     expect(await t.db.usageBatch.count({ where: { id: 'spool-a:2:0' } })).toBe(0);
-    expect(await counts()).toEqual({ log: 110, requests: 99, units: 154, buckets: 99 });
+    expect(await counts()).toEqual({ log: 114, requests: 104, units: 156, buckets: 104 });
   });
 
   it('deletes request log rows past the retention in batches, leaving rollups', async () => {
     const result = await getStore().deleteExpiredRequestLog({ retentionDays: 7, batchSize: 30, now: new Date('2026-12-01T00:00:00Z') });
-    expect(result).toEqual({ deleted: 110, locked: true });
-    expect(await counts()).toEqual({ log: 0, requests: 99, units: 154, buckets: 99 });
+    expect(result).toEqual({ deleted: 114, locked: true });
+    expect(await counts()).toEqual({ log: 0, requests: 104, units: 156, buckets: 104 });
   });
 });

@@ -1,13 +1,21 @@
 import type { PoolClient } from 'pg';
-import { buildRollups, type RollupRow } from './build-rollups';
-import type { UsageEventColumns } from './usage-event-columns';
+import { copyFromBuffer } from './copy-from-buffer';
+import { REQUEST_LOG_COPY_COLUMNS, REQUEST_LOG_COPY_FORMAT } from './request-log-copy';
+import type { RollupRow } from './usage-rollups';
 
 export interface UsageBatchInput {
   /** Deterministic: the same spool range always gets the same id, so a replay is recognised. */
   readonly id: string;
   /** The gateway instance flushing the batch. */
   readonly gatewayId: string;
-  readonly events: UsageEventColumns;
+  /** The request_log rows as COPY input (see request-log-copy.ts), each starting with this batch's id. */
+  readonly rows: Buffer;
+  readonly eventCount: number;
+  /** ISO times of the earliest and the latest event. */
+  readonly firstAt: string;
+  readonly lastAt: string;
+  /** The batch's per-minute rollups, sorted by key (RollupAccumulator.rows()). */
+  readonly rollups: readonly RollupRow[];
 }
 
 export type IngestResult =
@@ -15,21 +23,9 @@ export type IngestResult =
   /** The batch id was already stored: `eventCount` events from the start of this range were counted then. */
   | { readonly stored: false; readonly eventCount: number };
 
-const SEP = '\x1f';
-
-const INSERT_REQUEST_LOG = `
-INSERT INTO request_log (id, time, "batchId", "gatewayId", "apiId", "routeKey", "appId", "keyId", "subscriptionId", "planId",
-                         method, path, status, "latencyMs", "bytesIn", "bytesOut", units, "clientIp")
-SELECT e.id, e.time, $1, e.gw, e.api, e.route, e.app, e.key, e.sub, e.plan, e.method, e.path, e.status, e.latency, e.bin, e.bout, e.units, e.ip
-FROM unnest(
-  string_to_array($2, E'\\x1f'), string_to_array($3, E'\\x1f')::timestamp[], string_to_array($4, E'\\x1f'),
-  string_to_array($5, E'\\x1f', '')::uuid[], string_to_array($6, E'\\x1f', ''), string_to_array($7, E'\\x1f', '')::uuid[],
-  string_to_array($8, E'\\x1f', '')::uuid[], string_to_array($9, E'\\x1f', '')::uuid[], string_to_array($10, E'\\x1f', '')::uuid[],
-  string_to_array($11, E'\\x1f'), string_to_array($12, E'\\x1f'), string_to_array($13, E'\\x1f')::int[],
-  string_to_array($14, E'\\x1f')::float8[], string_to_array($15, E'\\x1f')::bigint[], string_to_array($16, E'\\x1f')::bigint[],
-  string_to_array($17, E'\\x1f')::int[], string_to_array($18, E'\\x1f', '')
-) AS e(id, time, gw, api, route, app, key, sub, plan, method, path, status, latency, bin, bout, units, ip)
-ON CONFLICT (id) DO NOTHING`;
+const COLUMNS = REQUEST_LOG_COPY_COLUMNS.map((column) => `"${column}"`).join(', ');
+const COPY_REQUEST_LOG = `COPY request_log (${COLUMNS}) FROM STDIN WITH (${REQUEST_LOG_COPY_FORMAT})`;
+const UNIQUE_VIOLATION = '23505';
 
 const UPSERT_ROLLUPS = `
 INSERT INTO usage_rollups AS r (minute, "apiId", "routeKey", "appId", "keyId", "planId", "subscriptionId", "statusClass",
@@ -54,56 +50,49 @@ ON CONFLICT (minute, "apiId", "routeKey", "appId", "keyId", "planId", "subscript
  * every event in the request log, then the per-minute rollups. All or nothing.
  */
 export async function ingestUsageBatch(client: PoolClient, batch: UsageBatchInput): Promise<IngestResult> {
-  const events = batch.events;
-  const n = events.id.length;
-  let first = events.time[0]!;
-  let last = first;
-  for (const time of events.time) {
-    if (time < first) first = time;
-    if (time > last) last = time;
-  }
   await client.query('BEGIN');
   try {
     const claimed = await client.query(
       `INSERT INTO usage_batches (id, "gatewayId", "eventCount", "firstAt", "lastAt") VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING`,
-      [batch.id, batch.gatewayId, n, first, last],
+      [batch.id, batch.gatewayId, batch.eventCount, batch.firstAt, batch.lastAt],
     );
     if (claimed.rowCount === 0) {
       const existing = await client.query<{ eventCount: number }>(`SELECT "eventCount" FROM usage_batches WHERE id = $1`, [batch.id]);
       await client.query('COMMIT');
       return { stored: false, eventCount: existing.rows[0]?.eventCount ?? 0 };
     }
-    await client.query(INSERT_REQUEST_LOG, [
-      batch.id,
-      events.id.join(SEP),
-      events.time.join(SEP),
-      events.gatewayId.join(SEP),
-      events.apiId.join(SEP),
-      events.routeKey.join(SEP),
-      events.appId.join(SEP),
-      events.keyId.join(SEP),
-      events.subscriptionId.join(SEP),
-      events.planId.join(SEP),
-      events.method.join(SEP),
-      events.path.join(SEP),
-      events.status.join(SEP),
-      events.latencyMs.join(SEP),
-      events.bytesIn.join(SEP),
-      events.bytesOut.join(SEP),
-      events.units.join(SEP),
-      events.clientIp.join(SEP),
-    ]);
-    const rollups = buildRollups(events);
-    if (rollups.length > 0) await client.query(UPSERT_ROLLUPS, rollupParams(rollups));
+    await copyRequestLog(client, batch.rows);
+    if (batch.rollups.length > 0) await client.query(UPSERT_ROLLUPS, rollupParams(batch.rollups));
     await client.query('COMMIT');
-    return { stored: true, eventCount: n };
+    return { stored: true, eventCount: batch.eventCount };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
     throw error;
   }
 }
 
-function rollupParams(rows: RollupRow[]): unknown[] {
+/**
+ * COPY straight into request_log. COPY has no ON CONFLICT: when a caller reused a
+ * request id within one millisecond ((time, id) taken, in this batch or an earlier one),
+ * the same rows go through a staging table and `ON CONFLICT DO NOTHING` instead, so the
+ * first row stays and the batch (with its rollups, which count every request) commits.
+ */
+async function copyRequestLog(client: PoolClient, rows: Buffer): Promise<void> {
+  await client.query('SAVEPOINT request_log_copy');
+  try {
+    await copyFromBuffer(client, COPY_REQUEST_LOG, rows);
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== UNIQUE_VIOLATION) throw error;
+    await client.query('ROLLBACK TO SAVEPOINT request_log_copy');
+    await client.query('CREATE TEMPORARY TABLE request_log_staging (LIKE request_log) ON COMMIT DROP');
+    await copyFromBuffer(client, `COPY request_log_staging (${COLUMNS}) FROM STDIN WITH (${REQUEST_LOG_COPY_FORMAT})`, rows);
+    // A fresh table is read in the order it was written: the first of two equal rows wins.
+    await client.query(`INSERT INTO request_log (${COLUMNS}) SELECT ${COLUMNS} FROM request_log_staging ON CONFLICT (time, id) DO NOTHING`);
+  }
+  await client.query('RELEASE SAVEPOINT request_log_copy');
+}
+
+function rollupParams(rows: readonly RollupRow[]): unknown[] {
   const column = <K extends keyof RollupRow>(key: K) => rows.map((row) => row[key]);
   return [
     column('minute'),

@@ -1,67 +1,143 @@
-// One usage event in the spool: a line `<crc32 hex>\t<payload>\n`, where the payload is
-// the version and 17 tab-separated fields. The CRC covers the payload's UTF-8 bytes, so
-// a torn or damaged record is recognised and skipped instead of being half-counted.
+// One usage event in the spool: a line `<crc32 hex>\t<version>\t<17 fields>\n`. The CRC
+// covers the payload (version and fields) as UTF-8 bytes, so a torn or damaged record is
+// recognised and skipped instead of being half-counted. The 17 fields are a request_log
+// COPY row without its batch id (REQUEST_LOG_COPY_COLUMNS from @tollgate/db, after
+// `batchId`): a batch is `<batch id>\t<fields>\n` per line, sliced out of the spool.
 import { crc32 } from 'node:zlib';
-import type { UsageEventColumns } from '@tollgate/db';
+import { RollupAccumulator, type RollupEvent, type RollupRow } from '@tollgate/db';
 
 export const SPOOL_RECORD_VERSION = '1';
-const FIELDS = 18;
+/** Tabs after the version: between and around the 17 fields. */
+const FIELD_TABS = 17;
 const TAB = 9;
 const NEWLINE = 10;
+const VERSION = SPOOL_RECORD_VERSION.charCodeAt(0);
 
-/** Frames a payload (fields already free of tabs and newlines) as a spool line. */
+// Field numbers after the version (0-based), in request_log COPY order.
+const TIME = 1;
+const API = 3;
+const ROUTE = 4;
+const APP = 5;
+const KEY = 6;
+const SUBSCRIPTION = 7;
+const PLAN = 8;
+const STATUS = 11;
+const LATENCY = 12;
+const BYTES_IN = 13;
+const BYTES_OUT = 14;
+const UNITS = 15;
+
+/** Frames a payload (the version and fields, already free of tabs, newlines, CR, 0x1f and NUL) as a spool line. */
 export function frameSpoolRecord(payload: string): string {
   return `${(crc32(payload) >>> 0).toString(16).padStart(8, '0')}\t${payload}\n`;
 }
 
 export interface DecodedChunk {
-  /** Events appended to the columns. */
+  /** Events in the batch. */
   events: number;
-  /** Offset (within the chunk) just past each decoded event's line. */
+  /** Offset (within the chunk) just past each event's line. */
   ends: number[];
   /** Bytes of complete lines looked at (events and skipped lines). */
   consumed: number;
   /** Lines skipped because their CRC or shape was wrong. */
   corrupt: number;
+  /** The events as request_log COPY rows, each starting with the batch id. */
+  rows: Buffer;
+  /** ISO times of the earliest and the latest event ('' when none). */
+  firstAt: string;
+  lastAt: string;
+  rollups: RollupRow[];
 }
 
-/** Decodes complete lines of `chunk` into `into`, at most `maxEvents` events. An incomplete last line is left unconsumed. */
-export function decodeSpoolChunk(chunk: Buffer, maxEvents: number, into: UsageEventColumns): DecodedChunk {
+/**
+ * Turns the complete lines of `chunk` (at most `maxEvents` events) into one batch: the
+ * COPY rows are slices of the spool behind the batch id, and only the fields the rollups
+ * need are read. An incomplete last line is left unconsumed.
+ */
+export function decodeSpoolChunk(chunk: Buffer, maxEvents: number, batchId: string): DecodedChunk {
+  const prefix = Buffer.from(`${batchId}\t`);
+  // A row is never longer than its line (the CRC and version go, the prefix comes).
+  const rows = Buffer.allocUnsafe(chunk.length + Math.min(maxEvents, Math.floor(chunk.length / 12)) * prefix.length);
+  const rollups = new RollupAccumulator();
+  const event: RollupEvent = { minute: '', apiId: '', routeKey: '', appId: '', keyId: '', subscriptionId: '', planId: '', status: 0, latencyMs: 0, bytesIn: 0, bytesOut: 0, units: 0 };
+  const tabs = new Int32Array(FIELD_TABS + 1);
   const ends: number[] = [];
+  let firstAt = '';
+  let lastAt = '';
+  let written = 0;
   let pos = 0;
   let corrupt = 0;
   while (ends.length < maxEvents && pos < chunk.length) {
     const end = chunk.indexOf(NEWLINE, pos);
     if (end < 0) break;
-    if (!pushRecord(chunk, pos, end, into)) corrupt++;
-    else ends.push(end + 1);
+    if (!isRecord(chunk, pos, end, tabs)) {
+      corrupt++;
+      pos = end + 1;
+      continue;
+    }
+    // tabs[0] is the tab after the version; tabs[i] ends field i-1; tabs[17] is the newline.
+    written += prefix.copy(rows, written);
+    written += chunk.copy(rows, written, tabs[0]! + 1, end + 1);
+    const time = text(chunk, tabs, TIME, 'latin1');
+    if (firstAt === '' || time < firstAt) firstAt = time;
+    if (time > lastAt) lastAt = time;
+    event.apiId = text(chunk, tabs, API, 'latin1');
+    if (event.apiId !== '') {
+      event.minute = time.slice(0, 16);
+      event.routeKey = text(chunk, tabs, ROUTE, 'utf8');
+      event.appId = text(chunk, tabs, APP, 'latin1');
+      event.keyId = text(chunk, tabs, KEY, 'latin1');
+      event.subscriptionId = text(chunk, tabs, SUBSCRIPTION, 'latin1');
+      event.planId = text(chunk, tabs, PLAN, 'latin1');
+      event.status = number(chunk, tabs, STATUS);
+      event.latencyMs = number(chunk, tabs, LATENCY);
+      event.bytesIn = number(chunk, tabs, BYTES_IN);
+      event.bytesOut = number(chunk, tabs, BYTES_OUT);
+      event.units = number(chunk, tabs, UNITS);
+      rollups.add(event);
+    }
+    ends.push(end + 1);
     pos = end + 1;
   }
-  return { events: ends.length, ends, consumed: pos, corrupt };
+  return { events: ends.length, ends, consumed: pos, corrupt, rows: rows.subarray(0, written), firstAt, lastAt, rollups: rollups.rows() };
 }
 
-function pushRecord(chunk: Buffer, start: number, end: number, into: UsageEventColumns): boolean {
-  if (end - start < 10 || chunk[start + 8] !== TAB) return false;
+/** CRC and shape (`<8 hex>\t<version>\t` and 17 fields) of the line [start, end); fills `tabs` with the field boundaries. */
+function isRecord(chunk: Buffer, start: number, end: number, tabs: Int32Array): boolean {
+  const payload = start + 9;
+  if (end - start < 12 || chunk[start + 8] !== TAB || chunk[payload] !== VERSION || chunk[payload + 1] !== TAB) return false;
   const expected = Number.parseInt(chunk.toString('latin1', start, start + 8), 16);
-  if (Number.isNaN(expected) || crc32(chunk.subarray(start + 9, end)) >>> 0 !== expected) return false;
-  const f = chunk.toString('utf8', start + 9, end).split('\t');
-  if (f.length !== FIELDS || f[0] !== SPOOL_RECORD_VERSION) return false;
-  into.id.push(f[1]!);
-  into.time.push(f[2]!);
-  into.gatewayId.push(f[3]!);
-  into.apiId.push(f[4]!);
-  into.routeKey.push(f[5]!);
-  into.appId.push(f[6]!);
-  into.keyId.push(f[7]!);
-  into.subscriptionId.push(f[8]!);
-  into.planId.push(f[9]!);
-  into.method.push(f[10]!);
-  into.path.push(f[11]!);
-  into.status.push(Number(f[12]));
-  into.latencyMs.push(Number(f[13]));
-  into.bytesIn.push(Number(f[14]));
-  into.bytesOut.push(Number(f[15]));
-  into.units.push(Number(f[16]));
-  into.clientIp.push(f[17]!);
+  if (Number.isNaN(expected) || crc32(chunk.subarray(payload, end)) >>> 0 !== expected) return false;
+  tabs[0] = payload + 1;
+  let count = 1;
+  for (let i = payload + 2; i < end; i++) {
+    if (chunk[i] !== TAB) continue;
+    if (count > FIELD_TABS - 1) return false;
+    tabs[count++] = i;
+  }
+  if (count !== FIELD_TABS) return false;
+  tabs[FIELD_TABS] = end;
   return true;
+}
+
+function text(chunk: Buffer, tabs: Int32Array, field: number, encoding: 'latin1' | 'utf8'): string {
+  return chunk.toString(encoding, tabs[field]! + 1, tabs[field + 1]!);
+}
+
+/** A plain decimal (digits, at most one '.') read from the bytes; anything else through Number(). */
+function number(chunk: Buffer, tabs: Int32Array, field: number): number {
+  const start = tabs[field]! + 1;
+  const end = tabs[field + 1]!;
+  let value = 0;
+  let scale = 0;
+  for (let i = start; i < end; i++) {
+    const c = chunk[i]!;
+    if (c >= 48 && c <= 57) {
+      value = value * 10 + (c - 48);
+      if (scale !== 0) scale *= 10;
+    } else if (c === 46 && scale === 0) scale = 1;
+    else return Number(chunk.toString('latin1', start, end));
+  }
+  if (start === end) return Number.NaN;
+  return scale > 1 ? value / scale : value;
 }

@@ -1,6 +1,6 @@
 import { open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { emptyUsageEventColumns, type UsageStore } from '@tollgate/db';
+import type { UsageStore } from '@tollgate/db';
 import type { Logger } from 'pino';
 import { readCommittedOffset, segmentPath, writeCommittedOffset, type CommittedOffset } from './spool-directory';
 import { decodeSpoolChunk } from './spool-record';
@@ -84,8 +84,8 @@ export class UsageFlusher {
         continue;
       }
       const chunk = await readRange(segmentPath(this.options.dir, seq), offset, Math.min(size - offset, MAX_READ_BYTES));
-      const events = emptyUsageEventColumns();
-      const decoded = decodeSpoolChunk(chunk, want, events);
+      const batchId = `${this.options.spoolId}:${seq}:${offset}`;
+      const decoded = decodeSpoolChunk(chunk, want, batchId);
       this.options.metrics.corrupt.inc(decoded.corrupt);
       if (decoded.events === 0) {
         // Only damaged lines, or a torn last line of a sealed segment (left by a crash).
@@ -98,10 +98,17 @@ export class UsageFlusher {
         this.#commit({ segment: seq, offset: torn ? size : offset + decoded.consumed });
         continue;
       }
-      const batchId = `${this.options.spoolId}:${seq}:${offset}`;
       let result;
       try {
-        result = await this.options.store.ingest({ id: batchId, gatewayId: this.options.gatewayId, events });
+        result = await this.options.store.ingest({
+          id: batchId,
+          gatewayId: this.options.gatewayId,
+          rows: decoded.rows,
+          eventCount: decoded.events,
+          firstAt: decoded.firstAt,
+          lastAt: decoded.lastAt,
+          rollups: decoded.rollups,
+        });
       } catch (error) {
         if (!isDataError(error)) throw error;
         await this.#setAside(batchId, chunk.subarray(0, decoded.ends.at(-1)), error);

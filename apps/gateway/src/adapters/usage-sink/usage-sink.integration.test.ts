@@ -18,9 +18,28 @@ afterEach(async () => {
   for (const sink of open.splice(0)) await sink.close();
 });
 
-function line(status = 200, units = 1): string {
+function line(status = 200, units = 1, fields: { id?: string; time?: string; path?: string; api?: string } = {}): string {
   return frameSpoolRecord(
-    ['1', randomUUID(), new Date().toISOString(), 'gw-1', API, 'GET /x', '', '', '', '', 'GET', '/x', status, 1.5, 0, 10, units, '127.0.0.1'].join('\t'),
+    [
+      '1',
+      fields.id ?? randomUUID(),
+      fields.time ?? new Date().toISOString(),
+      'gw-1',
+      fields.api ?? API,
+      'GET /x',
+      '',
+      '',
+      '',
+      '',
+      'GET',
+      fields.path ?? '/x',
+      status,
+      1.5,
+      0,
+      10,
+      units,
+      '127.0.0.1',
+    ].join('\t'),
   );
 }
 
@@ -92,6 +111,65 @@ describe('spool usage sink', () => {
     expect(await stored()).toMatchObject({ log: 3, rollups: 3 });
     expect(await registry.getSingleMetricAsString('tollgate_gateway_usage_spool_corrupt_records_total')).toMatch(/ 2$/m);
     expect(existsSync(segmentPath(dir, 1))).toBe(false);
+  });
+
+  it('replays a range stored as a larger batch (the batch size changed) without counting it twice', async () => {
+    await clear();
+    const dir = tempDir();
+    const first = sink(dir, { batchEvents: 100 });
+    for (let i = 0; i < 250; i++) first.append(line());
+    expect(await first.flushNow()).toBe(true);
+    await first.close();
+    rmSync(join(dir, 'committed.json'));
+    const registry = new Registry();
+    const second = sink(dir, { batchEvents: 40, registry });
+    for (let i = 0; i < 7; i++) second.append(line());
+    expect(await second.flushNow()).toBe(true);
+    expect(await stored()).toEqual({ log: 257, rollups: 257, units: 257, batches: 257 });
+    expect(await registry.getSingleMetricAsString('tollgate_gateway_usage_events_replayed_total')).toMatch(/ 250$/m);
+  });
+
+  it('stores a reused request id once per (time, id), within a batch and across batches, counting every request', async () => {
+    await clear();
+    const dir = tempDir();
+    const time = new Date().toISOString();
+    const id = randomUUID();
+    const spool = sink(dir);
+    spool.append(line(200, 1, { id, time, path: '/first' }));
+    spool.append(line(200, 1, { id, time, path: '/second' }));
+    spool.append(line());
+    expect(await spool.flushNow()).toBe(true);
+    spool.append(line(200, 1, { id, time, path: '/third' }));
+    expect(await spool.flushNow()).toBe(true);
+    expect(await stored()).toEqual({ log: 2, rollups: 4, units: 4, batches: 4 });
+    expect(await t.db.requestLog.findMany({ where: { id }, select: { path: true } })).toEqual([{ path: '/first' }]);
+  });
+
+  it('stores a path with backslashes, double quotes and commas byte for byte', async () => {
+    await clear();
+    const dir = tempDir();
+    const id = randomUUID();
+    const path = String.raw`/x/a\b"c",d\N\.'é`;
+    const spool = sink(dir);
+    spool.append(line(200, 1, { id, path }));
+    expect(await spool.flushNow()).toBe(true);
+    expect(await t.db.requestLog.findFirstOrThrow({ where: { id } })).toMatchObject({ path, routeKey: 'GET /x', keyId: null, clientIp: '127.0.0.1' });
+  });
+
+  it('sets a batch PostgreSQL refuses as data aside and goes on with the next', async () => {
+    await clear();
+    const dir = tempDir();
+    const registry = new Registry();
+    const spool = sink(dir, { registry, batchEvents: 3 });
+    spool.append(line());
+    spool.append(line(200, 1, { api: 'not-a-uuid' }));
+    spool.append(line());
+    expect(await spool.flushNow()).toBe(true);
+    spool.append(line());
+    expect(await spool.flushNow()).toBe(true);
+    expect(await stored()).toEqual({ log: 1, rollups: 1, units: 1, batches: 1 });
+    expect(readdirSync(dir).filter((name) => name.startsWith('rejected-'))).toHaveLength(1);
+    expect(await registry.getSingleMetricAsString('tollgate_gateway_usage_events_rejected_total')).toMatch(/ 3$/m);
   });
 
   it('keeps events in the spool while PostgreSQL is unreachable, and drops past the bound', async () => {

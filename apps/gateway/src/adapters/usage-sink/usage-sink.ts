@@ -60,7 +60,7 @@ export class SpoolUsageSink implements UsageSink {
 
   constructor(private readonly options: SpoolUsageSinkOptions) {
     // eslint-disable-next-line no-control-regex
-    this.gatewayId = options.gatewayId.replace(/[\t\n\r\x1f]/g, ' ');
+    this.gatewayId = options.gatewayId.replace(/[\0\t\n\r\x1f]/g, ' ') || 'gateway';
     this.#log = options.log.child({ component: 'usage' });
     this.#unlock = lockSpoolDirectory(options.dir);
     const metrics = createUsageMetrics(options.registry);

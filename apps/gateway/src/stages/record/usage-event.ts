@@ -4,12 +4,18 @@ import { frameSpoolRecord, SPOOL_RECORD_VERSION } from '../../adapters/usage-sin
 
 /** Status recorded when the client left before the response completed (as nginx). */
 export const CLIENT_CLOSED = 499;
-// Tabs and newlines frame the spool; the unit separator (0x1f) separates values on the way into PostgreSQL.
+// The fields are a request_log COPY row (CSV, tab-separated, 0x1f as the quote character):
+// tab, CR and LF would split fields or rows, 0x1f would start a quoted value, and PostgreSQL
+// refuses NUL in text. Free text is cleaned of them when it is written.
 // eslint-disable-next-line no-control-regex
-const UNSAFE = /[\t\n\r\x1f]/;
+const UNSAFE = /[\0\t\n\r\x1f]/;
 // eslint-disable-next-line no-control-regex
-const UNSAFE_ALL = /[\t\n\r\x1f]/g;
+const UNSAFE_ALL = /[\0\t\n\r\x1f]/g;
 const MAX_PATH = 2_048;
+
+function clean(text: string): string {
+  return UNSAFE.test(text) ? text.replace(UNSAFE_ALL, ' ') : text;
+}
 
 /**
  * Billable units of one request: the route's weight when a subscription was resolved and
@@ -33,12 +39,14 @@ export function encodeUsageEvent(ctx: GatewayContext, status: number, bytesOut: 
   const length = req.headers['content-length'];
   let path = ctx.path !== '' ? ctx.path : (req.url ?? '/').split('?', 1)[0] || '/';
   if (path.length > MAX_PATH) path = path.slice(0, MAX_PATH);
-  if (UNSAFE.test(path)) path = path.replace(UNSAFE_ALL, ' ');
   const latencyMs = Math.round((performance.now() - ctx.startedAt) * 1000) / 1000;
+  // A declared length PostgreSQL's bigint cannot hold (or no number at all) is recorded as 0.
+  const bytesIn = length !== undefined ? Number(length) : 0;
+  // The gateway id is cleaned once by the sink; ids (API, app, key, subscription, plan) are UUIDs.
   return frameSpoolRecord(
-    `${SPOOL_RECORD_VERSION}\t${ctx.requestId || randomUUID()}\t${new Date().toISOString()}\t${gatewayId}\t${route?.api.id ?? ''}\t${route?.key ?? ''}\t` +
-      `${principal?.app.id ?? ''}\t${principal?.key?.id ?? ''}\t${subscription?.id ?? ''}\t${plan?.id ?? ''}\t${req.method ?? 'GET'}\t${path}\t` +
-      `${status}\t${latencyMs}\t${length !== undefined ? Number(length) || 0 : 0}\t${bytesOut}\t${billableUnits(ctx, status)}\t` +
-      `${ctx.clientIp || req.socket.remoteAddress || ''}`,
+    `${SPOOL_RECORD_VERSION}\t${clean(ctx.requestId || randomUUID())}\t${new Date().toISOString()}\t${gatewayId}\t${route?.api.id ?? ''}\t${clean(route?.key ?? '')}\t` +
+      `${principal?.app.id ?? ''}\t${principal?.key?.id ?? ''}\t${subscription?.id ?? ''}\t${plan?.id ?? ''}\t${clean(req.method ?? 'GET')}\t${clean(path)}\t` +
+      `${status}\t${latencyMs}\t${Number.isSafeInteger(bytesIn) && bytesIn >= 0 ? bytesIn : 0}\t${bytesOut}\t${billableUnits(ctx, status)}\t` +
+      `${clean(ctx.clientIp || req.socket.remoteAddress || '')}`,
   );
 }

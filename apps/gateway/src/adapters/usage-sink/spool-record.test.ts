@@ -1,0 +1,54 @@
+import { REQUEST_LOG_COPY_COLUMNS } from '@tollgate/db';
+import { describe, expect, it } from 'vitest';
+import { decodeSpoolChunk, frameSpoolRecord } from './spool-record';
+
+const API = '6f1c1b7e-3f5a-4d55-9a59-1d2c9c1d0e11';
+const APP = '0b8e9c0e-9d41-4bb5-8a43-3f0a0f6f2d22';
+
+function fields(id: string, overrides: Partial<Record<'time' | 'api' | 'status' | 'latency', string>> = {}): string[] {
+  const time = overrides.time ?? '2026-11-22T10:01:02.345Z';
+  return [id, time, 'gw', overrides.api ?? API, 'GET /r/{id}', APP, '', '', '', 'GET', '/r/1', overrides.status ?? '200', overrides.latency ?? '12.5', '3', '40', '2', '::1'];
+}
+const spoolLine = (f: string[]) => frameSpoolRecord(['1', ...f].join('\t'));
+
+describe('decodeSpoolChunk', () => {
+  it('has one spool field per request_log COPY column after the batch id', () => {
+    expect(fields('a')).toHaveLength(REQUEST_LOG_COPY_COLUMNS.length - 1);
+  });
+
+  it('slices COPY rows behind the batch id and folds the rollups', () => {
+    const a = fields('a');
+    const b = fields('b', { time: '2026-11-22T10:00:59.999Z', status: '404', latency: '0.25' });
+    const c = fields('c', { api: '' });
+    const chunk = Buffer.from(spoolLine(a) + spoolLine(b) + spoolLine(c));
+    const decoded = decodeSpoolChunk(chunk, 10, 's:1:0');
+    expect(decoded).toMatchObject({ events: 3, corrupt: 0, consumed: chunk.length, firstAt: '2026-11-22T10:00:59.999Z', lastAt: '2026-11-22T10:01:02.345Z' });
+    expect(decoded.rows.toString()).toBe([a, b, c].map((f) => `s:1:0\t${f.join('\t')}\n`).join(''));
+    expect(decoded.ends).toEqual([spoolLine(a).length, spoolLine(a).length + spoolLine(b).length, chunk.length]);
+    expect(decoded.rollups).toMatchObject([
+      { minute: '2026-11-22T10:00:00.000Z', apiId: API, routeKey: 'GET /r/{id}', appId: APP, keyId: '', statusClass: 4, count: 1, errors: 1, latencySumMs: 0.25 },
+      { minute: '2026-11-22T10:01:00.000Z', statusClass: 2, count: 1, units: 2, errors: 0, bytesIn: 3, bytesOut: 40, latencySumMs: 12.5 },
+    ]);
+  });
+
+  it('skips lines with a wrong CRC, version or field count, and leaves an incomplete last line', () => {
+    const good = spoolLine(fields('a'));
+    const damaged = good.replace('/r/1', '/r/2');
+    const version = frameSpoolRecord(['2', ...fields('b')].join('\t'));
+    const short = frameSpoolRecord(['1', ...fields('c').slice(1)].join('\t'));
+    const long = frameSpoolRecord(['1', ...fields('d'), 'x'].join('\t'));
+    const torn = spoolLine(fields('e')).slice(0, 30);
+    const chunk = Buffer.from(damaged + version + good + short + long + 'garbage\n' + torn);
+    const decoded = decodeSpoolChunk(chunk, 10, 'b');
+    expect(decoded).toMatchObject({ events: 1, corrupt: 5, consumed: chunk.length - torn.length });
+    expect(decoded.rows.toString()).toBe(`b\t${fields('a').join('\t')}\n`);
+  });
+
+  it('stops at maxEvents', () => {
+    const chunk = Buffer.from(spoolLine(fields('a')) + spoolLine(fields('b')) + spoolLine(fields('c')));
+    const decoded = decodeSpoolChunk(chunk, 2, 'b');
+    expect(decoded.events).toBe(2);
+    expect(decoded.consumed).toBe(decoded.ends[1]);
+    expect(decoded.rollups[0]!.count).toBe(2);
+  });
+});

@@ -1,0 +1,92 @@
+import { LATENCY_BUCKET_COUNT, latencyBucketIndex } from '@tollgate/domain';
+
+/** One row of usage_rollups as a batch contributes it. */
+export interface RollupRow {
+  /** ISO minute, e.g. 2026-11-22T22:02:00.000Z. */
+  minute: string;
+  apiId: string;
+  routeKey: string;
+  appId: string;
+  keyId: string;
+  planId: string;
+  subscriptionId: string;
+  statusClass: number;
+  count: number;
+  units: number;
+  errors: number;
+  bytesIn: number;
+  bytesOut: number;
+  latencySumMs: number;
+  latencyBuckets: number[];
+}
+
+/** The fields of one event the rollups need; '' means "none". */
+export interface RollupEvent {
+  /** The first 16 characters of the event's ISO time ("2026-11-22T22:02"). */
+  minute: string;
+  apiId: string;
+  routeKey: string;
+  appId: string;
+  keyId: string;
+  subscriptionId: string;
+  planId: string;
+  status: number;
+  latencyMs: number;
+  bytesIn: number;
+  bytesOut: number;
+  units: number;
+}
+
+/** Status codes counted as errors in rollups (client and server errors alike; statusClass tells them apart). */
+export function isErrorStatus(status: number): boolean {
+  return status >= 400;
+}
+
+/**
+ * Folds events, one at a time, into per-minute rollups. Events without an API (no route
+ * matched) are only in the request log. `rows()` comes sorted by the unique key, so
+ * concurrent flushers lock rollup rows in the same order and never deadlock.
+ */
+export class RollupAccumulator {
+  readonly #rows = new Map<string, RollupRow>();
+
+  /** Reads the event's fields during the call only: the caller may reuse the object. */
+  add(event: RollupEvent): void {
+    if (event.apiId === '') return;
+    const status = event.status;
+    const statusClass = Math.floor(status / 100);
+    const key = `${event.minute}|${event.apiId}|${event.routeKey}|${event.appId}|${event.keyId}|${event.planId}|${event.subscriptionId}|${statusClass}`;
+    let row = this.#rows.get(key);
+    if (row === undefined) {
+      row = {
+        minute: `${event.minute}:00.000Z`,
+        apiId: event.apiId,
+        routeKey: event.routeKey,
+        appId: event.appId,
+        keyId: event.keyId,
+        planId: event.planId,
+        subscriptionId: event.subscriptionId,
+        statusClass,
+        count: 0,
+        units: 0,
+        errors: 0,
+        bytesIn: 0,
+        bytesOut: 0,
+        latencySumMs: 0,
+        latencyBuckets: new Array<number>(LATENCY_BUCKET_COUNT).fill(0),
+      };
+      this.#rows.set(key, row);
+    }
+    row.count++;
+    row.units += event.units;
+    if (isErrorStatus(status)) row.errors++;
+    row.bytesIn += event.bytesIn;
+    row.bytesOut += event.bytesOut;
+    row.latencySumMs += event.latencyMs;
+    row.latencyBuckets[latencyBucketIndex(event.latencyMs)]!++;
+  }
+
+  rows(): RollupRow[] {
+    return [...this.#rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+  }
+}
