@@ -32,7 +32,7 @@ export const REQUEST_LOG_COPY_FORMAT = `FORMAT csv, DELIMITER E'\\t', QUOTE E'\\
 
 /** Bytes that would break a row (field and row separators, the quote character, NUL): free text must not contain them. */
 // eslint-disable-next-line no-control-regex
-export const COPY_UNSAFE = /[\0\t\n\r\x1f]/;
+const COPY_UNSAFE = /[\0\t\n\r\x1f]/;
 // eslint-disable-next-line no-control-regex
 const COPY_UNSAFE_ALL = /[\0\t\n\r\x1f]/g;
 
