@@ -24,11 +24,16 @@ const REDACTED = [
  * Standard output is written asynchronously: lines logged while a write is under way
  * go out together in the next one. `log.flush()` on shutdown writes what is left.
  */
-export function createLogger(env: GatewayEnv, destination?: DestinationStream): Logger {
+export function createLogger(env: GatewayEnv, destination: DestinationStream = standardOutput()): Logger {
   const options = {
     level: env.LOG_LEVEL,
     base: { service: 'tollgate-gateway' },
     redact: { paths: REDACTED, censor: '[redacted]' },
   };
-  return pino(options, destination ?? pino.destination({ dest: 1, sync: false }));
+  return pino(options, destination);
+}
+
+/** Standard output, written asynchronously (shared by the logger and the access log). */
+export function standardOutput(): DestinationStream {
+  return pino.destination({ dest: 1, sync: false });
 }

@@ -15,7 +15,8 @@ import type { ConfigSource } from './config/compiled-snapshot.types';
 import { ConfigStore } from './config/config-store';
 import { parseGatewayEnv, type GatewayEnv } from './env';
 import { listen, localUrl } from './listen';
-import { createLogger } from './logger';
+import { createLogger, standardOutput } from './logger';
+import { AccessLog } from './stages/record/access-log';
 import type { GatewayServices } from './pipeline/types';
 import { createGatewayServer } from './server';
 import { StartupError } from './startup-error';
@@ -61,13 +62,15 @@ export interface StartGatewayOptions {
  */
 export async function startGateway(overrides: Partial<GatewayEnv> = {}, options: StartGatewayOptions = {}): Promise<RunningGateway> {
   const env = parseGatewayEnv(overrides);
-  const rootLog = createLogger(env, options.logDestination);
+  const destination = options.logDestination ?? standardOutput();
+  const rootLog = createLogger(env, destination);
   const log = options.worker ? rootLog.child({ worker: options.worker.id }) : rootLog;
+  const accessLog = env.GATEWAY_ACCESS_LOG && log.isLevelEnabled('info') ? new AccessLog(destination, options.worker ? { worker: options.worker.id } : {}) : null;
   const metrics = new GatewayMetrics({ processMetrics: options.processMetrics ?? true, worker: options.worker?.id });
   const pools = new UpstreamPools({ connections: env.GATEWAY_UPSTREAM_CONNECTIONS, connectTimeoutMs: env.GATEWAY_UPSTREAM_CONNECT_TIMEOUT_MS });
   const clock = options.clock ?? Date.now;
   const limiter = createLimiter({ env, log, metrics, clock });
-  const services: GatewayServices = { env, log, metrics, pools, limiter, clock };
+  const services: GatewayServices = { env, log, accessLog, metrics, pools, limiter, clock };
   const store = new ConfigStore();
   const db = createDb(env.DATABASE_URL, { max: 2 });
   const host = hostname();
@@ -94,6 +97,7 @@ export async function startGateway(overrides: Partial<GatewayEnv> = {}, options:
       await pools.close(env.GATEWAY_SHUTDOWN_TIMEOUT_MS);
       await limiter.close();
       await db.$disconnect().catch(() => {});
+      accessLog?.flush();
       log.info('gateway stopped');
       log.flush();
     })());

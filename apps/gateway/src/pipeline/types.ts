@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { LeaseLimiter } from '../adapters/rate-limit/lease-limiter';
 import type { UpstreamPools } from '../adapters/upstream/upstream-pools';
 import type { GatewayMetrics } from '../admin/gateway-metrics';
+import type { AccessLog } from '../stages/record/access-log';
 import type { CompiledRoute, SnapshotIndex } from '../config/compiled-snapshot.types';
 import type { GatewayEnv } from '../env';
 import type { GatewayContext } from './context';
@@ -17,6 +18,8 @@ export const REQUEST_PHASES: ReadonlySet<Phase> = new Set<Phase>(['receive', 'ro
 export interface GatewayServices {
   readonly env: GatewayEnv;
   readonly log: Logger;
+  /** One line per request (GATEWAY_ACCESS_LOG with LOG_LEVEL info or lower); null when off. */
+  readonly accessLog: AccessLog | null;
   readonly metrics: GatewayMetrics;
   readonly pools: UpstreamPools;
   /** Rate limits and quotas (Redis when REDIS_URL is set, else this process). */

@@ -13,6 +13,7 @@ export function testServices(): GatewayServices {
   return {
     env: parseGatewayEnv({ LOG_LEVEL: 'silent' }),
     log: pino({ level: 'silent' }),
+    accessLog: null,
     metrics: new GatewayMetrics(),
     pools: new UpstreamPools({ connections: 4, connectTimeoutMs: 1_000 }),
     limiter: new LeaseLimiter({ store: new MemoryCounterStore(), clock: Date.now, prefix: 'test:', maxLease: 100, log: pino({ level: 'silent' }), metrics: null }),

@@ -1,6 +1,6 @@
-import type { Logger } from 'pino';
 import type { RouteMetrics } from '../../admin/gateway-metrics';
 import type { Stage } from '../../pipeline/types';
+import type { AccessLog } from './access-log';
 import { MeteredResponse } from './metered-response';
 import { CLIENT_CLOSED } from './usage-event';
 
@@ -8,8 +8,7 @@ export { CLIENT_CLOSED } from './usage-event';
 
 export interface RecordConfig {
   readonly metrics: RouteMetrics;
-  /** GATEWAY_ACCESS_LOG and info enabled: the logger for one line per request. */
-  readonly accessLog: Logger | null;
+  readonly accessLog: AccessLog | null;
 }
 
 /**
@@ -23,7 +22,7 @@ export const record: Stage<RecordConfig> = {
   priority: 0,
   configure: ({ route, services }) => ({
     metrics: route !== null ? route.metrics : services.metrics.forRoute('', ''),
-    accessLog: services.env.GATEWAY_ACCESS_LOG && services.log.isLevelEnabled('info') ? services.log : null,
+    accessLog: services.accessLog,
   }),
   run(ctx, config) {
     const status = ctx.clientAborted ? CLIENT_CLOSED : ctx.res.statusCode;
@@ -31,13 +30,17 @@ export const record: Stage<RecordConfig> = {
     const seconds = (performance.now() - ctx.startedAt) / 1000;
     config.metrics.observe(status, seconds);
     if (config.accessLog !== null) {
-      // The root logger with the request id as a field: no child logger per request.
       const route = ctx.route;
-      const app = ctx.principal?.app.slug;
-      config.accessLog.info(
-        { requestId: ctx.requestId, method: ctx.req.method, path: ctx.path, api: route?.api.slug, route: route?.key, app, status, ms: Math.round(seconds * 10_000) / 10 },
-        'request',
-      );
+      config.accessLog.write({
+        requestId: ctx.requestId,
+        method: ctx.req.method,
+        path: ctx.path,
+        api: route?.api.slug,
+        route: route?.key,
+        app: ctx.principal?.app.slug,
+        status,
+        ms: Math.round(seconds * 10_000) / 10,
+      });
     }
   },
 };
