@@ -64,18 +64,19 @@ export class SpoolWriter {
     return this.#sizes.get(seq) ?? 0;
   }
 
-  /** Writes one line; false when the spool is full (the event is dropped and counted). */
-  append(line: string): boolean {
+  /** Writes `count` whole lines with one write(2); false when the spool is full (the events are dropped and counted). */
+  append(lines: string, count: number): boolean {
     if (this.#diskBytes >= this.options.maxBytes) {
-      this.options.metrics.dropped.inc();
+      this.options.metrics.dropped.inc(count);
       return false;
     }
+    if (count > 1 && this.#diskBytes + lines.length > this.options.maxBytes) return this.#appendUntilFull(lines, count);
     let written: number;
     try {
-      written = writeSync(this.#fd, line);
+      written = writeSync(this.#fd, lines);
     } catch (error) {
-      this.options.metrics.dropped.inc();
-      this.options.log.error({ err: error }, 'usage spool write failed: event dropped');
+      this.options.metrics.dropped.inc(count);
+      this.options.log.error({ err: error, events: count }, 'usage spool write failed: events dropped');
       this.#rotate();
       return false;
     }
@@ -86,6 +87,18 @@ export class SpoolWriter {
     if (this.#position >= this.options.segmentBytes) this.#rotate();
     if (!this.#warned && this.#diskBytes > this.options.maxBytes * 0.8) this.#warnFull();
     return true;
+  }
+
+  /** Near the bound: line by line, so the bound is kept to the line and the rest is dropped and counted. */
+  #appendUntilFull(lines: string, count: number): boolean {
+    let written = 0;
+    for (const line of lines.split('\n')) {
+      if (line === '') continue;
+      if (!this.append(`${line}\n`, 1)) break;
+      written++;
+    }
+    if (written < count) this.options.metrics.dropped.inc(count - written - 1);
+    return written > 0;
   }
 
   /** Deletes a sealed segment whose events are all committed. */

@@ -10,17 +10,24 @@ import { createUsageMetrics } from './usage-metrics';
 export interface UsageSink {
   /** The gateway instance written into every event. */
   readonly gatewayId: string;
-  /** Must be durable against a process crash when it returns (the response ends right after). */
-  append(line: string): void;
+  /**
+   * Queues one line and calls `then` once it is durable against a process crash (the
+   * caller ends the response in `then`). Lines of one event-loop turn share one write.
+   */
+  append(line: string, then?: () => void): void;
   close(): Promise<void>;
 }
+
+/** Queued lines are written at the end of the event-loop turn, or at once past this size. */
+const WRITE_AT_CHARS = 256 * 1024;
 
 /** Keeps lines in memory: for unit tests of the stages. */
 export class MemoryUsageSink implements UsageSink {
   readonly lines: string[] = [];
   constructor(readonly gatewayId = 'test-gateway') {}
-  append(line: string): void {
+  append(line: string, then?: () => void): void {
     this.lines.push(line);
+    then?.();
   }
   async close(): Promise<void> {}
 }
@@ -53,6 +60,11 @@ export class SpoolUsageSink implements UsageSink {
   readonly #unlock: () => void;
   readonly #log: Logger;
   #pending = 0;
+  /** Lines appended this event-loop turn, and the responses that end once they are written. */
+  #queued = '';
+  #queuedCount = 0;
+  #waiting: Array<() => void> = [];
+  #writeScheduled = false;
   #running: Promise<boolean> | null = null;
   #timer: NodeJS.Timeout | null = null;
   #retentionTimer: NodeJS.Timeout | null = null;
@@ -91,12 +103,37 @@ export class SpoolUsageSink implements UsageSink {
     }
   }
 
-  append(line: string): void {
-    if (this.writer.append(line) && ++this.#pending >= this.options.batchEvents && this.#running === null && !this.#closed) void this.flushNow();
+  append(line: string, then?: () => void): void {
+    this.#queued += line;
+    this.#queuedCount++;
+    if (then !== undefined) this.#waiting.push(then);
+    if (this.#queued.length >= WRITE_AT_CHARS) this.#writeQueued();
+    else if (!this.#writeScheduled) {
+      this.#writeScheduled = true;
+      setImmediate(this.#writeQueued);
+    }
   }
+
+  /** One write(2) for the lines queued this turn, then the responses waiting for them end. */
+  readonly #writeQueued = (): void => {
+    this.#writeScheduled = false;
+    const count = this.#queuedCount;
+    if (count === 0) return;
+    const lines = this.#queued;
+    const waiting = this.#waiting;
+    this.#queued = '';
+    this.#queuedCount = 0;
+    this.#waiting = [];
+    if (this.writer.append(lines, count)) {
+      this.#pending += count;
+      if (this.#pending >= this.options.batchEvents && this.#running === null && !this.#closed) void this.flushNow();
+    }
+    for (const then of waiting) then();
+  };
 
   /** Flushes what the spool holds now (waits for a flush already running first). */
   async flushNow(): Promise<boolean> {
+    this.#writeQueued();
     while (this.#running !== null) await this.#running;
     this.#pending = 0;
     this.#running = this.flusher.flush();
@@ -109,6 +146,7 @@ export class SpoolUsageSink implements UsageSink {
 
   async close(): Promise<void> {
     if (this.#closed) return;
+    this.#writeQueued();
     this.#closed = true;
     if (this.#timer !== null) clearTimeout(this.#timer);
     if (this.#retentionTimer !== null) clearTimeout(this.#retentionTimer);

@@ -4,9 +4,9 @@ import type { GatewayContext } from '../../pipeline/context';
 import { CLIENT_CLOSED, encodeUsageEvent } from './usage-event';
 
 /**
- * The gateway's response class: counts body bytes and writes the usage event to the
- * spool synchronously just before the last bytes of the response are handed to the
- * socket. A client that received a complete response therefore always has its event on
+ * The gateway's response class: counts body bytes and has the usage event written to
+ * the spool before the last bytes of the response are handed to the socket (`end()`
+ * completes once the sink has written the event: the same event-loop turn). A client that received a complete response therefore always has its event on
  * disk (page cache), even if the process is killed the next instant.
  */
 export class MeteredResponse<Request extends IncomingMessage = IncomingMessage> extends ServerResponse<Request> {
@@ -29,19 +29,28 @@ export class MeteredResponse<Request extends IncomingMessage = IncomingMessage> 
 
   override end(chunk?: any, ...rest: any[]): this {
     if (typeof chunk !== 'function') this.#bodyBytes += byteLength(chunk);
-    this.meter(this.statusCode);
-    return super.end(chunk, ...(rest as [any]));
+    // The last bytes leave only once the event is in the spool.
+    if (!this.#meter(this.statusCode, () => super.end(chunk, ...(rest as [any])))) super.end(chunk, ...(rest as [any]));
+    return this;
   }
   /* eslint-enable @typescript-eslint/no-explicit-any */
 
   /** Writes the usage event once; the record stage calls it for responses that never ended (client gone). */
   meter(status: number): void {
-    if (this.#metered || this.#ctx === null || this.#sink === null) return;
+    this.#meter(status, NOTHING);
+  }
+
+  /** Hands the event to the sink, which calls `then` once it is written; false when already metered or unmetered. */
+  #meter(status: number, then: () => void): boolean {
+    if (this.#metered || this.#ctx === null || this.#sink === null) return false;
     this.#metered = true;
     const ctx = this.#ctx;
-    this.#sink.append(encodeUsageEvent(ctx, ctx.clientAborted ? CLIENT_CLOSED : status, this.#bodyBytes, this.#sink.gatewayId));
+    this.#sink.append(encodeUsageEvent(ctx, ctx.clientAborted ? CLIENT_CLOSED : status, this.#bodyBytes, this.#sink.gatewayId), then);
+    return true;
   }
 }
+
+const NOTHING = (): void => {};
 
 function byteLength(chunk: unknown): number {
   if (chunk === undefined || chunk === null) return 0;
