@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { CompiledKey } from './compiled-snapshot.types';
 
 /** Bytes of the SHA-256 a key is indexed by: 128 bits, far beyond any guessing. */
@@ -12,9 +12,9 @@ export function keyPrefixFromHex(hashHex: string): string {
   return scratch.toString('latin1', 0, KEY_PREFIX_BYTES);
 }
 
-/** The lookup string for a presented key, hashed once. */
+/** The lookup string for a presented key, hashed once (one-shot digest: no Hash object per request). */
 export function keyPrefixOf(key: string): string {
-  return createHash('sha256').update(key).digest().toString('latin1', 0, KEY_PREFIX_BYTES);
+  return hash('sha256', key, 'binary').slice(0, KEY_PREFIX_BYTES);
 }
 
 /** Overlay entries past which a patch folds the overlay into a new base map. */
