@@ -1,28 +1,18 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { RouteRequestMetrics, type RouteMetrics } from './route-request-metrics';
+
+export type { RouteMetrics } from './route-request-metrics';
 
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
-
-/** Counters for one route, looked up once when the snapshot compiles. */
-export interface RouteMetrics {
-  observe(status: number, seconds: number): void;
-}
 
 /** The gateway's Prometheus metrics, in a registry of its own (one per gateway instance). */
 export class GatewayMetrics {
   readonly registry = new Registry();
-  readonly requests = new Counter({
-    name: 'tollgate_gateway_requests_total',
-    help: 'Requests answered, by API, route and status.',
-    labelNames: ['api', 'route', 'status'] as const,
-    registers: [this.registry],
-  });
-  readonly duration = new Histogram({
-    name: 'tollgate_gateway_request_duration_seconds',
-    help: 'Time from receiving a request to the end of its response.',
-    labelNames: ['api', 'route'] as const,
-    buckets: LATENCY_BUCKETS,
-    registers: [this.registry],
-  });
+  readonly #requests = new RouteRequestMetrics(
+    this.registry,
+    { requests: 'tollgate_gateway_requests_total', duration: 'tollgate_gateway_request_duration_seconds' },
+    LATENCY_BUCKETS,
+  );
   readonly configRevision = new Gauge({
     name: 'tollgate_gateway_config_revision',
     help: 'Config revision being served.',
@@ -69,20 +59,8 @@ export class GatewayMetrics {
     if (options.processMetrics) collectDefaultMetrics({ register: this.registry });
   }
 
+  /** The request counter and duration histogram of one route (the same series across snapshots). */
   forRoute(api: string, route: string): RouteMetrics {
-    const histogram = this.duration.labels(api, route);
-    const byStatus = new Map<number, Counter.Internal>();
-    const requests = this.requests;
-    return {
-      observe(status, seconds) {
-        let counter = byStatus.get(status);
-        if (counter === undefined) {
-          counter = requests.labels(api, route, String(status));
-          byStatus.set(status, counter);
-        }
-        counter.inc();
-        histogram.observe(seconds);
-      },
-    };
+    return this.#requests.forRoute(api, route);
   }
 }
