@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { buildProblem, PROBLEM_CONTENT_TYPE, type ErrorCode } from '@tollgate/errors';
+import { MeteredResponse } from './stages/record/metered-response';
 
 const FRAMING = 'The request has conflicting or duplicate Content-Length / Transfer-Encoding headers.';
 const HEADER_CHARACTERS = 'A header name or value contains a character that is not allowed (CR, LF or another control character).';
@@ -26,6 +27,11 @@ const ANSWERS: Record<string, [ErrorCode, string]> = {
  */
 export function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
   const pending = (socket as Socket & { _httpMessage?: ServerResponse | null })._httpMessage;
+  if (pending instanceof MeteredResponse && pending.ending && !pending.writableFinished) {
+    // Answered already, waiting for its usage event to be spooled: let that answer go out, then close.
+    pending.once('finish', () => socket.end());
+    return;
+  }
   if (!socket.writable || error.code === 'ECONNRESET' || (pending !== null && pending !== undefined && pending.headersSent)) {
     socket.destroy();
     return;

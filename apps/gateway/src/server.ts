@@ -24,7 +24,7 @@ export function createGatewayServer({ store, log, env, usage }: { store: ConfigS
     }
     const ctx = new GatewayContext(req, res, snapshot, log);
     if (usage !== undefined) res.meterWith(ctx, usage);
-    void runPipeline(ctx);
+    runPipeline(ctx);
   });
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => handleUpgrade(req, socket, head, { store, log, usage }));
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => answerClientError(error, socket));

@@ -49,5 +49,5 @@ export function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer
   const ctx = new GatewayContext(req, res, snapshot, log);
   if (websocket) ctx.upgrade = { socket, head };
   if (usage !== undefined) res.meterWith(ctx, usage);
-  void runPipeline(ctx);
+  runPipeline(ctx);
 }

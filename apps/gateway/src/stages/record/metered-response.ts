@@ -14,6 +14,12 @@ export class MeteredResponse<Request extends IncomingMessage = IncomingMessage> 
   #sink: UsageSink | null = null;
   #bodyBytes = 0;
   #metered = false;
+  #ending = false;
+
+  /** end() was called and the response completes once the spool has its event (the same event-loop turn). */
+  get ending(): boolean {
+    return this.#ending;
+  }
 
   /** Links the response to its request context and sink; unmetered until called. */
   meterWith(ctx: GatewayContext, sink: UsageSink): void {
@@ -30,6 +36,7 @@ export class MeteredResponse<Request extends IncomingMessage = IncomingMessage> 
   override end(chunk?: any, ...rest: any[]): this {
     if (typeof chunk !== 'function') this.#bodyBytes += byteLength(chunk);
     // The last bytes leave only once the event is in the spool.
+    this.#ending = true;
     if (!this.#meter(this.statusCode, () => super.end(chunk, ...(rest as [any])))) super.end(chunk, ...(rest as [any]));
     return this;
   }
