@@ -2,6 +2,7 @@
 // id and the lock that keeps a second gateway out of a directory in use.
 import { randomUUID } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { open, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { StartupError } from '../../startup-error';
 
@@ -51,8 +52,18 @@ export function readCommittedOffset(dir: string): CommittedOffset | null {
   return null;
 }
 
-export function writeCommittedOffset(dir: string, committed: CommittedOffset): void {
-  writeAtomically(join(dir, 'committed.json'), JSON.stringify(committed));
+/** Off the event loop (the flusher awaits it): the fsync never holds up requests. */
+export async function writeCommittedOffset(dir: string, committed: CommittedOffset): Promise<void> {
+  const file = join(dir, 'committed.json');
+  const tmp = `${file}.tmp`;
+  const handle = await open(tmp, 'w');
+  try {
+    await handle.writeFile(JSON.stringify(committed));
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(tmp, file);
 }
 
 /** Write to a temporary file, fsync, rename over: readers see the old or the new content, never half. */

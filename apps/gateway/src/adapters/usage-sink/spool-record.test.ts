@@ -16,12 +16,12 @@ describe('decodeSpoolChunk', () => {
     expect(fields('a')).toHaveLength(REQUEST_LOG_COPY_COLUMNS.length - 1);
   });
 
-  it('slices COPY rows behind the batch id and folds the rollups', () => {
+  it('slices COPY rows behind the batch id and folds the rollups', async () => {
     const a = fields('a');
     const b = fields('b', { time: '2026-11-22T10:00:59.999Z', status: '404', latency: '0.25' });
     const c = fields('c', { api: '' });
     const chunk = Buffer.from(spoolLine(a) + spoolLine(b) + spoolLine(c));
-    const decoded = decodeSpoolChunk(chunk, 10, 's:1:0');
+    const decoded = await decodeSpoolChunk(chunk, 10, 's:1:0');
     expect(decoded).toMatchObject({ events: 3, corrupt: 0, consumed: chunk.length, firstAt: '2026-11-22T10:00:59.999Z', lastAt: '2026-11-22T10:01:02.345Z' });
     expect(decoded.rows.toString()).toBe([a, b, c].map((f) => `s:1:0\t${f.join('\t')}\n`).join(''));
     expect(decoded.ends).toEqual([spoolLine(a).length, spoolLine(a).length + spoolLine(b).length, chunk.length]);
@@ -31,7 +31,7 @@ describe('decodeSpoolChunk', () => {
     ]);
   });
 
-  it('skips lines with a wrong CRC, version or field count, and leaves an incomplete last line', () => {
+  it('skips lines with a wrong CRC, version or field count, and leaves an incomplete last line', async () => {
     const good = spoolLine(fields('a'));
     const damaged = good.replace('/r/1', '/r/2');
     const version = frameSpoolRecord(['2', ...fields('b')].join('\t'));
@@ -39,16 +39,28 @@ describe('decodeSpoolChunk', () => {
     const long = frameSpoolRecord(['1', ...fields('d'), 'x'].join('\t'));
     const torn = spoolLine(fields('e')).slice(0, 30);
     const chunk = Buffer.from(damaged + version + good + short + long + 'garbage\n' + torn);
-    const decoded = decodeSpoolChunk(chunk, 10, 'b');
+    const decoded = await decodeSpoolChunk(chunk, 10, 'b');
     expect(decoded).toMatchObject({ events: 1, corrupt: 5, consumed: chunk.length - torn.length });
     expect(decoded.rows.toString()).toBe(`b\t${fields('a').join('\t')}\n`);
   });
 
-  it('stops at maxEvents', () => {
+  it('stops at maxEvents', async () => {
     const chunk = Buffer.from(spoolLine(fields('a')) + spoolLine(fields('b')) + spoolLine(fields('c')));
-    const decoded = decodeSpoolChunk(chunk, 2, 'b');
+    const decoded = await decodeSpoolChunk(chunk, 2, 'b');
     expect(decoded.events).toBe(2);
     expect(decoded.consumed).toBe(decoded.ends[1]);
     expect(decoded.rollups[0]!.count).toBe(2);
+  });
+});
+
+describe('decodeSpoolChunk on the event loop', () => {
+  it('lets timers run while it decodes a large batch', async () => {
+    const lines = Array.from({ length: 5_000 }, (_, i) => frameSpoolRecord(`1\tid-${i}\t2026-11-22T10:00:00.000Z\tgw\t\t\t\t\t\t\tGET\t/x\t200\t1\t0\t0\t0\t`));
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 0);
+    const decoded = await decodeSpoolChunk(Buffer.from(lines.join('')), 10_000, 'b');
+    clearInterval(timer);
+    expect(decoded.events).toBe(5_000);
+    expect(ticks).toBeGreaterThan(0);
   });
 });

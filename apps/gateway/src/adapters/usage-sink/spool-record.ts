@@ -49,12 +49,18 @@ export interface DecodedChunk {
   rollups: RollupRow[];
 }
 
+/** Lines decoded between two yields to the event loop: a large batch never holds up requests for long. */
+const LINES_PER_SLICE = 256;
+
+const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
  * Turns the complete lines of `chunk` (at most `maxEvents` events) into one batch: the
  * COPY rows are slices of the spool behind the batch id, and only the fields the rollups
- * need are read. An incomplete last line is left unconsumed.
+ * need are read. An incomplete last line is left unconsumed. Runs on the gateway's
+ * event loop, so it lets requests through every LINES_PER_SLICE lines.
  */
-export function decodeSpoolChunk(chunk: Buffer, maxEvents: number, batchId: string): DecodedChunk {
+export async function decodeSpoolChunk(chunk: Buffer, maxEvents: number, batchId: string): Promise<DecodedChunk> {
   const prefix = Buffer.from(`${batchId}\t`);
   // A row is never longer than its line (the CRC and version go, the prefix comes).
   const rows = Buffer.allocUnsafe(chunk.length + Math.min(maxEvents, Math.floor(chunk.length / 12)) * prefix.length);
@@ -67,7 +73,9 @@ export function decodeSpoolChunk(chunk: Buffer, maxEvents: number, batchId: stri
   let written = 0;
   let pos = 0;
   let corrupt = 0;
+  let lines = 0;
   while (ends.length < maxEvents && pos < chunk.length) {
+    if (++lines % LINES_PER_SLICE === 0) await yieldToRequests();
     const end = chunk.indexOf(NEWLINE, pos);
     if (end < 0) break;
     if (!isRecord(chunk, pos, end, tabs)) {

@@ -80,12 +80,12 @@ export class UsageFlusher {
       if (offset >= size) {
         if (!sealed) return;
         writer.release(seq);
-        this.#commit({ segment: seq + 1, offset: 0 });
+        await this.#commit({ segment: seq + 1, offset: 0 });
         continue;
       }
       const chunk = await readRange(segmentPath(this.options.dir, seq), offset, Math.min(size - offset, MAX_READ_BYTES));
       const batchId = `${this.options.spoolId}:${seq}:${offset}`;
-      const decoded = decodeSpoolChunk(chunk, want, batchId);
+      const decoded = await decodeSpoolChunk(chunk, want, batchId);
       this.options.metrics.corrupt.inc(decoded.corrupt);
       if (decoded.events === 0) {
         // Only damaged lines, or a torn last line of a sealed segment (left by a crash).
@@ -95,7 +95,7 @@ export class UsageFlusher {
           this.options.metrics.corrupt.inc();
           this.options.log.warn({ segment: seq, offset, bytes: size - offset }, 'usage spool: torn record at the end of a segment skipped');
         }
-        this.#commit({ segment: seq, offset: torn ? size : offset + decoded.consumed });
+        await this.#commit({ segment: seq, offset: torn ? size : offset + decoded.consumed });
         continue;
       }
       let result;
@@ -114,7 +114,7 @@ export class UsageFlusher {
         await this.#setAside(batchId, chunk.subarray(0, decoded.ends.at(-1)), error);
         this.options.metrics.rejected.inc(decoded.events);
         offset += decoded.ends.at(-1)!;
-        this.#commit({ segment: seq, offset });
+        await this.#commit({ segment: seq, offset });
         continue;
       }
       if (result.stored) {
@@ -129,13 +129,13 @@ export class UsageFlusher {
         offset += decoded.ends[result.eventCount - 1]!;
       }
       want = this.options.batchEvents;
-      this.#commit({ segment: seq, offset });
+      await this.#commit({ segment: seq, offset });
     }
   }
 
-  #commit(next: CommittedOffset): void {
+  async #commit(next: CommittedOffset): Promise<void> {
     this.#committed = next;
-    writeCommittedOffset(this.options.dir, next);
+    await writeCommittedOffset(this.options.dir, next);
   }
 
   async #setAside(batchId: string, bytes: Buffer, error: unknown): Promise<void> {
