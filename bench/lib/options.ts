@@ -23,7 +23,7 @@ export const USAGE = `npm run bench -- [--quick | --smoke] [--no-scale] [--autoc
   (default)     full run (about 15 minutes): 5 rounds of 15 s per variant, open loop 3 x 20 s
   --quick       3 rounds of 3 s, open loop 2 x 4 s, scale runs trimmed (under 3 minutes)
   --smoke       a few seconds per step, scale runs off, nothing written (checks the harness)
-  --no-scale    skip the scale runs (routes, keys, usage ingestion, rate-limit accuracy)
+  --no-scale    skip the scale runs (routes, keys, usage ingestion, rate-limit accuracy, dashboard queries)
   --autocannon  use autocannon even when wrk is installed
   --access-log-variant   also run Tollgate with GATEWAY_ACCESS_LOG=0 (always in full runs)`;
 

@@ -1,4 +1,4 @@
-import { latencyQuantile } from '@tollgate/domain';
+import { LATENCY_BUCKET_COUNT, latencyQuantile } from '@tollgate/domain';
 import { TollgateError } from '@tollgate/errors';
 import type { Db } from '../client/create-db';
 
@@ -42,7 +42,15 @@ interface GroupRow {
   bytes_in: bigint;
   bytes_out: bigint;
   latency_sum: number;
+  /** The group's latency histogram (LATENCY_BUCKET_COUNT buckets, null where no row had that bucket). */
+  buckets: Array<bigint | null>;
 }
+
+/** A summary over a long period of a busy platform reads millions of rollup rows. */
+const SUMMARY_TIMEOUT_MS = 120_000;
+
+/** Bucket sums in the same pass as the totals: the rollups are read once. */
+const BUCKET_SUMS = `ARRAY[${Array.from({ length: LATENCY_BUCKET_COUNT }, (_, i) => `sum(r."latencyBuckets"[${i + 1}])`).join(', ')}]::bigint[]`;
 
 /** What has been counted, read from the per-minute rollups (never from the raw request log). */
 export async function getUsageSummary(db: Db, filter: UsageSummaryFilter = {}): Promise<UsageSummary> {
@@ -69,21 +77,24 @@ export async function getUsageSummary(db: Db, filter: UsageSummaryFilter = {}): 
     where.push(`r.minute < $${params.length}::timestamp`);
   }
   const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-  const groups = await db.$queryRawUnsafe<GroupRow[]>(
-    `SELECT coalesce(a.slug, r."apiId"::text) AS api, r."routeKey" AS route, r."statusClass" AS status_class,
-            sum(r.count)::bigint AS requests, sum(r.units)::bigint AS units, sum(r.errors)::bigint AS errors,
-            sum(r."bytesIn")::bigint AS bytes_in, sum(r."bytesOut")::bigint AS bytes_out, sum(r."latencySumMs")::float8 AS latency_sum
-     FROM usage_rollups r LEFT JOIN apis a ON a.id = r."apiId" ${clause}
-     GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
-    ...params,
+  // JIT compiling costs more than it saves on an aggregate that returns a handful of rows.
+  const groups = await db.$transaction(
+    async (tx) => {
+      await tx.$executeRawUnsafe('SET LOCAL jit = off');
+      return tx.$queryRawUnsafe<GroupRow[]>(
+      `SELECT coalesce(a.slug, r."apiId"::text) AS api, r."routeKey" AS route, r."statusClass" AS status_class,
+              sum(r.count)::bigint AS requests, sum(r.units)::bigint AS units, sum(r.errors)::bigint AS errors,
+              sum(r."bytesIn")::bigint AS bytes_in, sum(r."bytesOut")::bigint AS bytes_out, sum(r."latencySumMs")::float8 AS latency_sum,
+              ${BUCKET_SUMS} AS buckets
+       FROM usage_rollups r LEFT JOIN apis a ON a.id = r."apiId" ${clause}
+       GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+        ...params,
+      );
+    },
+    { timeout: SUMMARY_TIMEOUT_MS },
   );
-  const buckets = await db.$queryRawUnsafe<Array<{ i: bigint; n: bigint }>>(
-    `SELECT h.i, sum(h.n)::bigint AS n FROM usage_rollups r, unnest(r."latencyBuckets") WITH ORDINALITY AS h(n, i) ${clause} GROUP BY h.i ORDER BY h.i`,
-    ...params,
-  );
-  const histogram: number[] = [];
-  for (const row of buckets) histogram[Number(row.i) - 1] = Number(row.n);
-  for (let i = 0; i < histogram.length; i++) histogram[i] ??= 0;
+  const histogram = new Array<number>(LATENCY_BUCKET_COUNT).fill(0);
+  for (const row of groups) row.buckets.forEach((n, i) => (histogram[i]! += Number(n ?? 0)));
 
   const total = totals();
   const byApi = new Map<string, { api: string } & UsageTotals>();
