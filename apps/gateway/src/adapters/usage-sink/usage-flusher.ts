@@ -70,13 +70,18 @@ export class UsageFlusher {
 
   async #drain(): Promise<void> {
     const { writer } = this.options;
+    // Only what the spool held when the flush began: events written meanwhile wait for the
+    // next flush, so a busy gateway stores one large batch per interval, not a stream of small ones.
+    const until = { segment: writer.activeSegment, size: writer.sizeOf(writer.activeSegment) };
     let want = this.options.batchEvents;
     for (;;) {
       const seq = writer.segments().find((s) => s >= this.#committed.segment);
-      if (seq === undefined) return;
+      if (seq === undefined || seq > until.segment) return;
       let offset = seq === this.#committed.segment ? this.#committed.offset : 0;
-      const size = writer.sizeOf(seq);
-      const sealed = seq !== writer.activeSegment;
+      // A replay that must re-read a larger stored batch may look past `until`.
+      const size = seq === until.segment && want === this.options.batchEvents ? until.size : writer.sizeOf(seq);
+      // Segments before `until` were sealed when the flush began; `until` is treated as still being written.
+      const sealed = seq < until.segment;
       if (offset >= size) {
         if (!sealed) return;
         writer.release(seq);

@@ -77,6 +77,19 @@ async function clear(): Promise<void> {
 const tempDir = () => join(mkdtempSync(join(tmpdir(), 'tollgate-spool-test-')), 'spool');
 
 describe('spool usage sink', () => {
+  it('stores what the spool held when a flush began; events written meanwhile wait for the next flush', async () => {
+    await clear();
+    const first = sink(tempDir(), { batchEvents: 1_000 });
+    for (let i = 0; i < 30; i++) first.append(line());
+    const flushing = first.flushNow();
+    for (let i = 0; i < 12; i++) first.append(line());
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await flushing).toBe(true);
+    expect(await stored()).toMatchObject({ log: 30, batches: 30 });
+    expect(await first.flushNow()).toBe(true);
+    expect(await stored()).toMatchObject({ log: 42, rollups: 42, batches: 42 });
+  });
+
   it('flushes in batches and never counts a replayed range twice', async () => {
     await clear();
     const dir = tempDir();
