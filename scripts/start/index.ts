@@ -74,7 +74,7 @@ async function main(): Promise<void> {
         ...shared,
         GATEWAY_PORT: String(env.GATEWAY_PORT),
         GATEWAY_ADMIN_PORT: String(env.GATEWAY_ADMIN_PORT),
-        GATEWAY_SNAPSHOT_PATH: path.join(env.TOLLGATE_DATA_DIR, 'gateway-snapshot.json'),
+        GATEWAY_SNAPSHOT_PATH: path.join(env.TOLLGATE_DATA_DIR, 'gateway-snapshot.bin'),
       },
     });
     children.start({ name: 'worker', script: 'apps/worker/src/main.ts', env: shared });

@@ -10,7 +10,7 @@ describe('parseGatewayEnv', () => {
       GATEWAY_ADMIN_PORT: 9090,
       GATEWAY_HOST: '0.0.0.0',
       GATEWAY_ADMIN_HOST: '127.0.0.1',
-      GATEWAY_SNAPSHOT_PATH: '.data/gateway-snapshot.json',
+      GATEWAY_SNAPSHOT_PATH: '.data/gateway-snapshot.bin',
       LOG_LEVEL: 'info',
     });
     expect(env.REDIS_URL).toBeUndefined();

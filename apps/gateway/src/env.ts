@@ -23,7 +23,7 @@ export const ZGatewayEnv = z.object({
   GATEWAY_ADMIN_PORT: port(9090),
   GATEWAY_HOST: z.preprocess(unsetWhenEmpty, z.string().default('0.0.0.0')),
   GATEWAY_ADMIN_HOST: z.preprocess(unsetWhenEmpty, z.string().default('127.0.0.1')),
-  GATEWAY_SNAPSHOT_PATH: z.preprocess(unsetWhenEmpty, z.string().default('.data/gateway-snapshot.json')),
+  GATEWAY_SNAPSHOT_PATH: z.preprocess(unsetWhenEmpty, z.string().default('.data/gateway-snapshot.bin')),
   /** Identity in gateway_instances; generated from the host name when unset. */
   GATEWAY_INSTANCE_ID: z.preprocess(unsetWhenEmpty, z.string().max(200).optional()),
   /** Default time to wait for an upstream's response headers (and between body chunks). */
