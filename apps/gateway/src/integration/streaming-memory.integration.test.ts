@@ -24,10 +24,23 @@ const MAX_GROWTH = 30 * MB;
 /**
  * How far the sender may get ahead of a reader that stopped: socket buffers in the
  * kernel and the gateway's stream buffers (without backpressure it is the whole rest
- * of the body). This bounds what the gateway holds more tightly than RSS, whose freed
- * pages get reused.
+ * of the body, 45 MB). The kernel alone may hold up to its largest TCP receive plus send
+ * buffer (autotuned on loopback; 32 + 4 MB on Debian's defaults), so the bound follows
+ * the machine's settings, and stays below the rest of the body so that a gateway that
+ * ignores backpressure still fails. This bounds what the gateway holds more tightly than
+ * RSS, whose freed pages get reused.
  */
-const MAX_HELD = 24 * MB;
+const MAX_HELD = Math.min(kernelTcpBufferMax(), TOTAL - STALL_AFTER - MB);
+
+function kernelTcpBufferMax(): number {
+  const max = (file: string) => Number(readFileSync(file, 'utf8').trim().split(/\s+/)[2]);
+  try {
+    const total = max('/proc/sys/net/ipv4/tcp_rmem') + max('/proc/sys/net/ipv4/tcp_wmem');
+    return Number.isFinite(total) && total > 0 ? Math.max(24 * MB, total) : 24 * MB;
+  } catch {
+    return 24 * MB;
+  }
+}
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const t = useTestDatabase();
