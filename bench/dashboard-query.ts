@@ -9,7 +9,7 @@
 // log, so "N requests" means rollups whose counts add up to exactly N; no dashboard query
 // reads request_log, so none is seeded.
 import { ZConfigFile } from '@tollgate/contracts';
-import { applyConfig, createApiKey, createDb, getUsageSummary, type Db } from '@tollgate/db';
+import { applyConfig, createApiKey, createDb, getUsageSummary, type Db, type RollupRow } from '@tollgate/db';
 import { applyMigrations, dropDatabase, ensureDatabase } from '@tollgate/db/migrate';
 import { LATENCY_BUCKET_BOUNDS_MS, LATENCY_BUCKET_COUNT, latencyQuantile } from '@tollgate/domain';
 
@@ -105,14 +105,8 @@ function meanLatency(cdf: number[]): number {
   return sum;
 }
 
-interface Series {
-  apiId: string;
-  routeKey: string;
-  appId: string;
-  keyId: string;
-  planId: string;
-  subscriptionId: string;
-  statusClass: number;
+/** One seeded rollup series: the rollup key columns, plus how much traffic it gets. */
+interface Series extends Pick<RollupRow, 'apiId' | 'routeKey' | 'appId' | 'keyId' | 'planId' | 'subscriptionId' | 'statusClass'> {
   /** Expected share of all requests before the daily cycle and noise. */
   weight: number;
   unitsPerCall: number;
