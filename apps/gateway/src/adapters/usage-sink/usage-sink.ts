@@ -128,7 +128,14 @@ export class SpoolUsageSink implements UsageSink {
       this.#pending += count;
       if (this.#pending >= this.options.batchEvents && this.#running === null && !this.#closed) void this.flushNow();
     }
-    for (const then of waiting) then();
+    for (const then of waiting) {
+      try {
+        then();
+      } catch (error) {
+        // One response failing to end must not keep the others waiting.
+        this.#log.error({ err: error }, 'ending a response after its usage event was written failed');
+      }
+    }
   };
 
   /** Flushes what the spool holds now (waits for a flush already running first). */
