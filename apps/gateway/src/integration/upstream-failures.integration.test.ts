@@ -1,5 +1,3 @@
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { useTestDatabase } from '@tollgate/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningGateway } from '../start-gateway';
@@ -10,15 +8,12 @@ const t = useTestDatabase();
 let hanging: TestUpstream;
 let gateway: RunningGateway;
 let key: string;
-let closedPort: number;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+/**
+ * Port 1 (tcpmux) has no listener, so connecting is refused every time. A port found
+ * free and released again could be taken meanwhile by a server of a test file running
+ * in parallel, which would answer instead of refusing.
+ */
+const REFUSING_ORIGIN = '127.0.0.1:1';
 
 beforeAll(async () => {
   // Never answers /forecast; answers everything else after starting a body it never finishes.
@@ -29,8 +24,7 @@ beforeAll(async () => {
     setTimeout(() => res.destroy(), 100);
   });
   ({ key } = await applyTestConfig(t.db, hanging.url));
-  closedPort = await freePort();
-  await t.db.upstreamTarget.updateMany({ where: { upstream: { api: { slug: 'other' } } }, data: { url: `http://127.0.0.1:${closedPort}` } });
+  await t.db.upstreamTarget.updateMany({ where: { upstream: { api: { slug: 'other' } } }, data: { url: `http://${REFUSING_ORIGIN}` } });
   await t.db.subscription.create({
     data: {
       app: { connect: { slug: 'acme-app' } },
@@ -54,7 +48,7 @@ describe('upstream failures', () => {
     expect(response.headers.get('content-type')).toBe('application/problem+json');
     const text = await response.text();
     expect(JSON.parse(text)).toMatchObject({ code: 'upstream_failed' });
-    expect(text).not.toContain(String(closedPort));
+    expect(text).not.toContain(REFUSING_ORIGIN);
     expect(text).not.toContain('ECONNREFUSED');
   });
 
