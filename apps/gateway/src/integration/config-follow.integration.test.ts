@@ -1,11 +1,10 @@
 import { existsSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { revokeApiKey } from '@tollgate/db';
 import { useTestDatabase } from '@tollgate/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSnapshotFile } from '../config/snapshot-file';
 import type { RunningGateway } from '../start-gateway';
+import { REFUSED_PORT } from '../testing/refused-port';
 import { applyTestConfig, eventually, startTestGateway, tempSnapshotPath } from '../testing/test-gateway';
 import { startTestUpstream, type TestUpstream } from '../testing/test-upstream';
 
@@ -37,14 +36,6 @@ async function bumpAndNotify(): Promise<number> {
   const [row] = await t.db.$queryRaw<{ revision: bigint }[]>`UPDATE config_state SET revision = revision + 1, "updatedAt" = now() WHERE id = 1 RETURNING revision`;
   await t.db.$executeRaw`SELECT pg_notify('tollgate_config', ${row!.revision.toString()})`;
   return Number(row!.revision);
-}
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 async function diskRevision(): Promise<number | null> {
@@ -177,7 +168,7 @@ describe('starting without PostgreSQL', () => {
   it('serves the last snapshot from disk when DATABASE_URL is unreachable', async () => {
     const served = gateway.revision;
     await eventually(async () => expect(await diskRevision()).toBe(served), 2_000);
-    const offline = await startTestGateway(`postgresql://postgres@127.0.0.1:${await closedPort()}/tollgate`, { GATEWAY_SNAPSHOT_PATH: snapshotPath });
+    const offline = await startTestGateway(`postgresql://postgres@127.0.0.1:${REFUSED_PORT}/tollgate`, { GATEWAY_SNAPSHOT_PATH: snapshotPath });
     try {
       const ready = await fetch(`${offline.adminUrl}/readyz`);
       expect(await ready.json()).toMatchObject({ status: 'ready', revision: served, source: 'disk' });
@@ -190,7 +181,7 @@ describe('starting without PostgreSQL', () => {
   });
 
   it('fails with one clear line when PostgreSQL is unreachable and there is no snapshot', async () => {
-    const port = await closedPort();
+    const port = REFUSED_PORT;
     await expect(startTestGateway(`postgresql://postgres@127.0.0.1:${port}/tollgate`)).rejects.toThrow(
       new RegExp(`^cannot reach PostgreSQL at postgresql://postgres@127\\.0\\.0\\.1:${port}/tollgate \\(connection refused\\).*no usable config snapshot on disk`),
     );

@@ -1,6 +1,7 @@
 import { useTestDatabase } from '@tollgate/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningGateway } from '../start-gateway';
+import { REFUSED_PORT } from '../testing/refused-port';
 import { applyTestConfig, startTestGateway } from '../testing/test-gateway';
 import { startTestUpstream, type TestUpstream } from '../testing/test-upstream';
 
@@ -8,12 +9,7 @@ const t = useTestDatabase();
 let hanging: TestUpstream;
 let gateway: RunningGateway;
 let key: string;
-/**
- * Port 1 (tcpmux) has no listener, so connecting is refused every time. A port found
- * free and released again could be taken meanwhile by a server of a test file running
- * in parallel, which would answer instead of refusing.
- */
-const REFUSING_ORIGIN = '127.0.0.1:1';
+const REFUSING_ORIGIN = `127.0.0.1:${REFUSED_PORT}`;
 
 beforeAll(async () => {
   // Never answers /forecast; answers everything else after starting a body it never finishes.
