@@ -5,10 +5,9 @@
 import { readdirSync, readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { startChild, TSX } from './lib/child';
 import { closedLoad, HAS_WRK } from './lib/load';
 import { BENCH_PATH, prepareTollgate, startTollgate } from './lib/tollgate';
-import { LOAD_CPU, PROXY_CPU } from './lib/variants';
+import { LOAD_CPU, nodeServer, PROXY_CPU } from './lib/variants';
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: number) => Number(args[args.indexOf(`--${name}`) + 1] ?? 0) || fallback;
@@ -21,7 +20,7 @@ interface ProfileNode {
   hitCount?: number;
 }
 
-const upstream = await startChild({ name: 'upstream', command: process.execPath, args: [...TSX, new URL('./servers/upstream.ts', import.meta.url).pathname], cpu: LOAD_CPU, ready: /ready (\d+)/ });
+const upstream = await nodeServer('upstream', 'upstream.ts', [], LOAD_CPU);
 const setup = await prepareTollgate(`http://127.0.0.1:${upstream.match[1]}`);
 const dir = mkdtempSync(join(tmpdir(), 'tollgate-bench-profile-'));
 const gateway = await startTollgate(setup, PROXY_CPU, {}, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);

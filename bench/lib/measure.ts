@@ -32,6 +32,18 @@ export const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
+/**
+ * Visits every variant once per round, reversing the order every other round so no
+ * variant always runs right after another; returns each variant's samples.
+ */
+async function alternatingRounds<T>(variants: Variant[], rounds: number, visit: (variant: Variant, round: number) => Promise<T>): Promise<Map<Variant, T[]>> {
+  const samples = new Map<Variant, T[]>(variants.map((variant) => [variant, []]));
+  for (let round = 1; round <= rounds; round++) {
+    for (const variant of round % 2 ? variants : [...variants].reverse()) samples.get(variant)!.push(await visit(variant, round));
+  }
+  return samples;
+}
+
 function proxyCpu(variant: Variant): number {
   return variant.child ? cpuMicros(processTree(variant.child.pid)) : 0;
 }
@@ -42,18 +54,13 @@ export async function closedRounds(variants: Variant[], options: BenchOptions, h
     const warm = await load(variant, options.warmupSeconds);
     log(`  warm-up ${variant.id}: ${Math.round(warm.rps)} req/s${warm.failures ? `, ${warm.failures} failures` : ''}`);
   }
-  const samples = new Map<Variant, Array<{ rps: number; p50Ms: number; p99Ms: number; cpuUs: number; requests: number; failures: number }>>();
-  for (let round = 1; round <= options.rounds; round++) {
-    // Alternate the order between rounds so no variant always runs right after another.
-    const order = round % 2 ? variants : [...variants].reverse();
-    for (const variant of order) {
-      const before = proxyCpu(variant);
-      const result = await load(variant, options.roundSeconds);
-      const cpuUs = (proxyCpu(variant) - before) / result.requests;
-      (samples.get(variant) ?? samples.set(variant, []).get(variant)!).push({ ...result, cpuUs });
-      log(`  round ${round} ${variant.id}: ${Math.round(result.rps)} req/s, p99 ${result.p99Ms.toFixed(2)} ms, ${variant.child ? `${cpuUs.toFixed(1)} µs CPU/req` : ''}`);
-    }
-  }
+  const samples = await alternatingRounds(variants, options.rounds, async (variant, round) => {
+    const before = proxyCpu(variant);
+    const result = await load(variant, options.roundSeconds);
+    const cpuUs = (proxyCpu(variant) - before) / result.requests;
+    log(`  round ${round} ${variant.id}: ${Math.round(result.rps)} req/s, p99 ${result.p99Ms.toFixed(2)} ms, ${variant.child ? `${cpuUs.toFixed(1)} µs CPU/req` : ''}`);
+    return { ...result, cpuUs };
+  });
   return variants.map((variant) => {
     const list = samples.get(variant)!;
     return {
@@ -70,15 +77,11 @@ export async function closedRounds(variants: Variant[], options: BenchOptions, h
 }
 
 export async function openRounds(variants: Variant[], options: BenchOptions, headers: Record<string, string>, log: (line: string) => void): Promise<OpenVariantResult[]> {
-  const samples = new Map<Variant, OpenResult[]>();
-  for (let round = 1; round <= options.openRounds; round++) {
-    const order = round % 2 ? variants : [...variants].reverse();
-    for (const variant of order) {
-      const result = await openLoad({ url: variant.url, headers, rate: options.openRate, seconds: options.openSeconds, connections: options.connections, cpu: LOAD_CPU });
-      (samples.get(variant) ?? samples.set(variant, []).get(variant)!).push(result);
-      log(`  open loop ${round} ${variant.id}: p50 ${result.p50Ms.toFixed(3)} ms, p99 ${result.p99Ms.toFixed(3)} ms`);
-    }
-  }
+  const samples = await alternatingRounds(variants, options.openRounds, async (variant, round): Promise<OpenResult> => {
+    const result = await openLoad({ url: variant.url, headers, rate: options.openRate, seconds: options.openSeconds, connections: options.connections, cpu: LOAD_CPU });
+    log(`  open loop ${round} ${variant.id}: p50 ${result.p50Ms.toFixed(3)} ms, p99 ${result.p99Ms.toFixed(3)} ms`);
+    return result;
+  });
   return variants.map((variant) => {
     const list = samples.get(variant)!;
     return {

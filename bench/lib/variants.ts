@@ -11,7 +11,8 @@ export const PROXY_CPU = PINNED ? '0' : undefined;
 export const LOAD_CPU = PINNED ? '1' : undefined;
 
 export interface Variant {
-  id: 'direct' | 'floor' | 'nginx' | 'fastify' | 'tollgate' | 'tollgate-no-access-log';
+  /** `tollgate (NAME=value;...)`: a gateway with environment overrides (bench/compare-gateway.ts). */
+  id: 'direct' | 'floor' | 'nginx' | 'fastify' | 'tollgate' | 'tollgate-no-access-log' | `tollgate (${string})`;
   label: string;
   url: string;
   /** The proxy process whose CPU and memory are measured (none for the direct call). */
@@ -27,7 +28,8 @@ export interface Lineup {
   stop(): Promise<void>;
 }
 
-function nodeServer(name: string, script: string, args: string[], cpu: string | undefined): Promise<Child> {
+/** A Node server from bench/servers/, ready once it prints `ready <port>`. */
+export function nodeServer(name: string, script: string, args: string[], cpu: string | undefined): Promise<Child> {
   return startChild({ name, command: process.execPath, args: [...TSX, new URL(`../servers/${script}`, import.meta.url).pathname, ...args], cpu, ready: /ready (\d+)/ });
 }
 
