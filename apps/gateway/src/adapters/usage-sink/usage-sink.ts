@@ -21,17 +21,6 @@ export interface UsageSink {
 /** Queued lines are written at the end of the event-loop turn, or at once past this size. */
 const WRITE_AT_CHARS = 256 * 1024;
 
-/** Keeps lines in memory: for unit tests of the stages. */
-export class MemoryUsageSink implements UsageSink {
-  readonly lines: string[] = [];
-  constructor(readonly gatewayId = 'test-gateway') {}
-  append(line: string, then?: () => void): void {
-    this.lines.push(line);
-    then?.();
-  }
-  async close(): Promise<void> {}
-}
-
 export interface SpoolUsageSinkOptions {
   readonly dir: string;
   readonly gatewayId: string;
