@@ -30,11 +30,16 @@ export const REQUEST_LOG_COPY_COLUMNS = [
 /** The COPY options matching the encoding above. */
 export const REQUEST_LOG_COPY_FORMAT = `FORMAT csv, DELIMITER E'\\t', QUOTE E'\\x1f', NULL ''`;
 
-/** Bytes that would break a row (field and row separators, the quote character, NUL): free text must not contain them. */
+// Bytes that would break a row: field and row separators, the quote character, NUL.
 // eslint-disable-next-line no-control-regex
 const COPY_UNSAFE = /[\0\t\n\r\x1f]/;
 // eslint-disable-next-line no-control-regex
 const COPY_UNSAFE_ALL = /[\0\t\n\r\x1f]/g;
+
+/** Free text made safe for a request_log COPY field: tabs, CR, LF, 0x1f and NUL become spaces. */
+export function copySafeText(text: string): string {
+  return COPY_UNSAFE.test(text) ? text.replace(COPY_UNSAFE_ALL, ' ') : text;
+}
 
 /** One request_log row as an object; absent optional fields are stored as NULL. */
 export interface RequestLogRow {
@@ -62,8 +67,7 @@ export interface RequestLogRow {
 export function encodeRequestLogRow(batchId: string, row: RequestLogRow): string {
   const fields = REQUEST_LOG_COPY_COLUMNS.map((column) => {
     const value = column === 'batchId' ? batchId : row[column];
-    const text = value === undefined ? '' : String(value);
-    return COPY_UNSAFE.test(text) ? text.replace(COPY_UNSAFE_ALL, ' ') : text;
+    return value === undefined ? '' : copySafeText(String(value));
   });
   return `${fields.join('\t')}\n`;
 }

@@ -1,4 +1,4 @@
-import { createUsageStore, type UsageStore } from '@tollgate/db';
+import { copySafeText, createUsageStore, type UsageStore } from '@tollgate/db';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { lockSpoolDirectory, readSpoolId } from './spool-directory';
@@ -60,8 +60,7 @@ export class SpoolUsageSink implements UsageSink {
   #closed = false;
 
   constructor(private readonly options: SpoolUsageSinkOptions) {
-    // eslint-disable-next-line no-control-regex
-    this.gatewayId = options.gatewayId.replace(/[\0\t\n\r\x1f]/g, ' ') || 'gateway';
+    this.gatewayId = copySafeText(options.gatewayId) || 'gateway';
     this.#log = options.log.child({ component: 'usage' });
     this.#unlock = lockSpoolDirectory(options.dir);
     const metrics = createUsageMetrics(options.registry);

@@ -1,21 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { copySafeText } from '@tollgate/db';
 import type { GatewayContext } from '../../pipeline/context';
 import { frameSpoolRecord, SPOOL_RECORD_VERSION } from '../../adapters/usage-sink/spool-record';
 
 /** Status recorded when the client left before the response completed (as nginx). */
 export const CLIENT_CLOSED = 499;
-// The fields are a request_log COPY row (CSV, tab-separated, 0x1f as the quote character):
-// tab, CR and LF would split fields or rows, 0x1f would start a quoted value, and PostgreSQL
-// refuses NUL in text. Free text is cleaned of them when it is written.
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\0\t\n\r\x1f]/;
-// eslint-disable-next-line no-control-regex
-const UNSAFE_ALL = /[\0\t\n\r\x1f]/g;
+// The fields are a request_log COPY row: free text goes through copySafeText when it is written.
 const MAX_PATH = 2_048;
-
-function clean(text: string): string {
-  return UNSAFE.test(text) ? text.replace(UNSAFE_ALL, ' ') : text;
-}
 
 /**
  * Billable units of one request: the route's weight when a subscription was resolved and
@@ -44,9 +35,9 @@ export function encodeUsageEvent(ctx: GatewayContext, status: number, bytesOut: 
   const bytesIn = length !== undefined ? Number(length) : 0;
   // The gateway id is cleaned once by the sink; ids (API, app, key, subscription, plan) are UUIDs.
   return frameSpoolRecord(
-    `${SPOOL_RECORD_VERSION}\t${clean(ctx.requestId || randomUUID())}\t${new Date().toISOString()}\t${gatewayId}\t${route?.api.id ?? ''}\t${clean(route?.key ?? '')}\t` +
-      `${principal?.app.id ?? ''}\t${principal?.key?.id ?? ''}\t${subscription?.id ?? ''}\t${plan?.id ?? ''}\t${clean(req.method ?? 'GET')}\t${clean(path)}\t` +
+    `${SPOOL_RECORD_VERSION}\t${copySafeText(ctx.requestId || randomUUID())}\t${new Date().toISOString()}\t${gatewayId}\t${route?.api.id ?? ''}\t${copySafeText(route?.key ?? '')}\t` +
+      `${principal?.app.id ?? ''}\t${principal?.key?.id ?? ''}\t${subscription?.id ?? ''}\t${plan?.id ?? ''}\t${copySafeText(req.method ?? 'GET')}\t${copySafeText(path)}\t` +
       `${status}\t${latencyMs}\t${Number.isSafeInteger(bytesIn) && bytesIn >= 0 ? bytesIn : 0}\t${bytesOut}\t${billableUnits(ctx, status)}\t` +
-      `${clean(ctx.clientIp || req.socket.remoteAddress || '')}`,
+      `${copySafeText(ctx.clientIp || req.socket.remoteAddress || '')}`,
   );
 }
