@@ -24,7 +24,8 @@ export type IngestResult =
   | { readonly stored: false; readonly eventCount: number };
 
 const COLUMNS = REQUEST_LOG_COPY_COLUMNS.map((column) => `"${column}"`).join(', ');
-const COPY_REQUEST_LOG = `COPY request_log (${COLUMNS}) FROM STDIN WITH (${REQUEST_LOG_COPY_FORMAT})`;
+const copyInto = (table: string) => `COPY ${table} (${COLUMNS}) FROM STDIN WITH (${REQUEST_LOG_COPY_FORMAT})`;
+const COPY_REQUEST_LOG = copyInto('request_log');
 const UNIQUE_VIOLATION = '23505';
 
 const UPSERT_ROLLUPS = `
@@ -85,7 +86,7 @@ async function copyRequestLog(client: PoolClient, rows: Buffer): Promise<void> {
     if ((error as { code?: unknown }).code !== UNIQUE_VIOLATION) throw error;
     await client.query('ROLLBACK TO SAVEPOINT request_log_copy');
     await client.query('CREATE TEMPORARY TABLE request_log_staging (LIKE request_log) ON COMMIT DROP');
-    await copyFromBuffer(client, `COPY request_log_staging (${COLUMNS}) FROM STDIN WITH (${REQUEST_LOG_COPY_FORMAT})`, rows);
+    await copyFromBuffer(client, copyInto('request_log_staging'), rows);
     // A fresh table is read in the order it was written: the first of two equal rows wins.
     await client.query(`INSERT INTO request_log (${COLUMNS}) SELECT ${COLUMNS} FROM request_log_staging ON CONFLICT (time, id) DO NOTHING`);
   }
