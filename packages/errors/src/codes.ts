@@ -30,6 +30,7 @@ export const ERROR_CODES = {
   route_not_found: { status: 404, title: 'No route matches this request' },
   method_not_allowed: { status: 405, title: 'Method not allowed' },
   conflict: { status: 409, title: 'Conflict' },
+  precondition_failed: { status: 412, title: 'Precondition failed' },
   // limits
   rate_limited: { status: 429, title: 'Rate limit exceeded' },
   quota_exceeded: { status: 429, title: 'Quota exhausted' },
