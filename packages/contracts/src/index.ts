@@ -2,3 +2,4 @@ export * from './config/config-file.schema';
 export * from './config/jwt.schema';
 export * from './config/policies.schema';
 export { formatIssuePath, toInvalidParams } from './invalid-params';
+export * from './admin';

@@ -9,14 +9,14 @@ import { ZApiPolicies, ZRoutePolicies, ZUpstreamSettings } from './policies.sche
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 export const ZSlug = z.string().regex(SLUG, 'must be lowercase letters, digits and dashes (1-63), not starting or ending with a dash');
 
-const ZPathTemplate = z.string().superRefine((value, ctx) => {
+export const ZPathTemplate = z.string().superRefine((value, ctx) => {
   const check = checkPathTemplate(value);
   if (!check.ok) ctx.addIssue({ code: 'custom', message: `path ${check.reason}` });
 });
 
 const HOST = /^(\*\.)?[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
 
-const ZBasePath = ZPathTemplate.refine((value) => !value.includes('{') && !value.includes('*'), 'basePath must be static');
+export const ZBasePath = ZPathTemplate.refine((value) => !value.includes('{') && !value.includes('*'), 'basePath must be static');
 
 const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 export const ZHttpMethod = z.enum(HTTP_METHODS);
