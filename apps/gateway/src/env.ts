@@ -73,6 +73,11 @@ export const ZGatewayEnv = z.object({
   GATEWAY_JWKS_TIMEOUT_MS: positive(5_000),
   /** Allow http:// JWKS URLs on 127.0.0.1/localhost (tests only); otherwise only https is fetched. */
   GATEWAY_ALLOW_INSECURE_JWKS: z.preprocess(unsetWhenEmpty, z.enum(['0', '1', 'true', 'false']).default('0').transform((value) => value === '1' || value === 'true')),
+  /** Failed authentications (unknown or malformed key, invalid JWT) one client address may have per window before it gets 429; 0 turns this off. */
+  GATEWAY_AUTH_FAILURE_LIMIT: z.preprocess(unsetWhenEmpty, z.coerce.number().int().min(0).default(20)),
+  GATEWAY_AUTH_FAILURE_WINDOW_MS: positive(60_000),
+  /** Most client addresses whose failures are tracked at once (the oldest go first). */
+  GATEWAY_AUTH_FAILURE_MAX_ADDRESSES: positive(100_000),
   /** Prefix of every Redis key the gateway writes. */
   GATEWAY_REDIS_PREFIX: z.preprocess(unsetWhenEmpty, z.string().default('tollgate:')),
   /** A Redis command without an answer after this long fails, and limits fall back to this instance. */

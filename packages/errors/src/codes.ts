@@ -34,6 +34,7 @@ export const ERROR_CODES = {
   // limits
   rate_limited: { status: 429, title: 'Rate limit exceeded' },
   quota_exceeded: { status: 429, title: 'Quota exhausted' },
+  too_many_failed_attempts: { status: 429, title: 'Too many failed authentication attempts' },
   // upstream and gateway
   internal_error: { status: 500, title: 'Internal error' },
   upstream_failed: { status: 502, title: 'Upstream request failed' },
