@@ -26,8 +26,8 @@ export default tseslint.config(
     },
   },
   {
-    // apps/portal: Next.js (React 19, JSX); its client components run in the browser.
-    files: ['apps/portal/**/*.ts', 'apps/portal/**/*.tsx'],
+    // apps/portal: Next.js (React 19, JSX); its client components run in the browser. So do packages/ui's.
+    files: ['apps/portal/**/*.ts', 'apps/portal/**/*.tsx', 'packages/ui/**/*.ts', 'packages/ui/**/*.tsx'],
     languageOptions: {
       globals: { ...globals.browser, ...globals.node },
       parserOptions: { ecmaFeatures: { jsx: true } },

@@ -1,0 +1,18 @@
+'use client';
+
+import { Moon, Sun } from 'lucide-react';
+import { useTheme } from 'next-themes';
+import { Button } from './button';
+import { cn } from './cn';
+
+/** Switches between the light and the dark theme; the icon shown is the theme you would switch to. */
+export function ThemeToggle({ className }: { className?: string }) {
+  const { resolvedTheme, setTheme } = useTheme();
+  const dark = resolvedTheme === 'dark';
+  return (
+    <Button variant="ghost" size="icon" className={cn('size-8', className)} aria-label={dark ? 'Switch to light theme' : 'Switch to dark theme'} onClick={() => setTheme(dark ? 'light' : 'dark')}>
+      <Sun className="hidden dark:block" aria-hidden="true" />
+      <Moon className="block dark:hidden" aria-hidden="true" />
+    </Button>
+  );
+}
