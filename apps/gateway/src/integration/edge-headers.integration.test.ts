@@ -56,8 +56,11 @@ describe('Forwarded', () => {
     expect(received.headers['x-forwarded-host']).toBe(host);
   });
 
-  it("appends to the caller's Forwarded instead of replacing or trusting it", async () => {
+  it("replaces a Forwarded from a peer that is not a trusted proxy", async () => {
     const { received } = await seenUpstream({ forwarded: 'for=198.51.100.17;proto=https', host: 'api.example.com' });
+    expect(received.headers.forwarded).toBe('for=127.0.0.1;host=api.example.com;proto=http');
+  });
+});
     expect(received.headers.forwarded).toBe('for=198.51.100.17;proto=https, for=127.0.0.1;host=api.example.com;proto=http');
   });
 });

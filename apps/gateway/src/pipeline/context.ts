@@ -39,12 +39,14 @@ const NO_PARAMS: RouteParams = Object.freeze({});
 export class GatewayContext {
   readonly startedAt = performance.now();
   requestId = '';
-  /** The request path, checked by receive: no query, no ambiguous encodings. */
+  /** The request path in its canonical spelling (receive): no query, no ambiguous encodings; routing, stripping and the upstream all use it. */
   path = '';
   /** The raw query string without `?`, or ''. */
   query = '';
   /** The caller's address: the socket peer, or from X-Forwarded-For when the peer is a trusted proxy; IPv4-mapped IPv6 as IPv4. */
   clientIp = '';
+  /** The socket peer is in GATEWAY_TRUSTED_PROXIES: its X-Forwarded-* and Forwarded are kept and appended to. */
+  peerTrusted = false;
   /** W3C traceparent for the upstream: the caller's trace id (or a new one) with a new span id. */
   traceparent = '';
   /** The caller's tracestate, kept only beside a valid traceparent. */
@@ -53,6 +55,8 @@ export class GatewayContext {
   params: RouteParams = NO_PARAMS;
   principal: Principal | null = null;
   plan: CompiledPlan | null = null;
+  /** Authentication refused the credential presented (unknown or malformed key, invalid JWT) or throttled the address: record folds the usage event per address and minute. */
+  failedAuth = false;
   /** The client went away before the response completed. */
   clientAborted = false;
   /** Set when the client asked to upgrade to WebSocket (forward proxies the upgrade). */

@@ -4,7 +4,10 @@ import type { GatewayContext } from '../../pipeline/context';
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
 
 /** Request headers the gateway owns: a client cannot set them for the upstream. */
-const GATEWAY_OWNED = new Set(['host', 'expect', 'x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'forwarded', 'traceparent', 'tracestate', 'x-request-id', 'x-consumer-id', 'x-plan', 'x-api-key']);
+const GATEWAY_OWNED = new Set(['host', 'expect', 'via', 'x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'forwarded', 'traceparent', 'tracestate', 'x-request-id', 'x-consumer-id', 'x-plan', 'x-api-key']);
+
+/** What this hop adds to Via (RFC 9110 7.6.3); the gateway's name, not its host. */
+const VIA = '1.1 tollgate';
 
 const TOLLGATE_BEARER = /^bearer\s+tg_/i;
 
@@ -16,40 +19,57 @@ function connectionTokens(value: string | undefined): Set<string> | null {
   return new Set(lower.split(',').map((token) => token.trim()));
 }
 
+/** Headers the upstream must not get from the client: hop-by-hop and gateway-owned ones. */
+function isWithheld(lower: string): boolean {
+  return HOP_BY_HOP.has(lower) || GATEWAY_OWNED.has(lower);
+}
+
+/** The client's values of the proxy headers a trusted proxy in front may have set. */
+interface IncomingProxyHeaders {
+  forwardedFor?: string;
+  forwarded?: string;
+  proto?: string;
+  host?: string;
+  via?: string;
+}
+
 /**
  * The request headers for the upstream, as the flat [name, value, ...] list undici takes.
- * Drops hop-by-hop headers, headers named in Connection, and every Tollgate key (the
- * X-Api-Key header, a Bearer tg_ key); sets X-Forwarded-*, Forwarded (RFC 7239, appended
- * to the caller's), traceparent / tracestate (from receive), X-Request-Id, X-Consumer-Id
- * and X-Plan.
+ * Drops hop-by-hop headers, headers named in Connection, every Tollgate key (the
+ * X-Api-Key header, a Bearer tg_ key), and any header whose name with `_` read as `-`
+ * is one of those (CGI and WSGI upstreams read `X_Plan` as `X-Plan`). Sets
+ * X-Forwarded-*, Forwarded (RFC 7239) and Via: from a trusted proxy the incoming values
+ * are kept and appended to, from anyone else they are replaced. Then traceparent /
+ * tracestate (from receive), X-Request-Id, X-Consumer-Id and X-Plan.
  */
 export function forwardHeaders(ctx: GatewayContext): string[] {
   const raw = ctx.req.rawHeaders;
   const named = connectionTokens(ctx.req.headers.connection);
   const headers: string[] = [];
-  let forwardedFor: string | undefined;
-  let forwarded: string | undefined;
+  const incoming: IncomingProxyHeaders = {};
+  const trusted = ctx.peerTrusted;
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i]!;
     const lower = name.toLowerCase();
     const value = raw[i + 1]!;
-    if (HOP_BY_HOP.has(lower) || GATEWAY_OWNED.has(lower)) {
-      if (lower === 'x-forwarded-for') forwardedFor = forwardedFor === undefined ? value : `${forwardedFor}, ${value}`;
-      else if (lower === 'forwarded') forwarded = forwarded === undefined ? value : `${forwarded}, ${value}`;
+    if (isWithheld(lower)) {
+      if (trusted) keepProxyHeader(incoming, lower, value);
       continue;
     }
     if (named !== null && named.has(lower)) continue;
     if (lower === 'authorization' && TOLLGATE_BEARER.test(value)) continue;
+    if (lower.includes('_') && isWithheld(lower.replaceAll('_', '-'))) continue;
     headers.push(name, value);
   }
   const client = ctx.req.socket.remoteAddress ?? '';
-  headers.push('x-forwarded-for', forwardedFor === undefined ? client : `${forwardedFor}, ${client}`);
-  const proto = 'encrypted' in ctx.req.socket && ctx.req.socket.encrypted ? 'https' : 'http';
-  headers.push('x-forwarded-proto', proto);
+  const ownProto = 'encrypted' in ctx.req.socket && ctx.req.socket.encrypted ? 'https' : 'http';
   const host = ctx.req.headers.host;
-  if (host !== undefined) headers.push('x-forwarded-host', host);
-  const element = forwardedElement(client, proto, host);
-  headers.push('forwarded', forwarded === undefined ? element : `${forwarded}, ${element}`);
+  headers.push('x-forwarded-for', appended(incoming.forwardedFor, client));
+  headers.push('x-forwarded-proto', incoming.proto ?? ownProto);
+  const forwardedHost = incoming.host ?? host;
+  if (forwardedHost !== undefined) headers.push('x-forwarded-host', forwardedHost);
+  headers.push('forwarded', appended(incoming.forwarded, forwardedElement(client, ownProto, host)));
+  headers.push('via', appended(incoming.via, VIA));
   if (ctx.traceparent !== '') headers.push('traceparent', ctx.traceparent);
   if (ctx.tracestate !== undefined) headers.push('tracestate', ctx.tracestate);
   headers.push('x-request-id', ctx.requestId);
@@ -57,6 +77,18 @@ export function forwardHeaders(ctx: GatewayContext): string[] {
   if (principal !== null) headers.push('x-consumer-id', principal.app.slug);
   if (ctx.plan !== null) headers.push('x-plan', ctx.plan.slug);
   return headers;
+}
+
+function keepProxyHeader(incoming: IncomingProxyHeaders, lower: string, value: string): void {
+  if (lower === 'x-forwarded-for') incoming.forwardedFor = appended(incoming.forwardedFor, value);
+  else if (lower === 'forwarded') incoming.forwarded = appended(incoming.forwarded, value);
+  else if (lower === 'via') incoming.via = appended(incoming.via, value);
+  else if (lower === 'x-forwarded-proto') incoming.proto ??= value;
+  else if (lower === 'x-forwarded-host') incoming.host ??= value;
+}
+
+function appended(list: string | undefined, value: string): string {
+  return list === undefined ? value : `${list}, ${value}`;
 }
 
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;

@@ -90,6 +90,15 @@ export class ProxyHandler implements Dispatcher.DispatchHandler {
       this.done(this.ctx.res.headersSent ? null : { error, retryable: false });
       return;
     }
+    if (isLocalError(error)) {
+      // The gateway itself built a request the client library refused, or hit a bug: the
+      // upstream never saw it, so it says nothing about the upstream's health.
+      this.#settle('neutral');
+      if (this.ctx.res.headersSent) this.ctx.res.destroy();
+      const internal = `${this.target.origin}: ${(error as { code?: string }).code ?? error.name}: ${error.message}`;
+      this.done(this.ctx.res.headersSent ? null : { error: new TollgateError('internal_error', { internal, cause: error }), retryable: false });
+      return;
+    }
     this.#settle('failure');
     if (this.ctx.res.headersSent) {
       if (!this.ctx.res.destroyed) this.ctx.res.destroy();
@@ -118,6 +127,16 @@ export class ProxyHandler implements Dispatcher.DispatchHandler {
       breaker.release(this.probe);
     }
   }
+}
+
+/** undici's codes for a request it refused before sending anything (an invalid argument, an unsupported option). */
+const LOCAL_CODES = new Set(['UND_ERR_INVALID_ARG', 'UND_ERR_INVALID_RETURN_VALUE', 'UND_ERR_NOT_SUPPORTED']);
+
+/** An error the gateway caused itself (never counted against the upstream): undici's argument errors and programming errors. */
+export function isLocalError(error: Error): boolean {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string') return LOCAL_CODES.has(code);
+  return error instanceof TypeError || error instanceof RangeError || error instanceof ReferenceError || error instanceof SyntaxError;
 }
 
 function toAttemptFailure(error: Error, target: UpstreamTarget): AttemptFailure {

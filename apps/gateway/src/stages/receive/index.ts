@@ -3,8 +3,8 @@ import { TollgateError } from '@tollgate/errors';
 import type { Stage } from '../../pipeline/types';
 import { compileIpRanges, type IpRanges } from '../ip-rules/ip-ranges';
 import { checkFraming } from './check-framing';
-import { clientIp } from './client-ip';
-import { checkRequestTarget, PATH_PROBLEMS, type PathProblem } from './normalize-path';
+import { clientIp, socketAddress } from './client-ip';
+import { canonicalPath, checkRequestTarget, PATH_PROBLEMS, type PathProblem } from './normalize-path';
 import { nextTraceparent } from './trace-context';
 
 const REQUEST_ID = /^[A-Za-z0-9._:@/+=-]{1,128}$/;
@@ -16,7 +16,8 @@ export interface ReceiveConfig {
 
 /**
  * Gives the request its id (the caller's X-Request-Id when sane), its trace context and
- * client address, refuses ambiguous framing, and checks the path once.
+ * client address, refuses ambiguous framing, and checks the path once and gives it its
+ * canonical spelling: every later stage and the upstream see that one path.
  */
 export const receive: Stage<ReceiveConfig> = {
   name: 'receive',
@@ -34,13 +35,16 @@ export const receive: Stage<ReceiveConfig> = {
     const trace = nextTraceparent(single(headers.traceparent));
     ctx.traceparent = trace.traceparent;
     if (trace.valid) ctx.tracestate = single(headers.tracestate);
-    ctx.clientIp = clientIp(req, config.trustedProxies);
+    const trusted = config.trustedProxies;
+    ctx.clientIp = clientIp(req, trusted);
+    if (trusted !== null) ctx.peerTrusted = trusted.has(socketAddress(req));
     const framing = checkFraming(req);
     if (framing !== null) throw new TollgateError('bad_request', { detail: framing, headers: { connection: 'close' } });
     const url = req.url ?? '';
     const end = checkRequestTarget(url);
     if (end < 0) throw new TollgateError('invalid_path', { detail: PATH_PROBLEMS[end as PathProblem] });
-    ctx.path = end === url.length ? url : url.slice(0, end);
+    const path = end === url.length ? url : url.slice(0, end);
+    ctx.path = path.includes('%') ? canonicalPath(path) : path;
     ctx.query = end < url.length - 1 ? url.slice(end + 1) : '';
   },
 };

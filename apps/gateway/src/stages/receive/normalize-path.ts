@@ -1,7 +1,8 @@
 // Checks the request target once, so later stages and the upstream all see the same
 // path. Ambiguous spellings are refused rather than guessed at: encoded dots, slashes,
 // backslashes, semicolons and percent signs, dot segments, empty segments, `;` path parameters,
-// control characters and fragments.
+// control characters and fragments. What remains has one canonical spelling
+// (canonicalPath), which routing, base-path stripping and the upstream all use.
 
 export const PATH_PROBLEMS = {
   [-1]: 'The request target must be an absolute path.',
@@ -56,4 +57,29 @@ export function checkRequestTarget(target: string): number {
     }
   }
   return length;
+}
+
+/** Unreserved characters (RFC 3986 2.3) other than `.`, whose encoded form is refused above. */
+function isUnreserved(value: number): boolean {
+  return (
+    (value >= 0x41 && value <= 0x5a) || (value >= 0x61 && value <= 0x7a) || (value >= 0x30 && value <= 0x39) || value === 0x2d || value === 0x5f || value === 0x7e
+  );
+}
+
+const HEX = '0123456789ABCDEF';
+
+/**
+ * The one spelling of a path that checkRequestTarget accepted (RFC 3986 6.2.2): encoded
+ * unreserved characters decoded (`/%65cho` is `/echo`), every other percent-encoding in
+ * upper case (`%c3%a9` is `%C3%A9`). Only paths holding a `%` need it.
+ */
+export function canonicalPath(path: string): string {
+  let out = '';
+  let copied = 0;
+  for (let i = path.indexOf('%'); i !== -1; i = path.indexOf('%', i + 3)) {
+    const value = hexValue(path.charCodeAt(i + 1)) * 16 + hexValue(path.charCodeAt(i + 2));
+    out += path.slice(copied, i) + (isUnreserved(value) ? String.fromCharCode(value) : `%${HEX[value >> 4]}${HEX[value & 15]}`);
+    copied = i + 3;
+  }
+  return copied === 0 ? path : out + path.slice(copied);
 }

@@ -4,6 +4,8 @@ import type { CompiledRoute } from '../../config/compiled-snapshot.types';
 import { VersionSwitch } from '../../config/version-switch';
 import type { GatewayContext, RouteParams } from '../../pipeline/context';
 import type { Stage } from '../../pipeline/types';
+import { hookResponseHead } from '../cors/hook-response-head';
+import { keepResponsePrivate } from './private-response';
 import { unknownPathVersion } from './unknown-path-version';
 
 export const ROUTABLE_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
@@ -19,18 +21,32 @@ export const route: Stage<true> = {
     const found = router.find(ctx.req.method as FindMyWay.HTTPMethod, ctx.path);
     if (found === null) throw notFound(ctx, router);
     const store = found.store as CompiledRoute | VersionSwitch;
+    let matched: CompiledRoute;
     if (store instanceof VersionSwitch) {
       const selected = store.select(ctx.req.headers[store.header] as string | undefined);
       if (typeof selected === 'string') {
         throw new TollgateError('route_not_found', { detail: `No route matches ${ctx.req.method} ${ctx.path} for ${selected}.` });
       }
-      ctx.route = selected;
+      matched = selected;
     } else {
-      ctx.route = store;
+      matched = store;
     }
+    if (!underPrefix(ctx.path, matched.stripPrefix)) throw notFound(ctx, router);
+    ctx.route = matched;
+    if (matched.auth !== 'none') hookResponseHead(ctx.res, keepResponsePrivate);
     ctx.params = found.params as RouteParams;
   },
 };
+
+/**
+ * The router matches a decoded path; the canonical path keeps reserved characters
+ * encoded (`%21` is not `!`). A route serves the request only when the canonical path
+ * itself lies under the route's base path, so stripping it leaves `/…` or nothing.
+ */
+function underPrefix(path: string, prefix: string): boolean {
+  if (prefix === '') return true;
+  return path.startsWith(prefix) && (path.length === prefix.length || path.charCodeAt(prefix.length) === 47);
+}
 
 /** 405 with Allow when the path exists under other methods, else 404. Off the hot path. */
 function notFound(ctx: GatewayContext, router: FindMyWay.Instance<FindMyWay.HTTPVersion.V1>): TollgateError {
