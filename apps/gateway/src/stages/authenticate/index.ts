@@ -6,6 +6,8 @@ import { authenticateJwt } from './authenticate-jwt';
 import { authenticateKey } from './authenticate-key';
 import { CHALLENGE } from './challenge';
 import { bearerToken } from './extract-api-key';
+import type { FailedAuthThrottle } from './failed-auth-throttle';
+import { failed, failedAuthThrottle, refuseIfThrottled } from './failed-auth';
 import { JwtVerifier } from './jwt-verifier';
 
 export interface AuthenticateConfig {
@@ -20,6 +22,8 @@ export interface AuthenticateConfig {
   readonly inactive: ReadonlyMap<string, 'pending' | 'suspended' | 'cancelled'>;
   /** The API's JWT issuers; null on key routes and when none is usable. */
   readonly jwt: JwtVerifier | null;
+  /** Failed authentications per client address (this process); null when turned off. */
+  readonly throttle: FailedAuthThrottle | null;
 }
 
 const NO_SUBSCRIPTIONS: ReadonlyMap<string, CompiledSubscription> = new Map();
@@ -31,7 +35,8 @@ const verifiers = new WeakMap<object, JwtVerifier | null>();
  * Authentication, resolved from memory: API key -> app, or JWT (issuer + app claim) ->
  * app; then app -> subscription to the route's API -> plan. `key` routes take keys,
  * `jwt` routes only JWTs, `key_or_jwt` either: a Bearer value that starts with `tg_` is
- * a key, anything else a JWT.
+ * a key, anything else a JWT. An address with too many refused credentials in a window
+ * is answered 429 before any lookup until its window ends (failed-auth.ts).
  */
 export const authenticate: Stage<AuthenticateConfig> = {
   name: 'authenticate',
@@ -57,17 +62,30 @@ export const authenticate: Stage<AuthenticateConfig> = {
       subscriptions: index.subscriptions.get(route.api.id) ?? NO_SUBSCRIPTIONS,
       inactive: index.inactiveSubscriptions.get(route.api.id) ?? NO_INACTIVE,
       jwt,
+      throttle: failedAuthThrottle(services),
     };
   },
   run(ctx, config) {
-    if (config.auth !== 'key') {
-      const bearer = bearerToken(ctx.req.headers);
-      if (bearer !== undefined && !bearer.startsWith('tg_')) return authenticateJwt(ctx, config, bearer);
-      if (config.auth === 'jwt') return refuseNonJwt(bearer);
+    const throttle = config.throttle;
+    if (throttle !== null) refuseIfThrottled(ctx, throttle);
+    try {
+      const pending = authenticateWith(ctx, config);
+      return pending === undefined ? undefined : pending.catch((error: unknown) => failed(ctx, throttle, error));
+    } catch (error) {
+      return failed(ctx, throttle, error);
     }
-    authenticateKey(ctx, config);
   },
 };
+
+function authenticateWith(ctx: GatewayContext, config: AuthenticateConfig): Promise<void> | undefined {
+  if (config.auth !== 'key') {
+    const bearer = bearerToken(ctx.req.headers);
+    if (bearer !== undefined && !bearer.startsWith('tg_')) return authenticateJwt(ctx, config, bearer);
+    if (config.auth === 'jwt') return refuseNonJwt(bearer);
+  }
+  authenticateKey(ctx, config);
+  return undefined;
+}
 
 function refuseNonJwt(bearer: string | undefined): never {
   if (bearer === undefined) {
