@@ -2,7 +2,7 @@
 
 import { useTable, type RowData, type SortingState, type Updater } from '@tanstack/react-table';
 import { MoreHorizontal } from 'lucide-react';
-import { useId, useMemo, type ReactNode } from 'react';
+import { Suspense, useId, useMemo, type ReactNode } from 'react';
 import { Button } from './button';
 import { cn } from './cn';
 import { columnId, dataTableFeatures, type DataTableColumn } from './data-table-features';
@@ -34,8 +34,19 @@ export type DataTableProps<TData extends RowData> = {
   captionVisible?: boolean;
 };
 
-/** The one data table: server-side paging, sorting and filtering, its state in the URL. */
+/**
+ * The one data table: server-side paging, sorting and filtering, its state in the URL. Reading the URL
+ * needs a Suspense boundary in Next.js (useSearchParams), so the table brings its own.
+ */
 export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
+  return (
+    <Suspense fallback={<Skeleton className="h-40 w-full rounded-xl" />}>
+      <DataTableContent {...props} />
+    </Suspense>
+  );
+}
+
+function DataTableContent<TData extends RowData>(props: DataTableProps<TData>) {
   const { caption, rows, params, empty = 'Nothing here yet.', rowActions, rowLabel, captionVisible = false } = props;
   const controls = useTableState(params);
   const captionId = useId();

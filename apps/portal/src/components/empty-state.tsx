@@ -1,10 +1,1 @@
-import type { ReactNode } from 'react';
-
-export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
-  return (
-    <div className="rounded-xl border border-slate-200 bg-white px-6 py-10 text-center">
-      <p className="text-sm font-medium text-slate-900">{title}</p>
-      {children ? <div className="mt-1 text-sm text-slate-500">{children}</div> : null}
-    </div>
-  );
-}
+export { EmptyState } from '@tollgate/ui';

@@ -1,13 +1,1 @@
-import type { ReactNode } from 'react';
-
-export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
-  return (
-    <div className="mb-8 flex flex-wrap items-end justify-between gap-4">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{title}</h1>
-        {description ? <p className="mt-1 max-w-2xl text-sm text-slate-600">{description}</p> : null}
-      </div>
-      {actions}
-    </div>
-  );
-}
+export { PageHeader } from '@tollgate/ui';
