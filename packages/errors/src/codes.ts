@@ -34,12 +34,14 @@ export const ERROR_CODES = {
   // limits
   rate_limited: { status: 429, title: 'Rate limit exceeded' },
   quota_exceeded: { status: 429, title: 'Quota exhausted' },
+  concurrency_limited: { status: 429, title: 'Too many concurrent requests' },
   too_many_failed_attempts: { status: 429, title: 'Too many failed authentication attempts' },
   // upstream and gateway
   internal_error: { status: 500, title: 'Internal error' },
   upstream_failed: { status: 502, title: 'Upstream request failed' },
   no_healthy_target: { status: 503, title: 'No healthy upstream target' },
   circuit_open: { status: 503, title: 'Upstream circuit open' },
+  upstream_busy: { status: 503, title: 'Upstream busy' },
   not_ready: { status: 503, title: 'Not ready' },
   identity_provider_unavailable: { status: 503, title: 'Identity provider unavailable' },
   rate_limiter_unavailable: { status: 503, title: 'Rate limiter unavailable' },
