@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const ZUserRole = z.enum(['admin', 'developer']);
+export const ZUserRole = z.enum(['owner', 'admin', 'viewer', 'developer']);
 export type TUserRole = z.infer<typeof ZUserRole>;
 
 /** What the session JWT carries about a person. */
