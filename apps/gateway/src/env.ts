@@ -31,6 +31,17 @@ export const ZGatewayEnv = z.object({
   GATEWAY_UPSTREAM_CONNECT_TIMEOUT_MS: positive(5_000),
   /** Most connections kept to one upstream target. */
   GATEWAY_UPSTREAM_CONNECTIONS: positive(256),
+  /** Longest wait for a free connection to an upstream origin whose connections are all busy; then 503 upstream_busy. */
+  GATEWAY_UPSTREAM_QUEUE_TIMEOUT_MS: positive(2_000),
+  /** Share of an origin's connections one consumer (app) or one client address may hold or wait for; past it 429. 1 turns the caps off. */
+  GATEWAY_UPSTREAM_CLIENT_SHARE: z.preprocess(unsetWhenEmpty, z.coerce.number().gt(0).max(1).default(0.5)),
+  /** Request bodies up to this size are read whole before an upstream connection is taken; 0 streams every body. */
+  GATEWAY_BODY_BUFFER_BYTES: z.preprocess(unsetWhenEmpty, z.coerce.number().int().min(0).default(64 * 1024)),
+  /** Longest pause between two chunks of a request body; then 408 and the connection closes. 0 turns it off. */
+  GATEWAY_BODY_IDLE_TIMEOUT_MS: z.preprocess(unsetWhenEmpty, z.coerce.number().int().min(0).default(10_000)),
+  /** Slowest average rate a request body may arrive at once its grace period is over; then 408. 0 turns it off. */
+  GATEWAY_BODY_MIN_BYTES_PER_SECOND: z.preprocess(unsetWhenEmpty, z.coerce.number().int().min(0).default(240)),
+  GATEWAY_BODY_MIN_RATE_GRACE_MS: z.preprocess(unsetWhenEmpty, z.coerce.number().int().min(0).default(5_000)),
   GATEWAY_HEARTBEAT_MS: positive(5_000),
   /** How long SIGTERM waits for requests in flight before closing their connections. */
   GATEWAY_SHUTDOWN_TIMEOUT_MS: positive(10_000),

@@ -2,6 +2,7 @@ import type { SnapshotUpstream } from '@tollgate/db';
 import { pino, type Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { Pool } from 'undici';
+import { ConnectionAdmission } from './connection-admission';
 import { registerUpstreamMetrics } from './upstream-metrics';
 import { readUpstreamSettings } from './upstream-settings';
 import { UpstreamState } from './upstream-state';
@@ -57,6 +58,7 @@ export class UpstreamPools {
         pipelining: 1,
       });
       this.#pools.set(key, pool);
+      ConnectionAdmission.attach(pool, this.options.connections);
     }
     return pool;
   }

@@ -1,5 +1,6 @@
 import type { TUpstreamSettings } from '@tollgate/contracts';
 import type { Pool } from 'undici';
+import { ConnectionAdmission } from './connection-admission';
 
 type HealthCheckPolicy = NonNullable<TUpstreamSettings['healthCheck']>;
 type PassivePolicy = TUpstreamSettings['passive'];
@@ -12,6 +13,8 @@ export class UpstreamTarget {
   readonly origin: string;
   /** The target URL's path without a trailing slash ('' for none); upstream paths start with it. */
   readonly prefix: string;
+  /** Connection slots of the target's pool, shared with every target on the same origin. */
+  readonly admission: ConnectionAdmission;
   /** Requests in flight through this target (least-connections reads it). */
   inFlight = 0;
   /** Verdict of the active health check (true until a check says otherwise). */
@@ -30,6 +33,7 @@ export class UpstreamTarget {
     const parsed = new URL(url);
     this.origin = parsed.origin;
     this.prefix = parsed.pathname.replace(/\/+$/, '');
+    this.admission = ConnectionAdmission.of(pool);
   }
 
   available(now: number): boolean {
