@@ -1,7 +1,8 @@
+import type { AdmissionPolicy } from '../../adapters/upstream/connection-admission';
 import type { UpstreamBalancer } from '../../adapters/upstream/upstream-balancer';
 import { timeoutGiven } from '../../adapters/upstream/upstream-settings';
 import type { Stage } from '../../pipeline/types';
-import { readRequestBody } from './request-body';
+import { readRequestBody, type BodyLimits } from './request-body';
 import { readRoutePolicies } from './schema';
 import { noHealthyTarget, sendUpstream } from './send-upstream';
 import { proxyUpgrade } from './upgrade-proxy';
@@ -16,7 +17,10 @@ export interface ForwardConfig extends UpstreamPathConfig {
   readonly headersTimeoutMs: number;
   /** Wait between response body chunks. */
   readonly bodyTimeoutMs: number;
-  readonly maxBodyBytes: number;
+  /** The route's body limit, how much of a body is read before sending, and how fast it must arrive. */
+  readonly body: BodyLimits;
+  /** How long a request waits for a connection, and the share one client may hold. */
+  readonly admission: AdmissionPolicy;
   /** Extra attempts for idempotent requests. */
   readonly retries: number;
   readonly backoffMs: number;
@@ -38,13 +42,19 @@ export const forward: Stage<ForwardConfig> = {
     const upstream = api.upstream;
     if (upstream !== null) upstream.state.label = api.slug;
     const settings = upstream?.state.settings;
-    const fallback = services.env.GATEWAY_UPSTREAM_TIMEOUT_MS;
+    const env = services.env;
+    const fallback = env.GATEWAY_UPSTREAM_TIMEOUT_MS;
     const stripLength = route.rewrite === null && route.stripBasePath ? route.stripPrefix.length : 0;
     return {
       upstream,
       headersTimeoutMs: policies.timeoutMs ?? (settings && timeoutGiven(api.upstreamSettings, 'headersMs') ? settings.timeouts.headersMs : fallback),
       bodyTimeoutMs: policies.timeoutMs ?? (settings && timeoutGiven(api.upstreamSettings, 'bodyMs') ? settings.timeouts.bodyMs : fallback),
-      maxBodyBytes: policies.maxBodyBytes,
+      body: {
+        maxBodyBytes: policies.maxBodyBytes,
+        bufferBytes: Math.min(env.GATEWAY_BODY_BUFFER_BYTES, policies.maxBodyBytes),
+        pace: { idleMs: env.GATEWAY_BODY_IDLE_TIMEOUT_MS, minBytesPerSecond: env.GATEWAY_BODY_MIN_BYTES_PER_SECOND, graceMs: env.GATEWAY_BODY_MIN_RATE_GRACE_MS },
+      },
+      admission: { queueTimeoutMs: env.GATEWAY_UPSTREAM_QUEUE_TIMEOUT_MS, clientShare: env.GATEWAY_UPSTREAM_CLIENT_SHARE },
       retries: settings?.retries.attempts ?? 0,
       backoffMs: settings?.retries.backoffMs ?? 50,
       stripLength,
@@ -56,7 +66,7 @@ export const forward: Stage<ForwardConfig> = {
     if (balancer === null) throw noHealthyTarget();
     if (ctx.upgrade !== null) return proxyUpgrade(ctx, config, balancer, ctx.upgrade);
     const idempotent = IDEMPOTENT.has(ctx.req.method!);
-    const body = readRequestBody(ctx.req, config.maxBodyBytes, idempotent);
+    const body = readRequestBody(ctx.req, config.body);
     if (body instanceof Promise) return body.then((read) => sendUpstream(ctx, config, balancer, read, idempotent));
     return sendUpstream(ctx, config, balancer, body, idempotent);
   },

@@ -1,86 +1,95 @@
 import type { IncomingMessage } from 'node:http';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { TollgateError } from '@tollgate/errors';
-
-/** Idempotent request bodies up to this size are read into memory so that a retry can resend them. */
-export const REPLAYABLE_BODY_BYTES = 64 * 1024;
+import { payloadTooLarge } from './body-errors';
+import { BodyPace, type BodyPacePolicy } from './body-pace';
+import { StreamedBody } from './streamed-body';
 
 export interface RequestBody {
-  /** What undici sends: nothing, a buffered copy, or the request stream itself. */
+  /** What undici sends: nothing, a buffered copy, or a stream fed from the request. */
   readonly body: Buffer | Readable | null;
   /** The body can be sent again (none, or buffered), so the request may be retried. */
   readonly replayable: boolean;
 }
 
-const NO_BODY: RequestBody = Object.freeze({ body: null, replayable: true });
-
-export function payloadTooLarge(maxBodyBytes: number): TollgateError {
-  return new TollgateError('payload_too_large', {
-    detail: `The request body is larger than the ${maxBodyBytes} bytes this route accepts.`,
-    // The rest of the body is never read: the connection cannot carry another request.
-    headers: { connection: 'close' },
-  });
+export interface BodyLimits {
+  /** The route's limit (413 past it). */
+  readonly maxBodyBytes: number;
+  /** Bodies up to this size are read whole before an upstream connection is taken. */
+  readonly bufferBytes: number;
+  readonly pace: BodyPacePolicy;
 }
+
+const NO_BODY: RequestBody = Object.freeze({ body: null, replayable: true });
 
 /**
  * The request body as it should go upstream. A declared Content-Length over the route's
- * limit is refused before anything is sent; a chunked body is counted as it streams and
- * cut off (413 while nothing has been answered yet) once it passes the limit. Small
- * bodies of idempotent requests are buffered so a retry can send them again; every other
- * body streams through without buffering.
+ * limit is refused before anything is sent. A body up to `bufferBytes` (declared, or
+ * chunked and found to be that small) is read whole first, so a slow client holds no
+ * upstream connection while it sends, and a retry can send it again; a larger one
+ * streams through, counted against the limit (413 while nothing has been answered yet).
+ * Either way a body that pauses too long or arrives too slowly is cut off with 408.
  */
-export function readRequestBody(req: IncomingMessage, maxBodyBytes: number, idempotent: boolean): RequestBody | Promise<RequestBody> {
+export function readRequestBody(req: IncomingMessage, limits: BodyLimits): RequestBody | Promise<RequestBody> {
   const chunked = req.headers['transfer-encoding'] !== undefined;
   if (!chunked) {
     const declared = req.headers['content-length'];
     if (declared === undefined || declared === '0') return NO_BODY;
     const length = Number(declared);
-    if (length > maxBodyBytes) throw payloadTooLarge(maxBodyBytes);
-    if (idempotent && length <= REPLAYABLE_BODY_BYTES) return bufferBody(req);
-    return { body: req, replayable: false };
+    if (length > limits.maxBodyBytes) throw payloadTooLarge(limits.maxBodyBytes);
+    if (length > limits.bufferBytes) return { body: new StreamedBody(req, limits.maxBodyBytes, limits.pace), replayable: false };
+  } else if (limits.bufferBytes === 0) {
+    return { body: new StreamedBody(req, limits.maxBodyBytes, limits.pace), replayable: false };
   }
-  return { body: new LimitedBody(req, maxBodyBytes), replayable: false };
-}
-
-function bufferBody(req: IncomingMessage): Promise<RequestBody> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve({ body: Buffer.concat(chunks), replayable: true }));
-    req.on('error', reject);
-  });
+  return bufferBody(req, limits);
 }
 
 /**
- * The request stream with a byte limit, keeping backpressure: when undici stops reading
- * the client's socket is paused. Past the limit the stream fails with payload_too_large
- * (undici then aborts the upstream request) and the client's body is left unread.
+ * Reads the body into memory; a chunked body that grows past `bufferBytes` goes on as a
+ * stream that starts with what was read.
  */
-class LimitedBody extends Readable {
-  #seen = 0;
-
-  constructor(
-    private readonly req: IncomingMessage,
-    private readonly maxBytes: number,
-  ) {
-    super();
-    req.on('data', this.#onData);
-    req.once('end', () => this.push(null));
-    req.once('error', (error) => this.destroy(error));
-  }
-
-  override _read(): void {
-    this.req.resume();
-  }
-
-  #onData = (chunk: Buffer): void => {
-    this.#seen += chunk.length;
-    if (this.#seen > this.maxBytes) {
-      this.req.off('data', this.#onData);
-      this.req.pause();
-      this.destroy(payloadTooLarge(this.maxBytes));
-      return;
-    }
-    if (!this.push(chunk)) this.req.pause();
-  };
+function bufferBody(req: IncomingMessage, limits: BodyLimits): Promise<RequestBody> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let seen = 0;
+    let stream: StreamedBody | null = null;
+    const pace = new BodyPace(limits.pace, (error) => (stream !== null ? stream.failSlow(error) : fail(error)));
+    const detach = () => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', fail);
+      req.off('close', onClose);
+    };
+    const fail = (error: Error) => {
+      pace.stop();
+      detach();
+      req.pause();
+      reject(error);
+    };
+    const onData = (chunk: Buffer) => {
+      seen += chunk.length;
+      chunks.push(chunk);
+      if (seen <= limits.bufferBytes) {
+        pace.chunk(chunk.length);
+        return;
+      }
+      if (seen > limits.maxBodyBytes) return fail(payloadTooLarge(limits.maxBodyBytes));
+      pace.chunk(chunk.length);
+      detach();
+      stream = new StreamedBody(req, limits.maxBodyBytes, limits.pace, chunks, seen, pace);
+      resolve({ body: stream, replayable: false });
+    };
+    const onEnd = () => {
+      pace.stop();
+      detach();
+      resolve({ body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, seen), replayable: true });
+    };
+    const onClose = () => {
+      if (!req.complete) fail(new TollgateError('bad_request', { detail: 'The client closed the connection before the body was complete.' }));
+    };
+    req.on('data', onData);
+    req.once('end', onEnd);
+    req.once('error', fail);
+    req.once('close', onClose);
+  });
 }

@@ -1,5 +1,7 @@
+import { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { TollgateError } from '@tollgate/errors';
+import { isTollgateError, TollgateError } from '@tollgate/errors';
+import type { PendingAdmission } from '../../adapters/upstream/connection-admission';
 import type { UpstreamBalancer } from '../../adapters/upstream/upstream-balancer';
 import type { UpstreamTarget } from '../../adapters/upstream/upstream-target';
 import type { GatewayContext } from '../../pipeline/context';
@@ -21,8 +23,18 @@ export function noHealthyTarget(): TollgateError {
  * Sends the request to a target picked by the balancer, behind the upstream's breaker.
  * A failure before anything reached the client is retried on another target, with
  * exponential backoff, when the request is idempotent and its body can be sent again.
+ * A request that fails while its body is still arriving closes the connection: the rest
+ * of the body is never read.
  */
 export async function sendUpstream(ctx: GatewayContext, config: ForwardConfig, balancer: UpstreamBalancer, body: RequestBody, idempotent: boolean): Promise<void> {
+  try {
+    await sendWithRetries(ctx, config, balancer, body, idempotent);
+  } catch (error) {
+    throw body.body instanceof Readable && !ctx.req.complete ? closingConnection(error, body.body) : error;
+  }
+}
+
+async function sendWithRetries(ctx: GatewayContext, config: ForwardConfig, balancer: UpstreamBalancer, body: RequestBody, idempotent: boolean): Promise<void> {
   const breaker = balancer.state.breaker;
   const attempts = idempotent && body.replayable ? config.retries + 1 : 1;
   let tried: UpstreamTarget[] | undefined;
@@ -44,18 +56,99 @@ export async function sendUpstream(ctx: GatewayContext, config: ForwardConfig, b
   }
 }
 
+/**
+ * One attempt: takes a connection slot of the target's pool (waiting a bounded time when
+ * all are held), then dispatches. Refused admission (busy, over a client's share) is
+ * neither a success nor a failure of the upstream: the breaker's probe is handed back.
+ */
 function attemptOnce(ctx: GatewayContext, config: ForwardConfig, balancer: UpstreamBalancer, target: UpstreamTarget, body: RequestBody, probe: boolean): Promise<AttemptFailure | null> {
-  return new Promise((resolve) => {
-    target.pool.dispatch(
-      {
-        method: ctx.req.method as 'GET',
-        path: upstreamPath(ctx, config, target.prefix),
-        headers: forwardHeaders(ctx),
-        body: body.body,
-        headersTimeout: config.headersTimeoutMs,
-        bodyTimeout: config.bodyTimeoutMs,
+  const consumer = ctx.principal?.app.id ?? null;
+  let pending: PendingAdmission | null;
+  try {
+    pending = target.admission.acquire(consumer, ctx.clientIp, config.admission);
+  } catch (error) {
+    balancer.state.breaker.release(probe);
+    return Promise.reject(error);
+  }
+  if (pending === null) return dispatch(ctx, config, balancer, target, body, probe, consumer);
+  return waitForSlot(ctx, pending).then(
+    (present) => {
+      if (present) return dispatch(ctx, config, balancer, target, body, probe, consumer);
+      target.admission.release(consumer, ctx.clientIp, config.admission);
+      balancer.state.breaker.release(probe);
+      return null;
+    },
+    (error: unknown) => {
+      balancer.state.breaker.release(probe);
+      throw error;
+    },
+  );
+}
+
+/** Resolves true once a slot is granted, false when the client left first (its place is given up). */
+function waitForSlot(ctx: GatewayContext, pending: PendingAdmission): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const onClose = () => {
+      if (ctx.res.writableFinished) return;
+      ctx.clientAborted = true;
+      pending.cancel();
+      resolve(false);
+    };
+    ctx.res.once('close', onClose);
+    pending.granted.then(
+      () => {
+        ctx.res.off('close', onClose);
+        resolve(!ctx.clientAborted);
       },
-      new ProxyHandler(ctx, balancer.state, target, probe, resolve),
+      (error: unknown) => {
+        ctx.res.off('close', onClose);
+        reject(error);
+      },
     );
+  });
+}
+
+function dispatch(ctx: GatewayContext, config: ForwardConfig, balancer: UpstreamBalancer, target: UpstreamTarget, body: RequestBody, probe: boolean, consumer: string | null): Promise<AttemptFailure | null> {
+  return new Promise((resolve) => {
+    let held = true;
+    const release = () => {
+      if (!held) return;
+      held = false;
+      target.admission.release(consumer, ctx.clientIp, config.admission);
+    };
+    const done = (failure: AttemptFailure | null) => {
+      release();
+      resolve(failure);
+    };
+    try {
+      target.pool.dispatch(
+        {
+          method: ctx.req.method as 'GET',
+          path: upstreamPath(ctx, config, target.prefix),
+          headers: forwardHeaders(ctx),
+          body: body.body,
+          headersTimeout: config.headersTimeoutMs,
+          bodyTimeout: config.bodyTimeoutMs,
+        },
+        new ProxyHandler(ctx, balancer.state, target, probe, done),
+      );
+    } catch (error) {
+      release();
+      throw error;
+    }
+  });
+}
+
+/** The same problem, with `Connection: close`; the body stream stops reading. */
+function closingConnection(error: unknown, stream: Readable): unknown {
+  if (!stream.destroyed) stream.destroy();
+  if (!isTollgateError(error) || error.headers?.connection === 'close') return error;
+  return new TollgateError(error.code, {
+    detail: error.detail,
+    internal: error.message,
+    extensions: error.extensions,
+    invalidParams: error.invalidParams,
+    headers: { ...error.headers, connection: 'close' },
+    cause: error.cause,
   });
 }
