@@ -16,7 +16,7 @@ import { handleUpgrade } from './upgrade/handle-upgrade';
 
 /** The data-plane HTTP server: every request goes through the pipeline of the snapshot current when it arrived. */
 export function createGatewayServer({ store, log, env, usage }: { store: ConfigStore; log: Logger; env: GatewayEnv; usage?: UsageSink }): Server {
-  const server = createServer({ ...serverOptions(env), ServerResponse: MeteredResponse }, (req, res) => {
+  const onRequest = (req: IncomingMessage, res: MeteredResponse): void => {
     const snapshot = store.current;
     if (snapshot === null) {
       sendProblem(res, new TollgateError('not_ready', { detail: 'The gateway has not loaded its config yet.' }), randomUUID());
@@ -25,7 +25,10 @@ export function createGatewayServer({ store, log, env, usage }: { store: ConfigS
     const ctx = new GatewayContext(req, res, snapshot, log);
     if (usage !== undefined) res.meterWith(ctx, usage);
     runPipeline(ctx);
-  });
+  };
+  const server = createServer({ ...serverOptions(env), ServerResponse: MeteredResponse }, onRequest);
+  // `Expect: 100-continue` gets no automatic 100: the expect-continue stage sends it once routing, authentication and limits have passed.
+  server.on('checkContinue', onRequest);
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => handleUpgrade(req, socket, head, { store, log, usage }));
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => answerClientError(error, socket));
   return server;

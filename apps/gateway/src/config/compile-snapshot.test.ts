@@ -38,8 +38,8 @@ describe('compileSnapshot', () => {
   it('binds per route only the stages that apply, in phase order', () => {
     const compiled = compile(fixtureApi('mixed', '/mixed', [fixtureRoute('/open', { auth: 'none' }), fixtureRoute('/closed')]));
     const names = (path: string) => (compiled.router.find('GET', path)?.store as CompiledRoute).main.map((bound) => bound.stage.name);
-    expect(names('/mixed/open')).toEqual(['forward']);
-    expect(names('/mixed/closed')).toEqual(['authenticate', 'forward']);
+    expect(names('/mixed/open')).toEqual(['expect-continue', 'forward']);
+    expect(names('/mixed/closed')).toEqual(['authenticate', 'expect-continue', 'forward']);
     expect(compiled.entry.map((bound) => bound.stage.name)).toEqual(['receive', 'cors-preflight', 'route']);
     expect(compiled.after.map((bound) => bound.stage.name)).toEqual(['record']);
   });

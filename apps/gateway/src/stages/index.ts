@@ -3,6 +3,7 @@ import { authenticate } from './authenticate';
 import { cache } from './cache';
 import { cors } from './cors';
 import { corsPreflight } from './cors/preflight';
+import { expectContinue } from './expect-continue';
 import { forward } from './forward';
 import { limit } from './limit';
 import { ipRules } from './ip-rules';
@@ -11,6 +12,6 @@ import { record } from './record';
 import { route } from './route';
 
 /** Every stage of the request path, in the order they run. */
-export const STAGES: readonly Stage[] = ([receive, corsPreflight, route, cors, ipRules, authenticate, limit, cache, forward, record] as Stage[]).sort(
+export const STAGES: readonly Stage[] = ([receive, corsPreflight, route, cors, ipRules, authenticate, limit, cache, expectContinue, forward, record] as Stage[]).sort(
   (a, b) => PHASES.indexOf(a.phase) - PHASES.indexOf(b.phase) || b.priority - a.priority,
 );
