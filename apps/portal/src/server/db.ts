@@ -11,6 +11,11 @@ const DB = Symbol.for('tollgate.portal.db');
  */
 export async function getDb(): Promise<Db> {
   await connection();
+  return dbClient();
+}
+
+/** The same client for route handlers, which run per request and have no render to mark. */
+export function dbClient(): Db {
   const store = globalThis as { [DB]?: Db };
   store[DB] ??= createDb(env.DATABASE_URL);
   return store[DB];
