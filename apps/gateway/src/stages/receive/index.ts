@@ -44,7 +44,9 @@ export const receive: Stage<ReceiveConfig> = {
     const end = checkRequestTarget(url);
     if (end < 0) throw new TollgateError('invalid_path', { detail: PATH_PROBLEMS[end as PathProblem] });
     const path = end === url.length ? url : url.slice(0, end);
-    ctx.path = path.includes('%') ? canonicalPath(path) : path;
+    const canonical = path.includes('%') ? canonicalPath(path) : path;
+    if (canonical === -7) throw new TollgateError('invalid_path', { detail: PATH_PROBLEMS[-7] });
+    ctx.path = canonical;
     ctx.query = end < url.length - 1 ? url.slice(end + 1) : '';
   },
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRequestTarget } from './normalize-path';
+import { canonicalPath, checkRequestTarget } from './normalize-path';
 
 const pathOf = (target: string) => {
   const end = checkRequestTarget(target);
@@ -46,5 +46,27 @@ describe('checkRequestTarget', () => {
     ['bad hex', '/a%zz', -6],
   ])('rejects %s', (_name, target, problem) => {
     expect(checkRequestTarget(target)).toBe(problem);
+  });
+});
+
+describe('canonicalPath', () => {
+  it.each([
+    ['/%65cho/x', '/echo/x'],
+    ['/%45%63%48%6f', '/EcHo'],
+    ['/a%2Db%5Fc%7Ed', '/a-b_c~d'],
+    ['/caf%c3%a9', '/caf%C3%A9'],
+    ['/a%3ab%20c', '/a%3Ab%20c'],
+    ['/plain/path', '/plain/path'],
+  ])('%s is %s', (path, canonical) => {
+    expect(canonicalPath(path)).toBe(canonical);
+  });
+
+  it('refuses encoded bytes that are not UTF-8', () => {
+    expect(canonicalPath('/items/%80a')).toBe(-7);
+    expect(canonicalPath('/items/%C3')).toBe(-7);
+  });
+
+  it('is idempotent', () => {
+    for (const path of ['/%65cho/%c3%a9', '/a%3ab', '/x%7e%41']) expect(canonicalPath(canonicalPath(path) as string)).toBe(canonicalPath(path));
   });
 });

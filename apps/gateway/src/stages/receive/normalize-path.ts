@@ -11,6 +11,7 @@ export const PATH_PROBLEMS = {
   [-4]: 'The path contains an empty segment (//).',
   [-5]: 'The path contains a character that is not allowed here (\\, ; or #).',
   [-6]: 'The path contains a malformed percent-encoding.',
+  [-7]: 'The path contains percent-encoded bytes that are not UTF-8.',
 } as const;
 
 export type PathProblem = keyof typeof PATH_PROBLEMS;
@@ -71,9 +72,15 @@ const HEX = '0123456789ABCDEF';
 /**
  * The one spelling of a path that checkRequestTarget accepted (RFC 3986 6.2.2): encoded
  * unreserved characters decoded (`/%65cho` is `/echo`), every other percent-encoding in
- * upper case (`%c3%a9` is `%C3%A9`). Only paths holding a `%` need it.
+ * upper case (`%c3%a9` is `%C3%A9`); -7 when the encoded bytes are not UTF-8 (the router
+ * could not read them as the route's parameters). Only paths holding a `%` need it.
  */
-export function canonicalPath(path: string): string {
+export function canonicalPath(path: string): string | -7 {
+  try {
+    decodeURIComponent(path);
+  } catch {
+    return -7;
+  }
   let out = '';
   let copied = 0;
   for (let i = path.indexOf('%'); i !== -1; i = path.indexOf('%', i + 3)) {
