@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerAdminTokens } from './commands/admin-tokens';
 import { registerApply } from './commands/apply';
 import { registerKeys } from './commands/keys';
 import { registerQuota } from './commands/quota';
@@ -18,6 +19,7 @@ registerQuota(program);
 registerUsage(program);
 registerStatements(program);
 registerWebhooks(program);
+registerAdminTokens(program);
 
 await program.parseAsync(process.argv);
 // Pools and timers of the clients used may outlive the command; it is done.
