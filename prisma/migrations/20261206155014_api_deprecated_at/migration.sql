@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "apis" ADD COLUMN     "deprecatedAt" TIMESTAMP(3);
