@@ -8,7 +8,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
     <div className="min-h-screen">
       <PortalHeader user={user} />
       <main className="mx-auto max-w-6xl px-6 py-10">{children}</main>
-      <footer className="mx-auto max-w-6xl px-6 pb-10 text-xs text-slate-400">Tollgate · open-source API management</footer>
+      <footer className="mx-auto max-w-6xl px-6 pb-10 text-xs text-muted-foreground">Tollgate · open-source API management</footer>
     </div>
   );
 }

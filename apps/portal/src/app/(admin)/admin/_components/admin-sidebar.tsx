@@ -30,7 +30,7 @@ export function AdminSidebar({ admin }: { admin: TSessionUser }) {
         <Link href="/" className="block text-sm text-slate-400 hover:text-white">
           Developer portal →
         </Link>
-        <div className="truncate text-xs text-slate-500" title={admin.email}>
+        <div className="truncate text-xs text-slate-400" title={admin.email}>
           {admin.email}
         </div>
         <SignOutButton className="-ml-3 text-slate-300 hover:bg-slate-800 hover:text-white" />
