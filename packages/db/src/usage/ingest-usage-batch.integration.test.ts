@@ -50,6 +50,7 @@ function batch(id: string, rows: RequestLogRow[]): UsageBatchInput {
       bytesIn: row.bytesIn,
       bytesOut: row.bytesOut,
       units: row.units,
+      count: row.count,
     });
   }
   const times = rows.map((row) => row.time).sort();
@@ -133,5 +134,16 @@ describe('ingestUsageBatch', () => {
     const result = await getStore().deleteExpiredRequestLog({ retentionDays: 7, batchSize: 30, now: new Date('2026-12-01T00:00:00Z') });
     expect(result).toEqual({ deleted: 114, locked: true });
     expect(await counts()).toEqual({ log: 0, requests: 104, units: 156, buckets: 104 });
+  });
+
+  it('stores a folded row once with its count, and counts it as that many requests in the rollups', async () => {
+    const folded: RequestLogRow = { ...events(1, '2026-11-22T13:00')[0]!, appId: undefined, status: 401, latencyMs: 2.5, bytesIn: 0, bytesOut: 500 * 120, units: 0, count: 500 };
+    const [plain] = events(1, '2026-11-22T13:00');
+    await getStore().ingest(batch('spool-c:1:0', [folded, { ...plain!, count: undefined }]));
+    expect(await t.db.requestLog.findFirstOrThrow({ where: { id: folded.id } })).toMatchObject({ count: 500, status: 401, appId: null });
+    expect(await t.db.requestLog.findFirstOrThrow({ where: { id: plain!.id } })).toMatchObject({ count: 1 });
+    expect(await counts()).toEqual({ log: 2, requests: 104 + 501, units: 156, buckets: 104 + 501 });
+    const [rollup] = await t.db.usageRollup.findMany({ where: { minute: new Date('2026-11-22T13:00:00.000Z'), statusClass: 4, appId: '' } });
+    expect(rollup).toMatchObject({ count: 500n, errors: 500n, latencySumMs: 1250, bytesOut: 60_000n });
   });
 });

@@ -25,6 +25,7 @@ export const REQUEST_LOG_COPY_COLUMNS = [
   'bytesOut',
   'units',
   'clientIp',
+  'count',
 ] as const;
 
 /** The COPY options matching the encoding above. */
@@ -61,12 +62,14 @@ export interface RequestLogRow {
   bytesOut: number;
   units: number;
   clientIp?: string;
+  /** Requests the row stands for (a folded row of refused credentials); 1 when absent. */
+  count?: number;
 }
 
 /** Encodes one row (with its batch id) as a COPY line; unsafe bytes in text become spaces. */
 export function encodeRequestLogRow(batchId: string, row: RequestLogRow): string {
   const fields = REQUEST_LOG_COPY_COLUMNS.map((column) => {
-    const value = column === 'batchId' ? batchId : row[column];
+    const value = column === 'batchId' ? batchId : column === 'count' ? (row.count ?? 1) : row[column];
     return value === undefined ? '' : copySafeText(String(value));
   });
   return `${fields.join('\t')}\n`;

@@ -35,6 +35,12 @@ export interface RollupEvent {
   bytesIn: number;
   bytesOut: number;
   units: number;
+  /**
+   * Requests the event stands for; 1 when absent. A folded event (request_log.count > 1)
+   * carries the sums of its requests' bytes and units and the mean of their latencies:
+   * it counts as `count` requests (and errors), its latency `count` times.
+   */
+  count?: number;
 }
 
 /** Status codes counted as errors in rollups (client and server errors alike; statusClass tells them apart). */
@@ -77,13 +83,14 @@ export class RollupAccumulator {
       };
       this.#rows.set(key, row);
     }
-    row.count++;
+    const requests = event.count ?? 1;
+    row.count += requests;
     row.units += event.units;
-    if (isErrorStatus(status)) row.errors++;
+    if (isErrorStatus(status)) row.errors += requests;
     row.bytesIn += event.bytesIn;
     row.bytesOut += event.bytesOut;
-    row.latencySumMs += event.latencyMs;
-    row.latencyBuckets[latencyBucketIndex(event.latencyMs)]!++;
+    row.latencySumMs += event.latencyMs * requests;
+    row.latencyBuckets[latencyBucketIndex(event.latencyMs)]! += requests;
   }
 
   rows(): RollupRow[] {

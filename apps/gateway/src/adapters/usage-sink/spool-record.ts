@@ -1,17 +1,23 @@
-// One usage event in the spool: a line `<crc32 hex>\t<version>\t<17 fields>\n`. The CRC
+// One usage event in the spool: a line `<crc32 hex>\t<version>\t<fields>\n`. The CRC
 // covers the payload (version and fields) as UTF-8 bytes, so a torn or damaged record is
-// recognised and skipped instead of being half-counted. The 17 fields are a request_log
+// recognised and skipped instead of being half-counted. The fields are a request_log
 // COPY row without its batch id (REQUEST_LOG_COPY_COLUMNS from @tollgate/db, after
 // `batchId`): a batch is `<batch id>\t<fields>\n` per line, sliced out of the spool.
+// Version 2 has 18 fields, the last one `count` (the requests a folded event stands for);
+// version 1 lines (17 fields, from spools written before) still load, as count 1.
 import { crc32 } from 'node:zlib';
 import { RollupAccumulator, type RollupEvent, type RollupRow } from '@tollgate/db';
 
-export const SPOOL_RECORD_VERSION = '1';
-/** Tabs after the version: between and around the 17 fields. */
-const FIELD_TABS = 17;
+export const SPOOL_RECORD_VERSION = '2';
+/** Tabs after the version: between and around the fields (18 in version 2, 17 in version 1). */
+const FIELD_TABS = 18;
+const V1_FIELD_TABS = 17;
 const TAB = 9;
 const NEWLINE = 10;
 const VERSION = SPOOL_RECORD_VERSION.charCodeAt(0);
+const V1 = '1'.charCodeAt(0);
+/** The count a version 1 row gets in its COPY row. */
+const V1_COUNT = Buffer.from('\t1\n');
 
 // Field numbers after the version (0-based), in request_log COPY order.
 const TIME = 1;
@@ -26,6 +32,7 @@ const LATENCY = 12;
 const BYTES_IN = 13;
 const BYTES_OUT = 14;
 const UNITS = 15;
+const COUNT = 17;
 
 /** Frames a payload (the version and fields, already free of tabs, newlines, CR, 0x1f and NUL) as a spool line. */
 export function frameSpoolRecord(payload: string): string {
@@ -65,7 +72,7 @@ export async function decodeSpoolChunk(chunk: Buffer, maxEvents: number, batchId
   // A row is never longer than its line (the CRC and version go, the prefix comes).
   const rows = Buffer.allocUnsafe(chunk.length + Math.min(maxEvents, Math.floor(chunk.length / 12)) * prefix.length);
   const rollups = new RollupAccumulator();
-  const event: RollupEvent = { minute: '', apiId: '', routeKey: '', appId: '', keyId: '', subscriptionId: '', planId: '', status: 0, latencyMs: 0, bytesIn: 0, bytesOut: 0, units: 0 };
+  const event: RollupEvent = { minute: '', apiId: '', routeKey: '', appId: '', keyId: '', subscriptionId: '', planId: '', status: 0, latencyMs: 0, bytesIn: 0, bytesOut: 0, units: 0, count: 1 };
   const tabs = new Int32Array(FIELD_TABS + 1);
   const ends: number[] = [];
   let firstAt = '';
@@ -78,14 +85,19 @@ export async function decodeSpoolChunk(chunk: Buffer, maxEvents: number, batchId
     if (++lines % LINES_PER_SLICE === 0) await yieldToRequests();
     const end = chunk.indexOf(NEWLINE, pos);
     if (end < 0) break;
-    if (!isRecord(chunk, pos, end, tabs)) {
+    const fieldTabs = recordFieldTabs(chunk, pos, end, tabs);
+    if (fieldTabs === 0) {
       corrupt++;
       pos = end + 1;
       continue;
     }
-    // tabs[0] is the tab after the version; tabs[i] ends field i-1; tabs[17] is the newline.
+    // tabs[0] is the tab after the version; tabs[i] ends field i-1; tabs[fieldTabs] is the newline.
     written += prefix.copy(rows, written);
-    written += chunk.copy(rows, written, tabs[0]! + 1, end + 1);
+    if (fieldTabs === FIELD_TABS) written += chunk.copy(rows, written, tabs[0]! + 1, end + 1);
+    else {
+      written += chunk.copy(rows, written, tabs[0]! + 1, end);
+      written += V1_COUNT.copy(rows, written);
+    }
     const time = text(chunk, tabs, TIME, 'latin1');
     if (firstAt === '' || time < firstAt) firstAt = time;
     if (time > lastAt) lastAt = time;
@@ -102,6 +114,7 @@ export async function decodeSpoolChunk(chunk: Buffer, maxEvents: number, batchId
       event.bytesIn = number(chunk, tabs, BYTES_IN);
       event.bytesOut = number(chunk, tabs, BYTES_OUT);
       event.units = number(chunk, tabs, UNITS);
+      event.count = fieldTabs === FIELD_TABS ? number(chunk, tabs, COUNT) : 1;
       rollups.add(event);
     }
     ends.push(end + 1);
@@ -110,22 +123,28 @@ export async function decodeSpoolChunk(chunk: Buffer, maxEvents: number, batchId
   return { events: ends.length, ends, consumed: pos, corrupt, rows: rows.subarray(0, written), firstAt, lastAt, rollups: rollups.rows() };
 }
 
-/** CRC and shape (`<8 hex>\t<version>\t` and 17 fields) of the line [start, end); fills `tabs` with the field boundaries. */
-function isRecord(chunk: Buffer, start: number, end: number, tabs: Int32Array): boolean {
+/**
+ * CRC and shape (`<8 hex>\t<version>\t` and the version's fields) of the line [start, end);
+ * fills `tabs` with the field boundaries and returns the version's FIELD_TABS, or 0 when
+ * the line is not a record.
+ */
+function recordFieldTabs(chunk: Buffer, start: number, end: number, tabs: Int32Array): number {
   const payload = start + 9;
-  if (end - start < 12 || chunk[start + 8] !== TAB || chunk[payload] !== VERSION || chunk[payload + 1] !== TAB) return false;
+  if (end - start < 12 || chunk[start + 8] !== TAB || chunk[payload + 1] !== TAB) return 0;
+  const fieldTabs = chunk[payload] === VERSION ? FIELD_TABS : chunk[payload] === V1 ? V1_FIELD_TABS : 0;
+  if (fieldTabs === 0) return 0;
   const expected = Number.parseInt(chunk.toString('latin1', start, start + 8), 16);
-  if (Number.isNaN(expected) || crc32(chunk.subarray(payload, end)) >>> 0 !== expected) return false;
+  if (Number.isNaN(expected) || crc32(chunk.subarray(payload, end)) >>> 0 !== expected) return 0;
   tabs[0] = payload + 1;
   let count = 1;
   for (let i = payload + 2; i < end; i++) {
     if (chunk[i] !== TAB) continue;
-    if (count > FIELD_TABS - 1) return false;
+    if (count > fieldTabs - 1) return 0;
     tabs[count++] = i;
   }
-  if (count !== FIELD_TABS) return false;
-  tabs[FIELD_TABS] = end;
-  return true;
+  if (count !== fieldTabs) return 0;
+  tabs[fieldTabs] = end;
+  return fieldTabs;
 }
 
 function text(chunk: Buffer, tabs: Int32Array, field: number, encoding: 'latin1' | 'utf8'): string {

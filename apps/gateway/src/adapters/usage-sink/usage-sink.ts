@@ -4,6 +4,7 @@ import type { Registry } from 'prom-client';
 import { lockSpoolDirectory, readSpoolId } from './spool-directory';
 import { SpoolWriter } from './spool-writer';
 import { UsageFlusher } from './usage-flusher';
+import { type FoldedEvent, UsageFold } from './usage-fold';
 import { createUsageMetrics } from './usage-metrics';
 
 /** Where the request path hands usage events (framed spool lines). */
@@ -15,11 +16,18 @@ export interface UsageSink {
    * caller ends the response in `then`). Lines of one event-loop turn share one write.
    */
   append(line: string, then?: () => void): void;
+  /**
+   * Counts one request into the row of its client address, route, status and minute
+   * (UsageFold), written once that minute closes, instead of a line of its own.
+   */
+  fold(event: FoldedEvent): void;
   close(): Promise<void>;
 }
 
 /** Queued lines are written at the end of the event-loop turn, or at once past this size. */
 const WRITE_AT_CHARS = 256 * 1024;
+/** Folded rows held at once (each a client address, route and status in the current minute). */
+const FOLD_MAX_ROWS = 10_000;
 
 export interface SpoolUsageSinkOptions {
   readonly dir: string;
@@ -36,6 +44,8 @@ export interface SpoolUsageSinkOptions {
   readonly shutdownTimeoutMs: number;
   readonly log: Logger;
   readonly registry: Registry;
+  /** Folded rows held at once (default 10,000). */
+  readonly foldMaxRows?: number;
   /** For tests and benchmarks: a store of one's own. */
   readonly store?: UsageStore;
 }
@@ -48,6 +58,7 @@ export class SpoolUsageSink implements UsageSink {
   readonly #store: UsageStore;
   readonly #unlock: () => void;
   readonly #log: Logger;
+  readonly #fold: UsageFold;
   #pending = 0;
   /** Lines appended this event-loop turn, and the responses that end once they are written. */
   #queued = '';
@@ -83,6 +94,7 @@ export class SpoolUsageSink implements UsageSink {
       log: this.#log,
       metrics,
     });
+    this.#fold = new UsageFold({ gatewayId: this.gatewayId, maxRows: options.foldMaxRows ?? FOLD_MAX_ROWS, emit: (line) => this.append(line) });
     this.#schedule();
     if (options.retentionDays > 0) {
       const every = options.retentionIntervalMs ?? 3_600_000;
@@ -100,6 +112,10 @@ export class SpoolUsageSink implements UsageSink {
       this.#writeScheduled = true;
       setImmediate(this.#writeQueued);
     }
+  }
+
+  fold(event: FoldedEvent): void {
+    this.#fold.add(event);
   }
 
   /** One write(2) for the lines queued this turn, then the responses waiting for them end. */
@@ -141,6 +157,7 @@ export class SpoolUsageSink implements UsageSink {
 
   async close(): Promise<void> {
     if (this.#closed) return;
+    this.#fold.drain();
     this.#writeQueued();
     this.#closed = true;
     if (this.#timer !== null) clearTimeout(this.#timer);

@@ -12,6 +12,7 @@ class HeldSink implements UsageSink {
   append(line: string, then?: () => void): void {
     this.held.push({ line, release: then ?? (() => {}) });
   }
+  fold(): void {}
   async close(): Promise<void> {}
 }
 

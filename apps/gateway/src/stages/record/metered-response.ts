@@ -1,7 +1,7 @@
 import { ServerResponse, type IncomingMessage } from 'node:http';
 import type { UsageSink } from '../../adapters/usage-sink/usage-sink';
 import type { GatewayContext } from '../../pipeline/context';
-import { CLIENT_CLOSED, encodeUsageEvent } from './usage-event';
+import { CLIENT_CLOSED, encodeUsageEvent, foldedUsageEvent } from './usage-event';
 
 /**
  * The gateway's response class: counts body bytes and has the usage event written to
@@ -47,11 +47,20 @@ export class MeteredResponse<Request extends IncomingMessage = IncomingMessage> 
     this.#meter(status, NOTHING);
   }
 
-  /** Hands the event to the sink, which calls `then` once it is written; false when already metered or unmetered. */
+  /**
+   * Hands the event to the sink, which calls `then` once it is written; false when
+   * already metered or unmetered. A refused credential (ctx.failedAuth) is folded into
+   * its address's row for the minute instead: nothing to wait for, as it is never billed.
+   */
   #meter(status: number, then: () => void): boolean {
     if (this.#metered || this.#ctx === null || this.#sink === null) return false;
     this.#metered = true;
     const ctx = this.#ctx;
+    if (ctx.failedAuth && !ctx.clientAborted) {
+      this.#sink.fold(foldedUsageEvent(ctx, status, this.#bodyBytes));
+      then();
+      return true;
+    }
     this.#sink.append(encodeUsageEvent(ctx, ctx.clientAborted ? CLIENT_CLOSED : status, this.#bodyBytes, this.#sink.gatewayId), then);
     return true;
   }
