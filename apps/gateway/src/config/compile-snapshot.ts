@@ -60,6 +60,9 @@ export function compileSnapshot(
       upstream,
       upstreamSettings: api.upstream?.settings ?? null,
       policies: api.policies,
+      status: api.status,
+      deprecatedAt: api.deprecatedAt ?? null,
+      sunsetAt: api.sunsetAt ?? null,
     };
     const compileRoute = (source: SnapshotRoute, prefix: string, version: string | null): CompiledRoute => {
       const route: CompiledRoute = {

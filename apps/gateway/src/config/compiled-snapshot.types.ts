@@ -62,6 +62,10 @@ export interface CompiledApi {
   /** `upstreams.settings` as stored (timeouts, health checks, ...). */
   readonly upstreamSettings: unknown;
   readonly policies: unknown;
+  readonly status: 'published' | 'deprecated';
+  /** ISO times from the API's lifecycle, announced while it is deprecated; null when unset. */
+  readonly deprecatedAt: string | null;
+  readonly sunsetAt: string | null;
 }
 
 export interface CompiledRoute {

@@ -23,6 +23,8 @@ const ZApi = z.object({
   hosts: z.array(z.string()),
   versions: z.array(z.object({ name: z.string(), selector: z.enum(['path', 'header']), match: z.string(), isDefault: z.boolean() })).default([]),
   status: z.enum(['published', 'deprecated']),
+  deprecatedAt: z.iso.datetime().nullable().default(null),
+  sunsetAt: z.iso.datetime().nullable().default(null),
   policies: z.unknown(),
   routes: z.array(ZRoute),
   upstream: z

@@ -7,11 +7,12 @@ import { expectContinue } from './expect-continue';
 import { forward } from './forward';
 import { limit } from './limit';
 import { ipRules } from './ip-rules';
+import { lifecycle } from './lifecycle';
 import { receive } from './receive';
 import { record } from './record';
 import { route } from './route';
 
 /** Every stage of the request path, in the order they run. */
-export const STAGES: readonly Stage[] = ([receive, corsPreflight, route, cors, ipRules, authenticate, limit, cache, expectContinue, forward, record] as Stage[]).sort(
+export const STAGES: readonly Stage[] = ([receive, corsPreflight, route, lifecycle, cors, ipRules, authenticate, limit, cache, expectContinue, forward, record] as Stage[]).sort(
   (a, b) => PHASES.indexOf(a.phase) - PHASES.indexOf(b.phase) || b.priority - a.priority,
 );

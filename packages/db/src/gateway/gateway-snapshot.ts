@@ -29,6 +29,9 @@ export interface SnapshotApi {
   /** API versions (absent in older snapshots). */
   versions?: SnapshotApiVersion[];
   status: 'published' | 'deprecated';
+  /** ISO times announced on a deprecated API's responses (Deprecation, Sunset); null when unset (absent in older snapshots). */
+  deprecatedAt?: string | null;
+  sunsetAt?: string | null;
   policies: unknown;
   routes: SnapshotRoute[];
   upstream: SnapshotUpstream | null;

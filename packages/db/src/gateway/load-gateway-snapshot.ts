@@ -58,6 +58,8 @@ export async function loadGatewaySnapshot(db: Db, options: LoadGatewaySnapshotOp
           hosts: api.hosts,
           versions: api.versions.map((version) => ({ name: version.name, selector: version.selector, match: version.match, isDefault: version.isDefault })),
           status: api.status as 'published' | 'deprecated',
+          deprecatedAt: api.deprecatedAt?.toISOString() ?? null,
+          sunsetAt: api.sunsetAt?.toISOString() ?? null,
           policies: api.policies,
           routes: api.routes.map((route) => ({
             id: route.id,
