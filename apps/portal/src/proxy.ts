@@ -1,22 +1,44 @@
-// First line of defence for signed-in areas; layouts and pages check again on the server.
+// Runs before every page: gives the page a Content-Security-Policy with a fresh nonce (Next.js
+// reads it from the request header and puts it on its inline scripts), and turns strangers
+// away from signed-in areas. Layouts and pages check the session again on the server.
+// Route handlers are left out: they render no scripts and get the portal server's policy.
 import { getToken } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
 import { env } from './env';
+import { pageContentSecurityPolicy } from './lib/security/page-content-security-policy';
 
-export async function proxy(request: NextRequest): Promise<NextResponse> {
-  const token = await getToken({ req: request, secret: env.AUTH_SECRET, secureCookie: env.SECURE_COOKIES });
+const SIGNED_IN_AREAS = ['/admin', '/apps', '/usage', '/billing'];
+
+function inArea(pathname: string, area: string): boolean {
+  return pathname === area || pathname.startsWith(`${area}/`);
+}
+
+async function guard(request: NextRequest, headers: Headers): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
+  if (!SIGNED_IN_AREAS.some((area) => inArea(pathname, area))) return NextResponse.next({ request: { headers } });
+  const token = await getToken({ req: request, secret: env.AUTH_SECRET, secureCookie: env.SECURE_COOKIES });
   if (!token) {
     const signIn = new URL('/signin', request.url);
     signIn.searchParams.set('callbackUrl', `${pathname}${search}`);
     return NextResponse.redirect(signIn);
   }
-  if (pathname.startsWith('/admin') && token.role !== 'admin') {
-    return NextResponse.rewrite(new URL('/forbidden', request.url), { status: 403 });
+  if (inArea(pathname, '/admin') && token.role !== 'admin') {
+    return NextResponse.rewrite(new URL('/forbidden', request.url), { status: 403, request: { headers } });
   }
-  return NextResponse.next();
+  return NextResponse.next({ request: { headers } });
+}
+
+export async function proxy(request: NextRequest): Promise<NextResponse> {
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
+  const policy = pageContentSecurityPolicy(nonce, { dev: env.NODE_ENV === 'development', https: env.SECURE_COOKIES });
+  const headers = new Headers(request.headers);
+  headers.set('x-nonce', nonce);
+  headers.set('content-security-policy', policy);
+  const response = await guard(request, headers);
+  response.headers.set('content-security-policy', policy);
+  return response;
 }
 
 export const config = {
-  matcher: ['/admin/:path*', '/apps/:path*', '/usage/:path*', '/billing/:path*'],
+  matcher: ['/((?!api/|_next/static/|_next/image|favicon.ico).*)'],
 };

@@ -1,5 +1,6 @@
 import { ThemeProvider, Toaster } from '@tollgate/ui';
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { NuqsAdapter } from 'nuqs/adapters/next/app';
 import type { ReactNode } from 'react';
 import './globals.css';
@@ -9,12 +10,14 @@ export const metadata: Metadata = {
   description: 'API catalog, apps and keys, usage and billing.',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // proxy.ts puts the Content-Security-Policy nonce here; inline scripts need it to run.
+  const nonce = (await headers()).get('x-nonce') ?? undefined;
   return (
     // next-themes sets the theme class on <html> before hydration.
     <html lang="en" suppressHydrationWarning>
       <body className="min-h-screen bg-background font-sans text-foreground">
-        <ThemeProvider>
+        <ThemeProvider nonce={nonce}>
           <NuqsAdapter>
             {children}
             <Toaster />
