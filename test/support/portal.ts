@@ -1,8 +1,8 @@
-// Starts the built portal (`next start`) on a free port for cross-app and browser tests.
+// Starts the built portal (its own server, scripts/serve.ts) on a free port for cross-app and browser tests.
 // The first caller builds it when .next is missing or stale; later runs reuse that build.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { ensureBuild, NEXT_BIN, PORTAL_DIR } from '../../apps/portal/scripts/ensure-build';
+import { ensureBuild, PORTAL_DIR, PORTAL_SERVE_SCRIPT } from '../../apps/portal/scripts/ensure-build';
 import { freePort } from '../setup/services';
 
 export interface RunningPortal {
@@ -32,7 +32,7 @@ export async function startPortal(options: { databaseUrl: string; env?: Record<s
   await ensureBuild({ quiet: true, log: (line) => console.log(line) });
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', PORTAL_SERVE_SCRIPT], {
     cwd: PORTAL_DIR,
     env: {
       ...process.env,
@@ -40,6 +40,7 @@ export async function startPortal(options: { databaseUrl: string; env?: Record<s
       NEXT_TELEMETRY_DISABLED: '1',
       DATABASE_URL: options.databaseUrl,
       PORTAL_PORT: String(port),
+      PORTAL_HOST: '127.0.0.1',
       NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
       ...options.env,
     },

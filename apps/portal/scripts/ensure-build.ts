@@ -14,6 +14,9 @@ const LOCK_DIR = path.join(PORTAL_DIR, '.next-build.lock');
 /** The `next` CLI entry, run with this Node binary. */
 export const NEXT_BIN = createRequire(import.meta.url).resolve('next/dist/bin/next');
 
+/** Serves an existing build (scripts/serve.ts); run with `node --import tsx`. */
+export const PORTAL_SERVE_SCRIPT = path.join(PORTAL_DIR, 'scripts', 'serve.ts');
+
 const SOURCES = [
   'apps/portal/src',
   'apps/portal/next.config.ts',

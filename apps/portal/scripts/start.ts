@@ -1,11 +1,10 @@
-// `npm run start:portal`: builds when needed, then serves the portal with `next start`.
+// `npm run start:portal`: builds when needed, then serves the portal (scripts/portal-server.ts).
 // Configured by the environment (see src/env.ts); PORTAL_HOST defaults to 127.0.0.1.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { ensureBuild, NEXT_BIN, PORTAL_DIR } from './ensure-build';
+import { ensureBuild, PORTAL_DIR } from './ensure-build';
 
 const REPO_DIR = path.resolve(PORTAL_DIR, '../..');
 const SECRET_FILE = path.join(REPO_DIR, '.data', 'portal-auth-secret');
@@ -33,18 +32,14 @@ async function main(): Promise<void> {
     process.env.NEXTAUTH_SECRET = persistedSecret();
     console.warn(`portal: NEXTAUTH_SECRET is not set; using the one generated in ${path.relative(REPO_DIR, SECRET_FILE)}`);
   }
+  Object.assign(process.env, { NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' });
   // Parse (and so validate) the configuration before the slow parts.
   const { env } = await import('../src/env');
   await assertPortFree(env.PORTAL_PORT, env.PORTAL_HOST);
   await ensureBuild();
 
-  const child = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(env.PORTAL_PORT), '-H', env.PORTAL_HOST], {
-    cwd: PORTAL_DIR,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: 'inherit',
-  });
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
-  child.once('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  const { servePortal } = await import('./serve-portal');
+  await servePortal(env);
 }
 
 main().catch((error: unknown) => {

@@ -19,6 +19,16 @@ export const ZPortalEnv = z.object({
   GATEWAY_PORT: ZPort.default(8080),
   /** Where partners reach the gateway; shown in curl examples. */
   GATEWAY_PUBLIC_URL: z.url().optional(),
+  /** Shared store for the sign-in throttle; without it the throttle counts in this process's memory. */
+  REDIS_URL: z.url().optional(),
+  /** Peers (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For is believed. Default: none. */
+  PORTAL_TRUSTED_PROXIES: z.string().default(''),
+  /** Time a client has to send the request headers (slow-header clients are cut off). */
+  PORTAL_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1).default(10_000),
+  /** Time a client has to send the whole request, body included. */
+  PORTAL_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1).default(60_000),
+  /** Largest request body any route accepts (413 above it); next-auth's endpoints accept far less. */
+  PORTAL_MAX_BODY_BYTES: z.coerce.number().int().min(1).default(10 * 1024 * 1024),
   /** Set by Next.js itself; `phase-production-build` while `next build` runs. */
   NEXT_PHASE: z.string().optional(),
 });
@@ -35,6 +45,11 @@ export interface PortalEnv {
   readonly SECURE_COOKIES: boolean;
   readonly ADMIN_TOKEN: string | undefined;
   readonly GATEWAY_PUBLIC_URL: string;
+  readonly REDIS_URL: string | undefined;
+  readonly PORTAL_TRUSTED_PROXIES: readonly string[];
+  readonly PORTAL_HEADERS_TIMEOUT_MS: number;
+  readonly PORTAL_REQUEST_TIMEOUT_MS: number;
+  readonly PORTAL_MAX_BODY_BYTES: number;
 }
 
 const GENERATED_SECRET = Symbol.for('tollgate.portal.generatedAuthSecret');
@@ -68,6 +83,11 @@ export function parsePortalEnv(source: Record<string, string | undefined>): Port
     SECURE_COOKIES: parsed.NEXTAUTH_URL?.startsWith('https://') ?? false,
     ADMIN_TOKEN: parsed.ADMIN_TOKEN,
     GATEWAY_PUBLIC_URL: (parsed.GATEWAY_PUBLIC_URL ?? `http://localhost:${parsed.GATEWAY_PORT}`).replace(/\/+$/, ''),
+    REDIS_URL: parsed.REDIS_URL,
+    PORTAL_TRUSTED_PROXIES: Object.freeze(parsed.PORTAL_TRUSTED_PROXIES.split(',').map((entry) => entry.trim()).filter(Boolean)),
+    PORTAL_HEADERS_TIMEOUT_MS: parsed.PORTAL_HEADERS_TIMEOUT_MS,
+    PORTAL_REQUEST_TIMEOUT_MS: parsed.PORTAL_REQUEST_TIMEOUT_MS,
+    PORTAL_MAX_BODY_BYTES: parsed.PORTAL_MAX_BODY_BYTES,
   });
 }
 
