@@ -2,8 +2,12 @@ import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { env } from '@/env';
+import { readClientAddress } from '@/lib/security/client-address-header';
 import { verifyCredentials } from '@/server/users/verify-credentials';
+import { sameOriginRedirect } from './same-origin-redirect';
 import { ZSignInRequest, ZUserRole } from './session-user';
+import { recordSignInFailure, recordSignInSuccess, signInWaitMs } from './sign-in-throttle';
+import { tooManyAttemptsCode } from './too-many-attempts';
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
@@ -19,14 +23,24 @@ export const authOptions: NextAuthOptions = {
         email: { label: 'Email', type: 'email' },
         password: { label: 'Password', type: 'password' },
       },
-      async authorize(credentials) {
+      async authorize(credentials, request) {
         const input = ZSignInRequest.safeParse(credentials);
         if (!input.success) return null;
-        return verifyCredentials(input.data.email, input.data.password);
+        const { email, password } = input.data;
+        const address = readClientAddress(request.headers);
+        // While throttled even the right password is refused: the password is not checked at all.
+        const waitMs = await signInWaitMs(email, address);
+        if (waitMs > 0) throw new Error(tooManyAttemptsCode(waitMs));
+        const user = await verifyCredentials(email, password);
+        if (user) await recordSignInSuccess(email);
+        else await recordSignInFailure(email, address);
+        return user;
       },
     }),
   ],
   callbacks: {
+    // next-auth's own redirect callback throws on a malformed URL (an unhandled 500).
+    redirect: sameOriginRedirect,
     jwt({ token, user }) {
       if (user) {
         token.sub = user.id;

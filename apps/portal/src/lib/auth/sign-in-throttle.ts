@@ -1,0 +1,60 @@
+import 'server-only';
+import { Redis } from 'ioredis';
+import { env } from '@/env';
+import { MemoryThrottleStore } from './memory-throttle-store';
+import { RedisThrottleStore } from './redis-throttle-store';
+import type { ThrottlePolicy, ThrottleStore } from './throttle-store';
+
+const MINUTE = 60_000;
+
+/** Five wrong passwords for one account within 15 minutes lock it for 1, 2, 4 … up to 60 minutes. */
+export const ACCOUNT_POLICY: ThrottlePolicy = { limit: 5, windowMs: 15 * MINUTE, baseLockMs: MINUTE, maxLockMs: 60 * MINUTE };
+/** One address may fail more often (several people behind one NAT), then it is locked the same way. */
+export const ADDRESS_POLICY: ThrottlePolicy = { limit: 30, windowMs: 15 * MINUTE, baseLockMs: MINUTE, maxLockMs: 60 * MINUTE };
+
+const STORE = Symbol.for('tollgate.portal.signInThrottleStore');
+
+function store(): ThrottleStore {
+  const holder = globalThis as { [STORE]?: ThrottleStore };
+  if (!holder[STORE]) {
+    holder[STORE] = env.REDIS_URL
+      ? new RedisThrottleStore(new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, commandTimeout: 1_000, lazyConnect: true }))
+      : new MemoryThrottleStore();
+  }
+  return holder[STORE];
+}
+
+const accountKey = (email: string) => `account:${email.trim().toLowerCase()}`;
+const addressKey = (address: string) => `address:${address}`;
+
+// A throttle whose store is down must not lock everyone out: it lets the attempt through
+// (the password is still checked) and says so in the log.
+async function orOpen<T>(work: Promise<T>, fallback: T): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    console.error('portal: sign-in throttle store failed; not throttling this attempt', error);
+    return fallback;
+  }
+}
+
+/** Milliseconds until this account may try again from this address; 0 when it may now. */
+export async function signInWaitMs(email: string, address: string, now = Date.now()): Promise<number> {
+  const [account, client] = await Promise.all([
+    orOpen(store().lockedUntil(accountKey(email)), 0),
+    orOpen(store().lockedUntil(addressKey(address)), 0),
+  ]);
+  return Math.max(0, account - now, client - now);
+}
+
+export async function recordSignInFailure(email: string, address: string, now = Date.now()): Promise<void> {
+  await Promise.all([
+    orOpen(store().recordFailure(accountKey(email), ACCOUNT_POLICY, now), 0),
+    orOpen(store().recordFailure(addressKey(address), ADDRESS_POLICY, now), 0),
+  ]);
+}
+
+/** A right password clears the account's count (the address keeps its own). */
+export async function recordSignInSuccess(email: string): Promise<void> {
+  await orOpen(store().reset(accountKey(email)), undefined);
+}
