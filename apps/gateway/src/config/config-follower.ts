@@ -1,3 +1,4 @@
+import { describeTargets } from '../adapters/upstream/describe-targets';
 import { createConfigListener, describeConnectionError, readConfigChanges, recordGatewayHeartbeat, type ConfigListener, type Db, type GatewaySnapshot } from '@tollgate/db';
 import type { GatewayServices } from '../pipeline/types';
 import { applyKeyChanges } from './apply-key-changes';
@@ -257,7 +258,7 @@ export class ConfigFollower {
       const revision = await recordGatewayHeartbeat(this.options.db, {
         ...this.options.instance,
         configRevision: current?.revision ?? 0,
-        status: { source: current?.source ?? null, loadedAt: current?.loadedAt ?? null },
+        status: { source: current?.source ?? null, loadedAt: current?.loadedAt ?? null, targets: current ? describeTargets(current, Date.now()) : [] },
       });
       if (current && (current.source === 'disk' || revision !== current.revision)) this.#scheduleReload(0);
     } catch (error) {
