@@ -40,7 +40,7 @@ describe('the admin API OpenAPI document', () => {
   }, 60_000);
 
   it('takes its field rules from the same zod schemas the operations validate with', () => {
-    const schemas = document.components.schemas as Record<string, { properties: Record<string, { pattern?: string; enum?: string[] }>; required?: string[] }>;
+    const schemas = document.components.schemas as unknown as Record<string, { properties: Record<string, { pattern?: string; enum?: string[] }>; required?: string[] }>;
     const create = schemas.CreateApiRequest!;
     expect(create.required).toEqual(expect.arrayContaining(['slug', 'name', 'basePath']));
     expect(create.properties.slug!.pattern).toBe('^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$');
