@@ -6,3 +6,5 @@ export { redact, diff, REDACTED } from './core/redact';
 export { encodeCursor, decodeCursor, pageOf } from './core/paginate';
 export * from './admin-tokens';
 export * from './apis';
+export * from './audit-log';
+export * from './gateways';

@@ -19,6 +19,7 @@ export function useAdminApi() {
   beforeAll(async () => {
     vi.stubEnv('DATABASE_URL', t.url);
     vi.stubEnv('ADMIN_TOKEN', BOOTSTRAP_TOKEN);
+    vi.stubEnv('NEXTAUTH_SECRET', 'admin-api-test-secret');
     delete (globalThis as { [DB]?: unknown })[DB];
     tokens.admin = (await runOperation(t.db, CLI_PRINCIPAL, createAdminToken, { name: 'test admin', role: 'admin' })).token;
     tokens.viewer = (await runOperation(t.db, CLI_PRINCIPAL, createAdminToken, { name: 'test viewer', role: 'viewer' })).token;

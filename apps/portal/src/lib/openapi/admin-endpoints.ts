@@ -1,5 +1,7 @@
 import {
   ZAdminToken,
+  ZAuditEntry,
+  ZGatewayInstance,
   ZApiResource,
   ZApiSlugParams,
   ZCreateAdminTokenRequest,
@@ -8,7 +10,7 @@ import {
   ZPage,
   ZUpdateApiRequest,
 } from '@tollgate/contracts';
-import { listAdminTokens, listApis } from '@tollgate/operations';
+import { listAdminTokens, listApis, listAuditLog, listGateways } from '@tollgate/operations';
 import { z } from 'zod';
 import type { Endpoint } from './endpoint';
 
@@ -25,5 +27,7 @@ export const ADMIN_ENDPOINTS: Endpoint[] = [
   { method: 'post', path: '/apis', operationId: 'createApi', summary: 'Create an API', tag: 'APIs', body: ZCreateApiRequest, status: 201, response: { name: 'Api', schema: ZApiResource } },
   { method: 'get', path: '/apis/{slug}', operationId: 'getApi', summary: 'Get an API', tag: 'APIs', pathParams: slug, etag: true, response: { name: 'Api', schema: ZApiResource } },
   { method: 'patch', path: '/apis/{slug}', operationId: 'updateApi', summary: 'Update an API (name, visibility, lifecycle, ...)', tag: 'APIs', pathParams: slug, body: ZUpdateApiRequest, etag: true, response: { name: 'Api', schema: ZApiResource } },
+  { method: 'get', path: '/audit-log', operationId: 'listAuditLog', summary: 'List audit entries, newest first', tag: 'Audit log', query: listAuditLog.input, response: { name: 'AuditEntryPage', schema: ZPage(ZAuditEntry) } },
+  { method: 'get', path: '/gateways', operationId: 'listGateways', summary: 'List gateway instances and whether they lag', tag: 'Gateways', query: listGateways.input, response: { name: 'GatewayInstancePage', schema: ZPage(ZGatewayInstance) } },
   { method: 'delete', path: '/apis/{slug}', operationId: 'deleteApi', summary: 'Delete an API without subscriptions', tag: 'APIs', pathParams: slug, etag: true, status: 204 },
 ];
