@@ -19,8 +19,8 @@ export const ZAuditEntry = z.object({
   resourceId: z.string().nullable(),
   ip: z.string().nullable(),
   requestId: z.string().nullable(),
-  before: z.unknown().nullable(),
-  after: z.unknown().nullable(),
+  before: z.record(z.string(), z.unknown()).nullable(),
+  after: z.record(z.string(), z.unknown()).nullable(),
   createdAt: z.string(),
 });
 export type TAuditEntry = z.infer<typeof ZAuditEntry>;

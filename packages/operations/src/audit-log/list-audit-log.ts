@@ -12,8 +12,8 @@ function toAuditEntry(row: AuditLog): TAuditEntry {
     resourceId: row.resourceId,
     ip: row.ip,
     requestId: row.requestId,
-    before: row.before ?? null,
-    after: row.after ?? null,
+    before: (row.before ?? null) as Record<string, unknown> | null,
+    after: (row.after ?? null) as Record<string, unknown> | null,
     createdAt: row.createdAt.toISOString(),
   };
 }
