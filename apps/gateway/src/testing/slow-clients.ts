@@ -6,12 +6,13 @@ import { rawSocket, type RawExchange } from './raw-socket';
 
 /**
  * Opens `count` connections that each send `head` (request line and headers), then one
- * body byte every `gapMs`, and give up after `holdMs`. Resolves with what each received.
+ * body byte every `gapMs` for `holdMs`, and give up a second later (time for an answer
+ * the server sent at the end to arrive). Resolves with what each received.
  */
 export function trickleBodies(baseUrl: string, count: number, head: string, options: { gapMs: number; holdMs: number }): Promise<RawExchange[]> {
   const bytes = Math.floor(options.holdMs / options.gapMs);
   const parts = [head, ...Array.from({ length: bytes }, () => 'x')];
-  return Promise.all(Array.from({ length: count }, () => rawSocket(baseUrl, parts, { gapMs: options.gapMs, timeoutMs: options.holdMs })));
+  return Promise.all(Array.from({ length: count }, () => rawSocket(baseUrl, parts, { gapMs: options.gapMs, timeoutMs: options.holdMs + 1_000 })));
 }
 
 const agents = new Map<string, Agent>();
