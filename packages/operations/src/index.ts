@@ -8,3 +8,4 @@ export * from './admin-tokens';
 export * from './apis';
 export * from './audit-log';
 export * from './gateways';
+export * from './routes';

@@ -6,16 +6,20 @@ import {
   ZApiSlugParams,
   ZCreateAdminTokenRequest,
   ZCreateApiRequest,
+  ZCreateRouteRequest,
+  ZRouteResource,
+  ZUpdateRouteRequest,
   ZCreatedAdminToken,
   ZPage,
   ZUpdateApiRequest,
 } from '@tollgate/contracts';
-import { listAdminTokens, listApis, listAuditLog, listGateways } from '@tollgate/operations';
+import { listAdminTokens, listApis, listAuditLog, listGateways, listRoutes } from '@tollgate/operations';
 import { z } from 'zod';
 import type { Endpoint } from './endpoint';
 
 const slug = { slug: ZApiSlugParams.shape.slug };
 const id = { id: z.uuid() };
+const route = { ...slug, routeId: z.uuid() };
 
 /** Every admin API endpoint; the OpenAPI document is generated from this list and the schemas in it. */
 export const ADMIN_ENDPOINTS: Endpoint[] = [
@@ -27,6 +31,11 @@ export const ADMIN_ENDPOINTS: Endpoint[] = [
   { method: 'post', path: '/apis', operationId: 'createApi', summary: 'Create an API', tag: 'APIs', body: ZCreateApiRequest, status: 201, response: { name: 'Api', schema: ZApiResource } },
   { method: 'get', path: '/apis/{slug}', operationId: 'getApi', summary: 'Get an API', tag: 'APIs', pathParams: slug, etag: true, response: { name: 'Api', schema: ZApiResource } },
   { method: 'patch', path: '/apis/{slug}', operationId: 'updateApi', summary: 'Update an API (name, visibility, lifecycle, ...)', tag: 'APIs', pathParams: slug, body: ZUpdateApiRequest, etag: true, response: { name: 'Api', schema: ZApiResource } },
+  { method: 'get', path: '/apis/{slug}/routes', operationId: 'listRoutes', summary: 'List the routes of an API', tag: 'Routes', pathParams: slug, query: listRoutes.input.omit({ apiSlug: true }), response: { name: 'RoutePage', schema: ZPage(ZRouteResource) } },
+  { method: 'post', path: '/apis/{slug}/routes', operationId: 'createRoute', summary: 'Add a route to an API', tag: 'Routes', pathParams: slug, body: ZCreateRouteRequest, status: 201, response: { name: 'Route', schema: ZRouteResource } },
+  { method: 'get', path: '/apis/{slug}/routes/{routeId}', operationId: 'getRoute', summary: 'Get a route', tag: 'Routes', pathParams: route, etag: true, response: { name: 'Route', schema: ZRouteResource } },
+  { method: 'patch', path: '/apis/{slug}/routes/{routeId}', operationId: 'updateRoute', summary: 'Update a route and its policies', tag: 'Routes', pathParams: route, body: ZUpdateRouteRequest, etag: true, response: { name: 'Route', schema: ZRouteResource } },
+  { method: 'delete', path: '/apis/{slug}/routes/{routeId}', operationId: 'deleteRoute', summary: 'Delete a route', tag: 'Routes', pathParams: route, etag: true, status: 204 },
   { method: 'get', path: '/audit-log', operationId: 'listAuditLog', summary: 'List audit entries, newest first', tag: 'Audit log', query: listAuditLog.input, response: { name: 'AuditEntryPage', schema: ZPage(ZAuditEntry) } },
   { method: 'get', path: '/gateways', operationId: 'listGateways', summary: 'List gateway instances and whether they lag', tag: 'Gateways', query: listGateways.input, response: { name: 'GatewayInstancePage', schema: ZPage(ZGatewayInstance) } },
   { method: 'delete', path: '/apis/{slug}', operationId: 'deleteApi', summary: 'Delete an API without subscriptions', tag: 'APIs', pathParams: slug, etag: true, status: 204 },
