@@ -170,6 +170,23 @@ describe('connection admission', () => {
     expect((await after).status).toBe(200);
   });
 
+  it('a client that leaves while waiting gives up its place and takes no slot with it', async () => {
+    const hold = () => ['127.0.0.11', '127.0.0.11', '127.0.0.12', '127.0.0.12'].map((address) => timedRequest(`${gateway.url}/held/open`, address));
+    const first = hold();
+    await eventually(async () => expect(waiting).toHaveLength(4), 3_000);
+    await expect(timedRequest(`${gateway.url}/held/open`, '127.0.0.14', { timeoutMs: 100 })).rejects.toThrow();
+    await sleep(100);
+    releaseHeld();
+    await Promise.all(first);
+    // Still exactly 4 slots: 4 requests hold them again and a fifth is refused after its wait.
+    const second = hold();
+    await eventually(async () => expect(waiting).toHaveLength(4), 3_000);
+    expect(await timedRequest(`${gateway.url}/held/open`, '127.0.0.14')).toMatchObject({ status: 503, code: 'upstream_busy' });
+    expect(waiting).toHaveLength(4);
+    releaseHeld();
+    expect((await Promise.all(second)).map((answer) => answer.status)).toEqual([200, 200, 200, 200]);
+  });
+
   it('one consumer and one address hold at most half the connections; past that 429 at once', async () => {
     const holders = [
       timedRequest(`${gateway.url}/held/keyed`, '127.0.0.21', { headers: { 'x-api-key': keys.alpha! } }),

@@ -72,9 +72,9 @@ function attemptOnce(ctx: GatewayContext, config: ForwardConfig, balancer: Upstr
   }
   if (pending === null) return dispatch(ctx, config, balancer, target, body, probe, consumer);
   return waitForSlot(ctx, pending).then(
-    (present) => {
-      if (present) return dispatch(ctx, config, balancer, target, body, probe, consumer);
-      target.admission.release(consumer, ctx.clientIp, config.admission);
+    (granted) => {
+      // Granted: dispatch (the handler gives up at once if the client has left meanwhile).
+      if (granted) return dispatch(ctx, config, balancer, target, body, probe, consumer);
       balancer.state.breaker.release(probe);
       return null;
     },
@@ -85,7 +85,7 @@ function attemptOnce(ctx: GatewayContext, config: ForwardConfig, balancer: Upstr
   );
 }
 
-/** Resolves true once a slot is granted, false when the client left first (its place is given up). */
+/** Resolves true once a slot is granted, false when the client left first (its place is given up, no slot held). */
 function waitForSlot(ctx: GatewayContext, pending: PendingAdmission): Promise<boolean> {
   return new Promise((resolve, reject) => {
     const onClose = () => {
@@ -98,7 +98,7 @@ function waitForSlot(ctx: GatewayContext, pending: PendingAdmission): Promise<bo
     pending.granted.then(
       () => {
         ctx.res.off('close', onClose);
-        resolve(!ctx.clientAborted);
+        resolve(true);
       },
       (error: unknown) => {
         ctx.res.off('close', onClose);
