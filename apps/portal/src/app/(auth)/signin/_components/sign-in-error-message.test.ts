@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { tooManyAttemptsCode } from '@/lib/auth/too-many-attempts';
+import { signInErrorMessage } from './sign-in-error-message';
+
+describe('signInErrorMessage', () => {
+  it('tells how long to wait when sign-in is throttled', () => {
+    expect(signInErrorMessage(tooManyAttemptsCode(14 * 60_000 + 1))).toBe('Too many attempts; try again in 15 minutes.');
+    expect(signInErrorMessage(tooManyAttemptsCode(5_000))).toBe('Too many attempts; try again in 1 minute.');
+  });
+  it('keeps the other messages', () => {
+    expect(signInErrorMessage('CredentialsSignin')).toBe('Wrong email or password.');
+    expect(signInErrorMessage('Configuration')).toBe('Sign-in failed. Please try again.');
+  });
+});
