@@ -29,7 +29,7 @@ export const ZUpdateApiRequest = z.strictObject({
   name: apiFields.name.optional(),
   description: z.string().max(5000).optional(),
   basePath: apiFields.basePath.optional(),
-  hosts: apiFields.hosts.optional(),
+  hosts: apiFields.hosts.unwrap().optional(),
   visibility: ZApiVisibility.optional(),
   status: ZApiStatus.optional(),
   sunsetAt: z.iso.datetime({ offset: true }).nullable().optional(),

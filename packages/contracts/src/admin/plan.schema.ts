@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZPlan } from '../config/config-file.schema';
+import { optionalFields } from './optional-fields';
 
 export const ZCreatePlanRequest = ZPlan;
 export type TCreatePlanRequest = z.infer<typeof ZCreatePlanRequest>;
@@ -11,7 +12,7 @@ export const ZUpdatePlanRequest = z.strictObject({
   apis: ZPlan.shape.apis.unwrap().optional(),
   rateLimit: ZPlan.shape.rateLimit.unwrap().nullable().optional(),
   quota: ZPlan.shape.quota.unwrap().nullable().optional(),
-  price: ZPlan.shape.price.unwrap().partial().optional(),
+  price: optionalFields(ZPlan.shape.price.unwrap().shape).extend({ includedUnits: z.int().nonnegative().nullable().optional() }).optional(),
   hardStop: z.boolean().optional(),
   approvalRequired: z.boolean().optional(),
 });

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { ZRoute } from '../config/config-file.schema';
+import { optionalFields } from './optional-fields';
 
 /** A route as the config file writes it, without versions (set through the config file). */
 export const ZCreateRouteRequest = ZRoute.omit({ version: true });
 export type TCreateRouteRequest = z.infer<typeof ZCreateRouteRequest>;
 
-export const ZUpdateRouteRequest = ZCreateRouteRequest.partial();
+export const ZUpdateRouteRequest = optionalFields(ZCreateRouteRequest.shape);
 export type TUpdateRouteRequest = z.infer<typeof ZUpdateRouteRequest>;
 
 export const ZRouteResource = z.object({

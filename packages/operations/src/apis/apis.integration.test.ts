@@ -37,14 +37,15 @@ describe('API operations', () => {
     await expect(runOperation(t.db, admin, updateApi, { apiSlug: 'weather', sunsetAt: '2030-01-01T00:00:00Z' })).rejects.toMatchObject({
       invalidParams: [{ name: 'sunsetAt' }],
     });
+    await runOperation(t.db, admin, updateApi, { apiSlug: 'weather', hosts: ['api.example.com'] });
     await runOperation(t.db, admin, updateApi, { apiSlug: 'weather', status: 'published', visibility: 'partner' });
     const deprecated = await runOperation(t.db, admin, updateApi, { apiSlug: 'weather', status: 'deprecated', sunsetAt: '2030-01-01T00:00:00Z' });
-    expect(deprecated).toMatchObject({ status: 'deprecated', visibility: 'partner', sunsetAt: '2030-01-01T00:00:00.000Z' });
+    expect(deprecated).toMatchObject({ status: 'deprecated', visibility: 'partner', hosts: ['api.example.com'], sunsetAt: '2030-01-01T00:00:00.000Z' });
     const retired = await runOperation(t.db, admin, updateApi, { apiSlug: 'weather', status: 'retired' });
     expect(retired).toMatchObject({ status: 'retired', sunsetAt: null });
     const audit = await t.db.auditLog.findMany({ where: { resourceId: deprecated.id, action: 'apis.update' }, orderBy: { id: 'asc' } });
-    expect(audit).toHaveLength(3);
-    expect(audit[1]).toMatchObject({ before: { status: 'published', sunsetAt: null }, after: { status: 'deprecated', sunsetAt: '2030-01-01T00:00:00.000Z' } });
+    expect(audit).toHaveLength(4);
+    expect(audit[2]).toMatchObject({ before: { status: 'published', sunsetAt: null }, after: { status: 'deprecated', sunsetAt: '2030-01-01T00:00:00.000Z' } });
   });
 
   it('refuses a write whose If-Match is stale and accepts the current ETag', async () => {

@@ -18,22 +18,23 @@ describe('/api/admin/v1/apis/{slug}/routes', () => {
     await createWeather();
     const { GET, POST } = await collection();
     const before = await revision();
-    const created = await call(POST, 'POST', base, { token: tokens.admin, params: { slug: 'weather' }, body: { path: '/forecast/{city}', methods: ['GET'], timeoutMs: 2000 } });
+    const created = await call(POST, 'POST', base, { token: tokens.admin, params: { slug: 'weather' }, body: { path: '/forecast/{city}', methods: ['HEAD', 'GET'], auth: 'none', timeoutMs: 2000 } });
     expect(created.status).toBe(201);
     const route = await json<{ id: string; key: string; policies: Record<string, unknown> }>(created);
-    expect(route).toMatchObject({ key: 'GET /forecast/{city}', auth: 'key', policies: { timeoutMs: 2000 } });
+    expect(route).toMatchObject({ key: 'GET,HEAD /forecast/{city}', auth: 'none', policies: { timeoutMs: 2000 } });
     expect(await revision()).toBe(before + 1n);
     const one = await item();
     const params = { slug: 'weather', routeId: route.id };
     const read = await call(one.GET, 'GET', `${base}/${route.id}`, { token: tokens.viewer, params });
-    const patched = await call(one.PATCH, 'PATCH', `${base}/${route.id}`, { token: tokens.admin, params, body: { auth: 'none', weight: 3 }, headers: { 'if-match': read.headers.get('etag')! } });
+    const patched = await call(one.PATCH, 'PATCH', `${base}/${route.id}`, { token: tokens.admin, params, body: { weight: 3 }, headers: { 'if-match': read.headers.get('etag')! } });
     expect(patched.status).toBe(200);
-    expect(await json(patched)).toMatchObject({ auth: 'none', weight: 3, policies: { timeoutMs: 2000 } });
+    // What the PATCH leaves out stays as stored, not the create defaults.
+    expect(await json(patched)).toMatchObject({ auth: 'none', methods: ['GET', 'HEAD'], weight: 3, policies: { timeoutMs: 2000 } });
     const stale = await call(one.PATCH, 'PATCH', `${base}/${route.id}`, { token: tokens.admin, params, body: { weight: 4 }, headers: { 'if-match': read.headers.get('etag')! } });
     expect(stale.status).toBe(412);
     await call(POST, 'POST', base, { token: tokens.admin, params: { slug: 'weather' }, body: { path: '/alerts', methods: ['GET', 'POST'] } });
     const page = await json<{ items: { key: string }[] }>(await call(GET, 'GET', base, { token: tokens.viewer, params: { slug: 'weather' } }));
-    expect(page.items.map((entry) => entry.key)).toEqual(['GET /forecast/{city}', 'GET,POST /alerts']);
+    expect(page.items.map((entry) => entry.key)).toEqual(['GET,HEAD /forecast/{city}', 'GET,POST /alerts']);
     expect((await call(one.DELETE, 'DELETE', `${base}/${route.id}`, { token: tokens.admin, params })).status).toBe(204);
     expect((await call(one.GET, 'GET', `${base}/${route.id}`, { token: tokens.viewer, params })).status).toBe(404);
     const audit = await t.db.auditLog.findMany({ where: { resourceId: route.id }, orderBy: { id: 'asc' } });
