@@ -42,6 +42,9 @@ export async function startPortal(options: { databaseUrl: string; env?: Record<s
       PORTAL_PORT: String(port),
       PORTAL_HOST: '127.0.0.1',
       NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
+      // Each portal counts sign-in failures on its own, so runs never lock each other out
+      // through a shared Redis; a test that wants Redis passes REDIS_URL.
+      REDIS_URL: '',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
