@@ -63,6 +63,7 @@ export function compileSnapshot(
       status: api.status,
       deprecatedAt: api.deprecatedAt ?? null,
       sunsetAt: api.sunsetAt ?? null,
+      openapi: api.openapi ?? null,
     };
     const compileRoute = (source: SnapshotRoute, prefix: string, version: string | null): CompiledRoute => {
       const route: CompiledRoute = {

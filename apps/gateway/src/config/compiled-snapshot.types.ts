@@ -66,6 +66,8 @@ export interface CompiledApi {
   /** ISO times from the API's lifecycle, announced while it is deprecated; null when unset. */
   readonly deprecatedAt: string | null;
   readonly sunsetAt: string | null;
+  /** The API's OpenAPI document as stored, or null. */
+  readonly openapi: unknown;
 }
 
 export interface CompiledRoute {

@@ -25,6 +25,7 @@ const ZApi = z.object({
   status: z.enum(['published', 'deprecated']),
   deprecatedAt: z.iso.datetime().nullable().default(null),
   sunsetAt: z.iso.datetime().nullable().default(null),
+  openapi: z.unknown().default(null),
   policies: z.unknown(),
   routes: z.array(ZRoute),
   upstream: z

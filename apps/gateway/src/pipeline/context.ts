@@ -29,6 +29,12 @@ export interface UpgradeRequest {
   readonly head: Buffer;
 }
 
+/** A request body read before forward: nothing, or the whole body in memory (so it can be sent again). */
+export interface ReadBody {
+  readonly body: Buffer | null;
+  readonly replayable: true;
+}
+
 export type RouteParams = Readonly<Record<string, string | undefined>>;
 const NO_PARAMS: RouteParams = Object.freeze({});
 
@@ -59,6 +65,8 @@ export class GatewayContext {
   failedAuth = false;
   /** The client went away before the response completed. */
   clientAborted = false;
+  /** The request body, when a stage before forward had to read it whole (request validation); forward sends it. */
+  requestBody: ReadBody | null = null;
   /** Set when the client asked to upgrade to WebSocket (forward proxies the upgrade). */
   upgrade: UpgradeRequest | null = null;
   #log: Logger | null = null;

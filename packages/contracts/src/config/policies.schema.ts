@@ -65,6 +65,8 @@ export const ZRoutePolicies = z.strictObject({
   cache: z.strictObject({ ttlSeconds: z.int().min(1).max(86_400), vary: z.array(z.string().min(1)).default([]) }).optional(),
   /** Who a plan's rate limit and quota count against on this route. */
   limitBy: z.enum(['subscription', 'key', 'ip']).default('subscription'),
+  /** Check requests against the API's OpenAPI document (parameters and JSON body) before forwarding: 400 with invalid_params. */
+  validateRequest: z.boolean().default(false),
 });
 
 export type TApiPolicies = z.infer<typeof ZApiPolicies>;

@@ -6,11 +6,13 @@ import { differs, type ChangeSet } from './change-set';
 const toEnum = <T extends string>(value: string) => value.replaceAll('-', '_') as T;
 
 function routeData(route: TConfigRoute, versionIds: ReadonlyMap<string, string>) {
-  const policies: TRoutePolicies = {
+  // Stored as given: validateRequest only when on, so routes stored before it existed compare equal.
+  const policies: Omit<TRoutePolicies, 'validateRequest'> & { validateRequest?: true } = {
     timeoutMs: route.timeoutMs,
     maxBodyBytes: route.maxBodyBytes,
     cache: route.cache,
     limitBy: route.limitBy,
+    ...(route.validateRequest ? { validateRequest: true as const } : {}),
   };
   return {
     key: routeKey(route),

@@ -32,6 +32,8 @@ export interface SnapshotApi {
   /** ISO times announced on a deprecated API's responses (Deprecation, Sunset); null when unset (absent in older snapshots). */
   deprecatedAt?: string | null;
   sunsetAt?: string | null;
+  /** The API's OpenAPI document, for routes that validate requests against it (absent in older snapshots). */
+  openapi?: unknown;
   policies: unknown;
   routes: SnapshotRoute[];
   upstream: SnapshotUpstream | null;

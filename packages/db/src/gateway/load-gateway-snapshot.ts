@@ -60,6 +60,7 @@ export async function loadGatewaySnapshot(db: Db, options: LoadGatewaySnapshotOp
           status: api.status as 'published' | 'deprecated',
           deprecatedAt: api.deprecatedAt?.toISOString() ?? null,
           sunsetAt: api.sunsetAt?.toISOString() ?? null,
+          openapi: api.openapi ?? null,
           policies: api.policies,
           routes: api.routes.map((route) => ({
             id: route.id,

@@ -1,3 +1,4 @@
+import type { GatewayContext } from '../../pipeline/context';
 import type { Stage } from '../../pipeline/types';
 
 /** Node's test for the expectation it hands to 'checkContinue' (lib/_http_server.js). */
@@ -16,8 +17,14 @@ export const expectContinue: Stage<true> = {
   priority: 1,
   configure: ({ route }) => (route === null ? undefined : true),
   run(ctx) {
-    const expect = ctx.req.headers.expect;
-    if (expect === undefined || ctx.upgrade !== null || ctx.req.httpVersionMinor !== 1 || ctx.req.httpVersionMajor !== 1) return;
-    if (CONTINUE.test(expect) && !ctx.res.headersSent) ctx.res.writeContinue();
+    // A stage that read the body (request validation) has already asked for it.
+    if (ctx.requestBody === null) continueIfExpected(ctx);
   },
 };
+
+/** Sends `100 Continue` when the client waits for one before sending its body. */
+export function continueIfExpected(ctx: GatewayContext): void {
+  const expect = ctx.req.headers.expect;
+  if (expect === undefined || ctx.upgrade !== null || ctx.req.httpVersionMinor !== 1 || ctx.req.httpVersionMajor !== 1) return;
+  if (CONTINUE.test(expect) && !ctx.res.headersSent) ctx.res.writeContinue();
+}

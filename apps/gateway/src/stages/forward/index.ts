@@ -2,7 +2,7 @@ import type { AdmissionPolicy } from '../../adapters/upstream/connection-admissi
 import type { UpstreamBalancer } from '../../adapters/upstream/upstream-balancer';
 import { timeoutGiven } from '../../adapters/upstream/upstream-settings';
 import type { Stage } from '../../pipeline/types';
-import { readRequestBody, type BodyLimits } from './request-body';
+import { readRequestBody, routeBodyLimits, type BodyLimits } from './request-body';
 import { readRoutePolicies } from './schema';
 import { noHealthyTarget, sendUpstream } from './send-upstream';
 import { proxyUpgrade } from './upgrade-proxy';
@@ -49,11 +49,7 @@ export const forward: Stage<ForwardConfig> = {
       upstream,
       headersTimeoutMs: policies.timeoutMs ?? (settings && timeoutGiven(api.upstreamSettings, 'headersMs') ? settings.timeouts.headersMs : fallback),
       bodyTimeoutMs: policies.timeoutMs ?? (settings && timeoutGiven(api.upstreamSettings, 'bodyMs') ? settings.timeouts.bodyMs : fallback),
-      body: {
-        maxBodyBytes: policies.maxBodyBytes,
-        bufferBytes: Math.min(env.GATEWAY_BODY_BUFFER_BYTES, policies.maxBodyBytes),
-        pace: { idleMs: env.GATEWAY_BODY_IDLE_TIMEOUT_MS, minBytesPerSecond: env.GATEWAY_BODY_MIN_BYTES_PER_SECOND, graceMs: env.GATEWAY_BODY_MIN_RATE_GRACE_MS },
-      },
+      body: routeBodyLimits(env, policies.maxBodyBytes),
       admission: { queueTimeoutMs: env.GATEWAY_UPSTREAM_QUEUE_TIMEOUT_MS, clientShare: env.GATEWAY_UPSTREAM_CLIENT_SHARE },
       retries: settings?.retries.attempts ?? 0,
       backoffMs: settings?.retries.backoffMs ?? 50,
@@ -66,7 +62,8 @@ export const forward: Stage<ForwardConfig> = {
     if (balancer === null) throw noHealthyTarget();
     if (ctx.upgrade !== null) return proxyUpgrade(ctx, config, balancer, ctx.upgrade);
     const idempotent = IDEMPOTENT.has(ctx.req.method!);
-    const body = readRequestBody(ctx.req, config.body);
+    // A stage before forward (request validation) may have read the body already.
+    const body = ctx.requestBody ?? readRequestBody(ctx.req, config.body);
     if (body instanceof Promise) return body.then((read) => sendUpstream(ctx, config, balancer, read, idempotent));
     return sendUpstream(ctx, config, balancer, body, idempotent);
   },

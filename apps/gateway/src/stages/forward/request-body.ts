@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import { TollgateError } from '@tollgate/errors';
+import type { GatewayEnv } from '../../env';
 import { payloadTooLarge } from './body-errors';
 import { BodyPace, type BodyPacePolicy } from './body-pace';
 import { StreamedBody } from './streamed-body';
@@ -18,6 +19,15 @@ export interface BodyLimits {
   /** Bodies up to this size are read whole before an upstream connection is taken. */
   readonly bufferBytes: number;
   readonly pace: BodyPacePolicy;
+}
+
+/** A route's body limits from its maxBodyBytes and the gateway's settings. */
+export function routeBodyLimits(env: GatewayEnv, maxBodyBytes: number): BodyLimits {
+  return {
+    maxBodyBytes,
+    bufferBytes: Math.min(env.GATEWAY_BODY_BUFFER_BYTES, maxBodyBytes),
+    pace: { idleMs: env.GATEWAY_BODY_IDLE_TIMEOUT_MS, minBytesPerSecond: env.GATEWAY_BODY_MIN_BYTES_PER_SECOND, graceMs: env.GATEWAY_BODY_MIN_RATE_GRACE_MS },
+  };
 }
 
 const NO_BODY: RequestBody = Object.freeze({ body: null, replayable: true });
