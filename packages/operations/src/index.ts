@@ -9,3 +9,4 @@ export * from './apis';
 export * from './audit-log';
 export * from './gateways';
 export * from './routes';
+export * from './plans';

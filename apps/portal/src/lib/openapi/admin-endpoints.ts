@@ -6,6 +6,9 @@ import {
   ZApiSlugParams,
   ZCreateAdminTokenRequest,
   ZCreateApiRequest,
+  ZCreatePlanRequest,
+  ZPlanResource,
+  ZUpdatePlanRequest,
   ZCreateRouteRequest,
   ZRouteResource,
   ZUpdateRouteRequest,
@@ -13,7 +16,7 @@ import {
   ZPage,
   ZUpdateApiRequest,
 } from '@tollgate/contracts';
-import { listAdminTokens, listApis, listAuditLog, listGateways, listRoutes } from '@tollgate/operations';
+import { listAdminTokens, listApis, listAuditLog, listGateways, listPlans, listRoutes } from '@tollgate/operations';
 import { z } from 'zod';
 import type { Endpoint } from './endpoint';
 
@@ -36,6 +39,11 @@ export const ADMIN_ENDPOINTS: Endpoint[] = [
   { method: 'get', path: '/apis/{slug}/routes/{routeId}', operationId: 'getRoute', summary: 'Get a route', tag: 'Routes', pathParams: route, etag: true, response: { name: 'Route', schema: ZRouteResource } },
   { method: 'patch', path: '/apis/{slug}/routes/{routeId}', operationId: 'updateRoute', summary: 'Update a route and its policies', tag: 'Routes', pathParams: route, body: ZUpdateRouteRequest, etag: true, response: { name: 'Route', schema: ZRouteResource } },
   { method: 'delete', path: '/apis/{slug}/routes/{routeId}', operationId: 'deleteRoute', summary: 'Delete a route', tag: 'Routes', pathParams: route, etag: true, status: 204 },
+  { method: 'get', path: '/plans', operationId: 'listPlans', summary: 'List plans', tag: 'Plans', query: listPlans.input, response: { name: 'PlanPage', schema: ZPage(ZPlanResource) } },
+  { method: 'post', path: '/plans', operationId: 'createPlan', summary: 'Create a plan', tag: 'Plans', body: ZCreatePlanRequest, status: 201, response: { name: 'Plan', schema: ZPlanResource } },
+  { method: 'get', path: '/plans/{slug}', operationId: 'getPlan', summary: 'Get a plan', tag: 'Plans', pathParams: slug, etag: true, response: { name: 'Plan', schema: ZPlanResource } },
+  { method: 'patch', path: '/plans/{slug}', operationId: 'updatePlan', summary: 'Update a plan (limits, quota, price, APIs)', tag: 'Plans', pathParams: slug, body: ZUpdatePlanRequest, etag: true, response: { name: 'Plan', schema: ZPlanResource } },
+  { method: 'delete', path: '/plans/{slug}', operationId: 'deletePlan', summary: 'Delete a plan nobody subscribes to', tag: 'Plans', pathParams: slug, etag: true, status: 204 },
   { method: 'get', path: '/audit-log', operationId: 'listAuditLog', summary: 'List audit entries, newest first', tag: 'Audit log', query: listAuditLog.input, response: { name: 'AuditEntryPage', schema: ZPage(ZAuditEntry) } },
   { method: 'get', path: '/gateways', operationId: 'listGateways', summary: 'List gateway instances and whether they lag', tag: 'Gateways', query: listGateways.input, response: { name: 'GatewayInstancePage', schema: ZPage(ZGatewayInstance) } },
   { method: 'delete', path: '/apis/{slug}', operationId: 'deleteApi', summary: 'Delete an API without subscriptions', tag: 'APIs', pathParams: slug, etag: true, status: 204 },
