@@ -43,4 +43,17 @@ describe('parsePortalEnv', () => {
   it('rejects a bad port', () => {
     expect(() => parsePortalEnv({ AUTH_SECRET: 'x', PORTAL_PORT: 'eighty' })).toThrow();
   });
+
+  it('reads the edge settings: trusted proxies as a list, timeouts and the body cap with defaults', () => {
+    expect(parsePortalEnv({ AUTH_SECRET: 'x' })).toMatchObject({
+      REDIS_URL: undefined,
+      PORTAL_TRUSTED_PROXIES: [],
+      PORTAL_HEADERS_TIMEOUT_MS: 10_000,
+      PORTAL_REQUEST_TIMEOUT_MS: 60_000,
+      PORTAL_MAX_BODY_BYTES: 10 * 1024 * 1024,
+    });
+    const env = parsePortalEnv({ AUTH_SECRET: 'x', REDIS_URL: 'redis://127.0.0.1:6379', PORTAL_TRUSTED_PROXIES: ' 10.0.0.0/8, ::1 ,' });
+    expect(env.REDIS_URL).toBe('redis://127.0.0.1:6379');
+    expect(env.PORTAL_TRUSTED_PROXIES).toEqual(['10.0.0.0/8', '::1']);
+  });
 });
