@@ -108,7 +108,7 @@ export const ZPlan = z.strictObject({
 export const ZUser = z.strictObject({
   email: z.email().transform((value) => value.toLowerCase()),
   name: z.string().min(1).max(200),
-  role: z.enum(['admin', 'developer']).default('developer'),
+  role: z.enum(['owner', 'admin', 'viewer', 'developer']).default('developer'),
   password: z.string().min(8, 'must be at least 8 characters'),
 });
 
