@@ -95,3 +95,19 @@ describe('sign-in throttle per client address', () => {
     expect(refused).toMatchObject({ status: 429, signedIn: false });
   }, 120_000);
 });
+
+describe('sign-in throttle with its Redis unreachable', () => {
+  let portal: RunningPortal;
+  beforeAll(async () => {
+    portal = await startPortal({ databaseUrl: t.url, env: { REDIS_URL: 'redis://127.0.0.1:1' } });
+  }, 600_000);
+  afterAll(async () => {
+    await portal?.stop();
+  });
+
+  it('fails open: passwords are still checked, and the outage is logged', async () => {
+    await expect(signInOverHttp(portal.url, wrong(OTHER))).resolves.toMatchObject({ error: 'CredentialsSignin', signedIn: false });
+    await expect(signInOverHttp(portal.url, right(OTHER))).resolves.toMatchObject({ error: null, signedIn: true });
+    expect(portal.output()).toContain('sign-in throttle');
+  }, 60_000);
+});

@@ -12,14 +12,24 @@ export const ACCOUNT_POLICY: ThrottlePolicy = { limit: 5, windowMs: 15 * MINUTE,
 /** One address may fail more often (several people behind one NAT), then it is locked the same way. */
 export const ADDRESS_POLICY: ThrottlePolicy = { limit: 30, windowMs: 15 * MINUTE, baseLockMs: MINUTE, maxLockMs: 60 * MINUTE };
 
+/** A Redis client that fails a command within about a second and reports an outage once, not per retry. */
+function connectRedis(url: string): Redis {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1, commandTimeout: 1_000, lazyConnect: true });
+  let down = false;
+  redis.on('error', (error: Error) => {
+    if (!down) console.error(`portal: Redis for the sign-in throttle is unreachable (${error.message})`);
+    down = true;
+  });
+  redis.on('ready', () => (down = false));
+  return redis;
+}
+
 const STORE = Symbol.for('tollgate.portal.signInThrottleStore');
 
 function store(): ThrottleStore {
   const holder = globalThis as { [STORE]?: ThrottleStore };
   if (!holder[STORE]) {
-    holder[STORE] = env.REDIS_URL
-      ? new RedisThrottleStore(new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, commandTimeout: 1_000, lazyConnect: true }))
-      : new MemoryThrottleStore();
+    holder[STORE] = env.REDIS_URL ? new RedisThrottleStore(connectRedis(env.REDIS_URL)) : new MemoryThrottleStore();
   }
   return holder[STORE];
 }

@@ -17,7 +17,6 @@ const PERMISSIONS_POLICY = [
   'microphone=()',
   'payment=()',
   'usb=()',
-  'interest-cohort=()',
 ].join(', ');
 
 /** The headers for one response; HSTS only when the portal is served over https. */
