@@ -5,6 +5,7 @@
 import { getToken } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
 import { env } from './env';
+import { ZUserRole } from './lib/auth/session-user';
 import { pageContentSecurityPolicy } from './lib/security/page-content-security-policy';
 
 const SIGNED_IN_AREAS = ['/admin', '/apps', '/usage', '/billing'];
@@ -22,7 +23,9 @@ async function guard(request: NextRequest, headers: Headers): Promise<NextRespon
     signIn.searchParams.set('callbackUrl', `${pathname}${search}`);
     return NextResponse.redirect(signIn);
   }
-  if (inArea(pathname, '/admin') && token.role !== 'admin') {
+  // The console is for owners, admins and viewers (as requireAdmin decides again on the server).
+  const role = ZUserRole.safeParse(token.role);
+  if (inArea(pathname, '/admin') && (!role.success || role.data === 'developer')) {
     return NextResponse.rewrite(new URL('/forbidden', request.url), { status: 403, request: { headers } });
   }
   return NextResponse.next({ request: { headers } });
