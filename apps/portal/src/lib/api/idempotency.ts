@@ -19,7 +19,8 @@ export const idempotency = {
     }
     const requestHash = createHash('sha256').update(`${input.method} ${input.path}\n${input.body}`).digest('hex');
     const where = { principalId_key: { principalId: input.principalId, key: input.key } };
-    await db.idempotencyKey.deleteMany({ where: { principalId: input.principalId, key: input.key, expiresAt: { lte: new Date() } } });
+    // Answers older than a day are dropped as keys come in (indexed by expiresAt), so the table stays small.
+    await db.idempotencyKey.deleteMany({ where: { expiresAt: { lte: new Date() } } });
     const created = await db.idempotencyKey
       .create({ data: { principalId: input.principalId, key: input.key, method: input.method, path: input.path, requestHash, expiresAt: new Date(Date.now() + TTL_MS) } })
       .catch((error: { code?: string }) => (error.code === 'P2002' ? null : Promise.reject(error)));

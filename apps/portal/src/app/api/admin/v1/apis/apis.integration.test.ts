@@ -90,6 +90,10 @@ describe('/api/admin/v1/apis', () => {
     expect(other.status).toBe(409);
     const withoutKey = await call(POST, 'POST', '/api/admin/v1/apis', { token: tokens.admin, body });
     expect(withoutKey.status).toBe(409);
+    // Keys belong to their caller: another token's same key is a request of its own.
+    const otherCaller = await call(POST, 'POST', '/api/admin/v1/apis', { token: tokens.owner, body: { slug: 'orders-eu', name: 'Orders EU', basePath: '/orders-eu' }, headers });
+    expect(otherCaller.status).toBe(201);
+    expect(otherCaller.headers.get('idempotent-replayed')).toBeNull();
   });
 
   it('guards every route: 401 without a valid token, 403 for a viewer write, 404 for a missing API', async () => {
