@@ -40,6 +40,7 @@ export const ERROR_CODES = {
   internal_error: { status: 500, title: 'Internal error' },
   upstream_failed: { status: 502, title: 'Upstream request failed' },
   no_healthy_target: { status: 503, title: 'No healthy upstream target' },
+  route_misconfigured: { status: 503, title: 'Route configuration invalid' },
   circuit_open: { status: 503, title: 'Upstream circuit open' },
   upstream_busy: { status: 503, title: 'Upstream busy' },
   not_ready: { status: 503, title: 'Not ready' },

@@ -5,7 +5,9 @@ import { createUpstreamBalancer } from '../adapters/upstream/upstream-balancer';
 import { REQUEST_PHASES, type BoundStage, type GatewayServices, type Stage, type StageScope } from '../pipeline/types';
 import { STAGES } from '../stages';
 import type { CompiledApi, CompiledRoute, CompiledSnapshot, ConfigSource } from './compiled-snapshot.types';
+import { misconfigured } from '../stages/misconfigured';
 import { indexSnapshot, type PrebuiltKeys } from './index-snapshot';
+import { DEFAULT_API_POLICIES, DEFAULT_ROUTE_POLICIES, parseApiPolicies, parseRoutePolicies } from './parse-policies';
 import { HostRouters, type Router } from './host-routers';
 import { toRouterPattern } from './router-pattern';
 import { VersionSwitch } from './version-switch';
@@ -50,6 +52,8 @@ export function compileSnapshot(
     for (const target of upstream?.targets ?? []) origins.add(target.origin);
     if (!upstream?.targets.length) warn(`api ${api.slug}: no upstream target with weight > 0; its routes answer 503`);
     const versions = api.versions ?? [];
+    const apiPolicies = parseApiPolicies(api.policies);
+    if (!apiPolicies.ok) warn(`api ${api.slug}: its policies do not parse, its routes answer 503 (${apiPolicies.reason})`);
     const compiledApi: CompiledApi = {
       id: api.id,
       slug: api.slug,
@@ -59,13 +63,14 @@ export function compileSnapshot(
       versions: versions.map((version) => version.name),
       upstream,
       upstreamSettings: api.upstream?.settings ?? null,
-      policies: api.policies,
+      policies: apiPolicies.ok ? apiPolicies.value : DEFAULT_API_POLICIES,
       status: api.status,
       deprecatedAt: api.deprecatedAt ?? null,
       sunsetAt: api.sunsetAt ?? null,
       openapi: api.openapi ?? null,
     };
     const compileRoute = (source: SnapshotRoute, prefix: string, version: string | null): CompiledRoute => {
+      const routePolicies = parseRoutePolicies(source.policies);
       const route: CompiledRoute = {
         id: source.id,
         key: source.key,
@@ -79,13 +84,18 @@ export function compileSnapshot(
         stripBasePath: source.stripBasePath,
         rewrite: source.rewrite,
         weight: source.weight,
-        policies: source.policies,
+        policies: routePolicies.ok ? routePolicies.value : DEFAULT_ROUTE_POLICIES,
         metrics: services.metrics.forRoute(api.slug, source.key),
         main: [],
         after: [],
       };
       const scope: StageScope = { route, index, services, warn };
-      for (const stage of stages) {
+      const locked = !apiPolicies.ok ? apiPolicies.reason : !routePolicies.ok ? routePolicies.reason : null;
+      if (locked !== null) {
+        if (!routePolicies.ok) warn(`api ${api.slug} route ${source.key}: its policies do not parse, it answers 503 (${routePolicies.reason})`);
+        route.main.push({ stage: misconfigured, config: locked });
+      }
+      for (const stage of locked === null ? stages : stages.filter((stage) => stage.phase === 'record')) {
         if (REQUEST_PHASES.has(stage.phase)) continue;
         const config = stage.configure(scope);
         if (config === undefined) continue;
@@ -93,7 +103,7 @@ export function compileSnapshot(
       }
       return route;
     };
-    const apiMounts = mountApi(api, versions, compileRoute, warn);
+    const apiMounts = mountApi(api, compiledApi.policies.versionHeader, versions, compileRoute, warn);
     const hosts = api.hosts.length === 0 ? [ANY_HOST] : [...new Set(api.hosts.map(hostKey))];
     for (const host of hosts) {
       let list = mounts.get(host);
@@ -152,6 +162,7 @@ function hostKey(host: string): string {
  */
 function mountApi(
   api: SnapshotApi,
+  versionHeader: string | undefined,
   versions: readonly SnapshotApiVersion[],
   compileRoute: (source: SnapshotRoute, prefix: string, version: string | null) => CompiledRoute,
   warn: (message: string) => void,
@@ -192,7 +203,7 @@ function mountApi(
     return mounts;
   }
 
-  const header = readVersionHeader(api.policies);
+  const header = versionHeader !== undefined && versionHeader !== '' ? versionHeader.toLowerCase() : DEFAULT_VERSION_HEADER;
   const matches = new Set(headerVersions.map((version) => version.match));
   const defaultMatch = headerVersions.find((version) => version.isDefault)?.match ?? null;
   const switches = new Map<string, VersionSwitch>();
@@ -213,11 +224,6 @@ function mountApi(
     }
   }
   return mounts;
-}
-
-function readVersionHeader(policies: unknown): string {
-  const value = (policies as { versionHeader?: unknown } | null)?.versionHeader;
-  return typeof value === 'string' && value !== '' ? value.toLowerCase() : DEFAULT_VERSION_HEADER;
 }
 
 /** Registers the mounts in order (the first claim of a method + path wins); HEAD follows GET where nothing claims HEAD. */

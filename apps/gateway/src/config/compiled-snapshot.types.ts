@@ -1,3 +1,4 @@
+import type { TApiPolicies, TRoutePolicies } from '@tollgate/contracts';
 import type { SnapshotJwtIssuer } from '@tollgate/db';
 import type FindMyWay from 'find-my-way';
 import type { UpstreamBalancer } from '../adapters/upstream/upstream-balancer';
@@ -61,7 +62,8 @@ export interface CompiledApi {
   readonly upstream: UpstreamBalancer | null;
   /** `upstreams.settings` as stored (timeouts, health checks, ...). */
   readonly upstreamSettings: unknown;
-  readonly policies: unknown;
+  /** apis.policies, parsed once when the snapshot compiled (defaults when it did not parse: its routes are then locked). */
+  readonly policies: TApiPolicies;
   readonly status: 'published' | 'deprecated';
   /** ISO times from the API's lifecycle, announced while it is deprecated; null when unset. */
   readonly deprecatedAt: string | null;
@@ -87,7 +89,8 @@ export interface CompiledRoute {
   readonly stripBasePath: boolean;
   readonly rewrite: string | null;
   readonly weight: number;
-  readonly policies: unknown;
+  /** routes.policies, parsed once when the snapshot compiled. */
+  readonly policies: TRoutePolicies;
   readonly metrics: RouteMetrics;
   /** Stages up to and including forward. */
   main: BoundStage[];

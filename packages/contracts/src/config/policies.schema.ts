@@ -18,12 +18,20 @@ export const ZCorsPolicy = z.strictObject({
   maxAgeSeconds: z.int().min(0).max(86_400).default(600),
 }).refine((cors) => !(cors.credentials && cors.origins.includes('*')), 'credentials cannot be combined with origin "*"');
 
-export const ZApiPolicies = z.strictObject({
-  cors: ZCorsPolicy.optional(),
+/** Response cache for GET/HEAD on one route. */
+export const ZCachePolicy = z.strictObject({ ttlSeconds: z.int().min(1).max(86_400), vary: z.array(z.string().min(1)).default([]) });
+
+/** Who may call an API by client address. */
+export const ZIpRulesPolicy = z.strictObject({
   /** When set, only these client addresses may call the API. */
   ipAllow: z.array(ZIpRange).optional(),
   /** These client addresses may never call the API (checked before ipAllow). */
   ipDeny: z.array(ZIpRange).optional(),
+});
+
+export const ZApiPolicies = z.strictObject({
+  cors: ZCorsPolicy.optional(),
+  ...ZIpRulesPolicy.shape,
   /** Answer 503 instead of limiting per instance when the shared rate limiter is unreachable. */
   failClosed: z.boolean().default(false),
   /**
@@ -62,13 +70,16 @@ export const ZRoutePolicies = z.strictObject({
   /** Request bodies larger than this are answered 413. */
   maxBodyBytes: z.int().min(0).max(10 * 1024 ** 3).default(10 * 1024 ** 2),
   /** Response cache for GET/HEAD. */
-  cache: z.strictObject({ ttlSeconds: z.int().min(1).max(86_400), vary: z.array(z.string().min(1)).default([]) }).optional(),
+  cache: ZCachePolicy.optional(),
   /** Who a plan's rate limit and quota count against on this route. */
   limitBy: z.enum(['subscription', 'key', 'ip']).default('subscription'),
   /** Check requests against the API's OpenAPI document (parameters and JSON body) before forwarding: 400 with invalid_params. */
   validateRequest: z.boolean().default(false),
 });
 
+export type TCorsPolicy = z.infer<typeof ZCorsPolicy>;
+export type TCachePolicy = z.infer<typeof ZCachePolicy>;
+export type TIpRulesPolicy = z.infer<typeof ZIpRulesPolicy>;
 export type TApiPolicies = z.infer<typeof ZApiPolicies>;
 export type TUpstreamSettings = z.infer<typeof ZUpstreamSettings>;
 export type TRoutePolicies = z.infer<typeof ZRoutePolicies>;

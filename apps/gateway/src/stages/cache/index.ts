@@ -1,5 +1,3 @@
-import { ZRoutePolicies } from '@tollgate/contracts';
-import { z } from 'zod';
 import type { GatewayContext } from '../../pipeline/context';
 import type { Stage } from '../../pipeline/types';
 import { bypassesCache, carriesUpstreamCredentials, forbidsStore } from './cache-control';
@@ -15,7 +13,6 @@ export interface CacheConfig {
   readonly varied: ReadonlySet<string>;
 }
 
-const ZCacheOnly = z.object({ cache: ZRoutePolicies.shape.cache });
 
 /**
  * Response cache for GET and HEAD on routes with `policies.cache`. It sits in the
@@ -30,15 +27,9 @@ export const cache: Stage<CacheConfig> = {
   name: 'cache',
   phase: 'transform',
   priority: 1_000,
-  configure({ route, services, warn }) {
+  configure({ route, services }) {
     if (route === null || !(route.methods.includes('GET') || route.methods.includes('HEAD'))) return undefined;
-    if (route.policies === null || typeof route.policies !== 'object') return undefined;
-    const parsed = ZCacheOnly.safeParse(route.policies);
-    if (!parsed.success) {
-      warn(`api ${route.api.slug} route ${route.key}: ignoring the cache policy (${parsed.error.issues.map((issue) => issue.message).join('; ')})`);
-      return undefined;
-    }
-    const policy = parsed.data.cache;
+    const policy = route.policies.cache;
     if (policy === undefined) return undefined;
     const vary = [...new Set(policy.vary.map((name) => name.toLowerCase()))];
     return { cache: responseCacheFor(services), routeId: route.id, ttlMs: policy.ttlSeconds * 1000, vary, varied: new Set(vary) };

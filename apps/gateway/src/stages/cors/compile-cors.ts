@@ -1,5 +1,4 @@
-import { ZApiPolicies, type TApiPolicies } from '@tollgate/contracts';
-import { z } from 'zod';
+import type { TCorsPolicy } from '@tollgate/contracts';
 
 /** An API's CORS policy, ready for the request path: strings joined once, origins in a set. */
 export interface CompiledCors {
@@ -12,17 +11,8 @@ export interface CompiledCors {
   readonly maxAge: string;
 }
 
-const ZCorsOnly = z.object({ cors: ZApiPolicies.shape.cors });
-
-/** Reads `apis.policies.cors`; undefined when the API has none (or it does not parse, with a warning). */
-export function compileCors(policies: unknown, where: string, warn: (message: string) => void): CompiledCors | undefined {
-  if (policies === null || typeof policies !== 'object') return undefined;
-  const parsed = ZCorsOnly.safeParse(policies);
-  if (!parsed.success) {
-    warn(`${where}: ignoring the CORS policy (${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')})`);
-    return undefined;
-  }
-  const cors: TApiPolicies['cors'] = parsed.data.cors;
+/** An API's CORS policy (parsed with the API's policies when the snapshot compiled) ready for the request path; undefined when it has none. */
+export function compileCors(cors: TCorsPolicy | undefined): CompiledCors | undefined {
   if (cors === undefined) return undefined;
   return {
     origins: cors.origins.includes('*') ? null : new Set(cors.origins.map((origin) => new URL(origin).origin)),

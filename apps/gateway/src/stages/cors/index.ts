@@ -14,9 +14,9 @@ export const cors: Stage<CompiledCors> = {
   name: 'cors',
   phase: 'authenticate',
   priority: 1_000,
-  configure({ route, warn }) {
+  configure({ route }) {
     if (route === null) return undefined;
-    return compileCors(route.api.policies, `api ${route.api.slug}`, warn);
+    return compileCors(route.api.policies.cors);
   },
   run(ctx, config) {
     const allowed = allowedOrigin(config, ctx.req.headers.origin);

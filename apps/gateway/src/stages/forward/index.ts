@@ -3,7 +3,6 @@ import type { UpstreamBalancer } from '../../adapters/upstream/upstream-balancer
 import { timeoutGiven } from '../../adapters/upstream/upstream-settings';
 import type { Stage } from '../../pipeline/types';
 import { readRequestBody, routeBodyLimits, type BodyLimits } from './request-body';
-import { readRoutePolicies } from './schema';
 import { noHealthyTarget, sendUpstream } from './send-upstream';
 import { proxyUpgrade } from './upgrade-proxy';
 import type { UpstreamPathConfig } from './upstream-path';
@@ -34,11 +33,11 @@ export const forward: Stage<ForwardConfig> = {
   name: 'forward',
   phase: 'forward',
   priority: 0,
-  configure({ route, services, warn }) {
+  configure({ route, services }) {
     if (route === null) return undefined;
     services.pools.attach(services.log, services.metrics.registry);
     const api = route.api;
-    const policies = readRoutePolicies(route.policies, `api ${api.slug} route ${route.key}`, warn);
+    const policies = route.policies;
     const upstream = api.upstream;
     if (upstream !== null) upstream.state.label = api.slug;
     const settings = upstream?.state.settings;

@@ -1,6 +1,4 @@
-import { ZApiPolicies } from '@tollgate/contracts';
 import { TollgateError } from '@tollgate/errors';
-import { z } from 'zod';
 import type { Stage } from '../../pipeline/types';
 import { compileIpRanges, type IpRanges } from './ip-ranges';
 
@@ -9,10 +7,6 @@ export interface IpRulesConfig {
   /** null: every address not denied may call. */
   readonly allow: IpRanges | null;
 }
-
-const ZIpRules = z.object({ ipAllow: ZApiPolicies.shape.ipAllow, ipDeny: ZApiPolicies.shape.ipDeny });
-/** A policy that does not parse locks the API rather than opening it. */
-const DENY_ALL: IpRulesConfig = { deny: null, allow: compileIpRanges([]) };
 
 /**
  * Per-API allow and deny lists (apis.policies.ipAllow / ipDeny), checked against the
@@ -23,14 +17,9 @@ export const ipRules: Stage<IpRulesConfig> = {
   name: 'ip-rules',
   phase: 'authenticate',
   priority: 900,
-  configure({ route, warn }) {
-    if (route === null || route.api.policies === null || typeof route.api.policies !== 'object') return undefined;
-    const parsed = ZIpRules.safeParse(route.api.policies);
-    if (!parsed.success) {
-      warn(`api ${route.api.slug}: IP rules do not parse, every caller is refused (${parsed.error.issues.map((issue) => issue.message).join('; ')})`);
-      return DENY_ALL;
-    }
-    const { ipAllow, ipDeny } = parsed.data;
+  configure({ route }) {
+    if (route === null) return undefined;
+    const { ipAllow, ipDeny } = route.api.policies;
     if (ipAllow === undefined && ipDeny === undefined) return undefined;
     return {
       deny: ipDeny !== undefined && ipDeny.length > 0 ? compileIpRanges(ipDeny) : null,

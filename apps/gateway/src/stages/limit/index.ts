@@ -38,7 +38,7 @@ export const limit: Stage<LimitConfig> = {
     // and an API whose subscribers' plans set no limits needs no stage at all.
     if (route === null) return undefined;
     if (route.auth !== 'none' && !hasLimitedPlan(index.subscriptions.get(route.api.id))) return undefined;
-    const policy = readLimitPolicy(route.api.policies, route.policies, `api ${route.api.slug} route ${route.key}`, warn);
+    const policy = readLimitPolicy(route.api.policies, route.policies);
     const anonymous = route.auth === 'none' ? anonymousPlan(index, route.api, policy.anonymousPlan, warn) : null;
     if (route.auth === 'none' && anonymous === null) return undefined;
     let periods = periodsByServices.get(services);

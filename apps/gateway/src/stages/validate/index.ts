@@ -3,7 +3,6 @@ import type { GatewayContext } from '../../pipeline/context';
 import type { Stage } from '../../pipeline/types';
 import { continueIfExpected } from '../expect-continue';
 import { readRequestBody, routeBodyLimits, type BodyLimits } from '../forward/request-body';
-import { readRoutePolicies } from '../forward/schema';
 import { checkBody, checkParameters } from './check-request';
 import { compileRequestValidator, type RequestValidator } from './compile-request-validator';
 
@@ -29,7 +28,7 @@ export const validate: Stage<ValidateConfig> = {
   configure({ route, services, warn }) {
     if (route === null) return undefined;
     const where = `api ${route.api.slug} route ${route.key}`;
-    const policies = readRoutePolicies(route.policies, where, warn);
+    const policies = route.policies;
     if (!policies.validateRequest) return undefined;
     const document = route.api.openapi;
     if (typeof document !== 'object' || document === null) {
