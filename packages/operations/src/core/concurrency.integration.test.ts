@@ -36,3 +36,15 @@ describe('writes seen from outside', () => {
     }
   });
 });
+
+describe('the database as the last word', () => {
+  it('turns a unique violation that slipped past the checks into a 409 naming the field', async () => {
+    const results = await Promise.allSettled(
+      [1, 2, 3].map((n) => runOperation(t.db, admin, createApi, { slug: 'contested', name: `Contested ${n}`, basePath: `/contested-${n}` })),
+    );
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    for (const result of results.filter((entry) => entry.status === 'rejected')) {
+      expect((result as PromiseRejectedResult).reason).toMatchObject({ code: 'conflict', status: 409, invalidParams: [{ name: 'slug' }] });
+    }
+  });
+});
