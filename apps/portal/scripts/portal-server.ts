@@ -53,10 +53,10 @@ export function serverTimeouts(env: PortalEnv) {
 
 /** Prepares the built app in `dir` and returns the server, not yet listening. */
 export async function createPortalServer(env: PortalEnv, dir: string): Promise<Server> {
+  const clientAddress = createClientAddressResolver(env.PORTAL_TRUSTED_PROXIES);
   const app = next({ dev: false, dir, hostname: env.PORTAL_HOST, port: env.PORTAL_PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const clientAddress = createClientAddressResolver(env.PORTAL_TRUSTED_PROXIES);
   const headers = Object.entries(securityHeaders(env.SECURE_COOKIES));
 
   return createServer({ ...serverTimeouts(env), IncomingMessage: BodyCappedRequest }, (incoming, res) => {
