@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "teams" ADD COLUMN     "partner" BOOLEAN NOT NULL DEFAULT false;
