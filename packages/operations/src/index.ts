@@ -10,3 +10,4 @@ export * from './audit-log';
 export * from './gateways';
 export * from './routes';
 export * from './plans';
+export * from './admin-users';

@@ -5,3 +5,4 @@ export * from './route.schema';
 export * from './plan.schema';
 export * from './audit-log.schema';
 export * from './gateway.schema';
+export * from './admin-user.schema';
