@@ -10,4 +10,5 @@ export * from './audit-log';
 export * from './gateways';
 export * from './routes';
 export * from './plans';
+export * from './console';
 export * from './admin-users';
