@@ -71,7 +71,8 @@ export const ZApi = z.strictObject({
     .default([]),
   visibility: z.enum(['public', 'private', 'partner']).default('public'),
   status: z.enum(['draft', 'published', 'deprecated', 'retired']).default('draft'),
-  openapi: z.string().min(1).optional(),
+  /** A path to an OpenAPI file (relative to the config file), or the document itself (as `export` writes it). */
+  openapi: z.union([z.string().min(1), z.record(z.string(), z.unknown())]).optional(),
   upstream: ZUpstream,
   routes: z.array(ZRoute).default([]),
   versions: z.array(ZApiVersion).default([]),
@@ -118,12 +119,23 @@ export const ZSubscription = z.strictObject({
   status: z.enum(['pending', 'active', 'suspended', 'cancelled']).default('active'),
 });
 
-export const ZKey = z.strictObject({
-  key: z.string().refine((value) => parseApiKey(value).ok, 'is not a valid Tollgate key (tg_live_… or tg_test_… with its checksum)'),
-  name: z.string().max(200).default(''),
-  scopes: z.array(z.string().min(1)).default([]),
-  expiresAt: z.iso.datetime({ offset: true }).optional(),
-});
+/**
+ * A key given in full (`key`, for tests and migrations) or as its SHA-256 (`keyHash` with
+ * its display `prefix`), so an exported file holds no secrets.
+ */
+export const ZKey = z
+  .strictObject({
+    key: z.string().refine((value) => parseApiKey(value).ok, 'is not a valid Tollgate key (tg_live_… or tg_test_… with its checksum)').optional(),
+    keyHash: z.string().regex(/^[0-9a-f]{64}$/, 'must be the key\'s SHA-256 as 64 lower-case hex characters').optional(),
+    prefix: z.string().regex(/^tg_(live|test)_[1-9A-HJ-NP-Za-km-z]{1,16}$/, 'must be a display prefix such as tg_live_3xY9aB').optional(),
+    name: z.string().max(200).default(''),
+    scopes: z.array(z.string().min(1)).default([]),
+    expiresAt: z.iso.datetime({ offset: true }).optional(),
+  })
+  .superRefine((key, ctx) => {
+    if ((key.key === undefined) === (key.keyHash === undefined)) ctx.addIssue({ code: 'custom', path: ['key'], message: 'give either key or keyHash (with prefix)' });
+    if (key.keyHash !== undefined && key.prefix === undefined) ctx.addIssue({ code: 'custom', path: ['prefix'], message: 'is required with keyHash' });
+  });
 
 export const ZApp = z.strictObject({
   slug: ZSlug,
@@ -172,7 +184,7 @@ export const ZConfigFile = z
         uniqueBy(app.subscriptions, (sub) => sub.api, 'subscription to api', ctx, ['teams', teamIndex, 'apps', appIndex, 'subscriptions']);
       });
     });
-    uniqueBy(apps.flatMap((app) => app.keys), (key) => key.key, 'key', ctx, ['teams']);
+    uniqueBy(apps.flatMap((app) => app.keys), (key) => key.keyHash ?? key.key ?? '', 'key', ctx, ['teams']);
     uniqueBy(apps.flatMap((app) => app.jwtClients), (client) => `${client.api} ${client.issuer} ${client.subject}`, 'jwt client', ctx, ['teams']);
     config.apis.forEach((api, apiIndex) => {
       uniqueBy(api.jwt, (issuer) => issuer.issuer, 'jwt issuer', ctx, ['apis', apiIndex, 'jwt']);

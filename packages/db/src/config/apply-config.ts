@@ -9,12 +9,13 @@ import { bumpConfigRevision } from './bump-config-revision';
 import { checkAnonymousPlans } from './check-anonymous-plans';
 import { ChangeSet, type Change } from './change-set';
 import { pruneMissing } from './prune';
-import { resolveOpenApiDocuments } from './resolve-openapi';
+import { resolveOpenApiDocuments, type OpenApiDocuments } from './resolve-openapi';
+import type { Prisma } from '../generated/prisma/client';
 import { SlugResolver } from './slug-resolver';
 
 export interface ApplyOptions {
-  /** Folder that relative paths in the file (openapi) are resolved against. */
-  baseDir: string;
+  /** Folder that relative paths in the file (openapi) are resolved against; null: documents must be inline. */
+  baseDir: string | null;
   prune?: boolean;
   /** Validate and compute the changes, then roll back. */
   dryRun?: boolean;
@@ -40,26 +41,41 @@ export async function applyConfig(db: Db, config: TConfigFile, options: ApplyOpt
   try {
     await db.$transaction(
       async (tx) => {
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('tollgate_apply'))`;
-        const changes = new ChangeSet();
-        const resolve = new SlugResolver(tx);
-        await applyUsers(tx, config.users, changes);
-        resolve.rememberApis(await applyApis(tx, config.apis, documents, changes));
-        await applyPlans(tx, config.plans, resolve, changes);
-        await applyTeams(tx, config.teams, resolve, changes);
-        await applyJwt(tx, config, resolve, changes);
-        if (options.prune) await pruneMissing(tx, config, changes);
-        await checkAnonymousPlans(config, resolve);
-        const revision = changes.size
-          ? await bumpConfigRevision(tx, changes.changes)
-          : (await tx.configState.findUniqueOrThrow({ where: { id: 1 } })).revision;
-        result = { changes: changes.changes, revision: revision.toString(), dryRun: Boolean(options.dryRun) };
+        result = { ...(await applyConfigInTransaction(tx, config, documents, options)), dryRun: Boolean(options.dryRun) };
         if (options.dryRun) throw new DryRunRollback();
       },
-      { timeout: 120_000, maxWait: 30_000 },
+      { timeout: APPLY_TIMEOUT_MS, maxWait: 30_000 },
     );
   } catch (error) {
     if (!(error instanceof DryRunRollback)) throw error;
   }
   return result!;
+}
+
+/** Long enough for 100,000 keys on a slow disk. */
+export const APPLY_TIMEOUT_MS = 120_000;
+
+/**
+ * The body of an apply inside the caller's transaction (the operations layer's, which
+ * adds the audit entry): serialised with other applies, bumps the revision once when
+ * anything changed. `documents` are the OpenAPI documents the file names, already read.
+ */
+export async function applyConfigInTransaction(
+  tx: Prisma.TransactionClient,
+  config: TConfigFile,
+  documents: OpenApiDocuments,
+  options: { prune?: boolean },
+): Promise<{ changes: Change[]; revision: string }> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('tollgate_apply'))`;
+  const changes = new ChangeSet();
+  const resolve = new SlugResolver(tx);
+  await applyUsers(tx, config.users, changes);
+  resolve.rememberApis(await applyApis(tx, config.apis, documents, changes));
+  await applyPlans(tx, config.plans, resolve, changes);
+  await applyTeams(tx, config.teams, resolve, changes);
+  await applyJwt(tx, config, resolve, changes);
+  if (options.prune) await pruneMissing(tx, config, changes);
+  await checkAnonymousPlans(config, resolve);
+  const revision = changes.size ? await bumpConfigRevision(tx, changes.changes) : (await tx.configState.findUniqueOrThrow({ where: { id: 1 } })).revision;
+  return { changes: changes.changes, revision: revision.toString() };
 }

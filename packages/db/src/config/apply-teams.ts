@@ -1,7 +1,7 @@
-import { displayPrefix, hashApiKey, parseApiKey } from '@tollgate/domain';
 import { TollgateError } from '@tollgate/errors';
 import type { TConfigApp, TConfigTeam } from '@tollgate/contracts';
 import type { Prisma } from '../generated/prisma/client';
+import { applyKeys } from './apply-keys';
 import { differs, type ChangeSet } from './change-set';
 import type { SlugResolver } from './slug-resolver';
 
@@ -82,20 +82,5 @@ async function applyApp(
       changes.add('update', 'subscription', `${app.slug} -> ${subscription.api} (${subscription.plan})`, current.id);
     }
   }
-  for (const [index, key] of app.keys.entries()) {
-    const hash = hashApiKey(key.key);
-    const parsed = parseApiKey(key.key);
-    const environment = parsed.ok ? parsed.environment : 'live';
-    const wanted = { name: key.name, scopes: key.scopes, expiresAt: key.expiresAt ? new Date(key.expiresAt) : null };
-    const current = await tx.apiKey.findUnique({ where: { hash } });
-    const prefix = displayPrefix(key.key);
-    if (current && current.appId !== appId) throw invalid(`${at}.keys[${index}].key`, `key ${prefix}… belongs to another app`);
-    if (!current) {
-      const created = await tx.apiKey.create({ data: { appId: appId!, hash, prefix, environment, ...wanted } });
-      changes.add('create', 'key', `${app.slug} ${prefix}…`, created.id);
-    } else if (differs(current, wanted)) {
-      await tx.apiKey.update({ where: { id: current.id }, data: wanted });
-      changes.add('update', 'key', `${app.slug} ${prefix}…`, current.id);
-    }
-  }
+  await applyKeys(tx, appId!, app, at, changes);
 }

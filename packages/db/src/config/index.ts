@@ -1,3 +1,5 @@
-export { applyConfig, type ApplyOptions, type ApplyResult } from './apply-config';
+export { applyConfig, applyConfigInTransaction, APPLY_TIMEOUT_MS, type ApplyOptions, type ApplyResult } from './apply-config';
+export { exportConfig } from './export-config';
+export { resolveOpenApiDocuments, type OpenApiDocuments } from './resolve-openapi';
 export { bumpConfigRevision, CONFIG_CHANNEL } from './bump-config-revision';
 export type { Change, ChangeAction, ChangeKind } from './change-set';
