@@ -12,3 +12,5 @@ export * from './routes';
 export * from './plans';
 export * from './console';
 export * from './admin-users';
+export * from './jwt-issuers'
+export * from './webhooks'

@@ -7,3 +7,5 @@ export * from './plan.schema';
 export * from './audit-log.schema';
 export * from './gateway.schema';
 export * from './admin-user.schema';
+export * from './jwt-issuer.schema'
+export * from './webhook.schema'
