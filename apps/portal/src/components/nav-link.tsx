@@ -14,8 +14,8 @@ export function NavLink({ href, exact = false, variant = 'light', children }: { 
         ? 'bg-slate-800 text-white'
         : 'text-slate-300 hover:bg-slate-800/60 hover:text-white'
       : active
-        ? 'bg-slate-100 text-slate-900'
-        : 'text-slate-600 hover:bg-slate-50 hover:text-slate-900';
+        ? 'bg-muted text-foreground'
+        : 'text-muted-foreground hover:bg-muted hover:text-foreground';
   return (
     <Link href={href} aria-current={active ? 'page' : undefined} className={`rounded-md px-3 py-2 text-sm font-medium transition-colors ${styles}`}>
       {children}

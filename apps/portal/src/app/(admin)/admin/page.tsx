@@ -1,22 +1,43 @@
-import { ComingSoon } from '@/components/coming-soon';
-import { PageHeader } from '@/components/page-header';
-import { requireAdmin } from '@/lib/auth/require-admin';
-import { getOverviewCounts } from '@/server/admin/get-overview-counts';
+import { PageHeader } from '@tollgate/ui';
+import { getOverview, listAuditLog, listGateways } from '@tollgate/operations';
+import type { Metadata } from 'next';
+import { readAsAdmin } from '@/lib/auth/admin-principal';
+import { GatewaysSummary } from './_components/gateways-summary';
+import { RecentAudit } from './_components/recent-audit';
 import { StatCard } from './_components/stat-card';
 
+export const metadata: Metadata = { title: 'Overview' };
+
 export default async function AdminOverviewPage() {
-  await requireAdmin();
-  const counts = await getOverviewCounts();
+  const [overview, gateways, audit] = await Promise.all([
+    readAsAdmin(getOverview, {}),
+    readAsAdmin(listGateways, { limit: 100 }),
+    readAsAdmin(listAuditLog, { limit: 8 }),
+  ]);
+  const now = Date.now();
+  const { apis, subscriptions } = overview;
+  const apiDetail = [`${apis.published} published`, `${apis.draft} draft`, apis.deprecated ? `${apis.deprecated} deprecated` : null, apis.retired ? `${apis.retired} retired` : null];
   return (
-    <div className="space-y-10">
-      <PageHeader title="Overview" description="What this Tollgate serves right now." />
-      <section aria-label="Counts" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <StatCard label="APIs" value={counts.apis} detail={`${counts.publishedApis} published`} href="/admin/apis" />
-        <StatCard label="Plans" value={counts.plans} href="/admin/plans" />
-        <StatCard label="Apps" value={counts.apps} detail={`in ${counts.teams} ${counts.teams === 1 ? 'team' : 'teams'}`} href="/admin/teams" />
-        <StatCard label="Keys" value={counts.activeKeys} detail="active" href="/admin/keys" />
+    <div className="space-y-8">
+      <PageHeader title="Overview" description="What this Tollgate serves right now." className="mb-0" />
+      <section aria-label="Counts" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        <StatCard label="APIs" value={apis.total} detail={apiDetail.filter(Boolean).join(' · ')} href="/admin/apis" />
+        <StatCard label="Plans" value={overview.plans} href="/admin/plans" />
+        <StatCard label="Teams" value={overview.teams} href="/admin/teams" />
+        <StatCard label="Apps" value={overview.apps} detail={`${subscriptions.active} active ${subscriptions.active === 1 ? 'subscription' : 'subscriptions'}`} href="/admin/apps" />
+        <StatCard
+          label="Pending subscriptions"
+          value={subscriptions.pending}
+          detail={subscriptions.pending > 0 ? 'Waiting for your approval' : 'None waiting for approval'}
+          href="/admin/subscriptions?status=pending"
+          tone={subscriptions.pending > 0 ? 'attention' : 'default'}
+        />
+        <StatCard label="Keys" value={overview.activeKeys} detail="active (not revoked or expired)" href="/admin/keys" />
       </section>
-      <ComingSoon title="Traffic at a glance">Requests, error rate and latency across the gateway for the last 24 hours, and gateways that lag behind the config.</ComingSoon>
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+        <GatewaysSummary gateways={gateways.items} />
+        <RecentAudit entries={audit.items} now={now} />
+      </div>
     </div>
   );
 }

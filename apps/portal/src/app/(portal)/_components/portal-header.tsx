@@ -13,7 +13,7 @@ const LINKS = [
 
 export function PortalHeader({ user }: { user: TSessionUser | null }) {
   return (
-    <header className="border-b border-slate-200 bg-white">
+    <header className="border-b border-border bg-card">
       <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-6 px-6">
         <div className="flex items-center gap-8">
           <Brand suffix="Developer portal" />
@@ -26,18 +26,18 @@ export function PortalHeader({ user }: { user: TSessionUser | null }) {
           </nav>
         </div>
         <div className="flex items-center gap-3">
-          {user?.role === 'admin' ? (
-            <Link href="/admin" className="rounded-md px-3 py-1.5 text-sm font-medium text-indigo-600 hover:bg-indigo-50">
+          {user && user.role !== 'developer' ? (
+            <Link href="/admin" className="rounded-md px-3 py-1.5 text-sm font-medium text-primary hover:bg-primary/10">
               Admin console
             </Link>
           ) : null}
           {user ? (
             <>
-              <span className="hidden text-sm text-slate-500 sm:inline">{user.email}</span>
-              <SignOutButton className="text-slate-600 hover:bg-slate-100" />
+              <span className="hidden text-sm text-muted-foreground sm:inline">{user.email}</span>
+              <SignOutButton className="text-muted-foreground hover:bg-muted hover:text-foreground" />
             </>
           ) : (
-            <Link href="/signin" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700">
+            <Link href="/signin" className="rounded-md bg-primary px-3 py-1.5 text-sm font-medium text-primary-foreground hover:bg-primary/90">
               Sign in
             </Link>
           )}

@@ -1,14 +1,26 @@
+import { cn, focusRing } from '@tollgate/ui';
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 
-export function StatCard({ label, value, detail, href }: { label: string; value: number; detail?: string; href: string }) {
+export type StatCardProps = { label: string; value: number; detail?: ReactNode; href: string; tone?: 'default' | 'attention' };
+
+/** One count on the overview, linking to the page that lists what it counts. */
+export function StatCard({ label, value, detail, href, tone = 'default' }: StatCardProps) {
   return (
-    <Link href={href} className="group rounded-xl border border-slate-200 bg-white p-5 shadow-sm transition hover:border-indigo-300 hover:shadow">
+    <Link
+      href={href}
+      className={cn(
+        'group block rounded-xl border bg-card p-5 shadow-sm transition-colors hover:border-primary/50',
+        tone === 'attention' ? 'border-warning/50' : 'border-border',
+        focusRing,
+      )}
+    >
       <dl>
-        <dt className="text-sm font-medium text-slate-500 group-hover:text-indigo-600">{label}</dt>
-        <dd className="mt-2 text-3xl font-semibold tabular-nums text-slate-900" data-stat={label}>
+        <dt className="text-sm font-medium text-muted-foreground group-hover:text-primary">{label}</dt>
+        <dd className="mt-2 text-3xl font-semibold tabular-nums text-card-foreground" data-stat={label}>
           {value}
         </dd>
-        {detail ? <dd className="mt-1 text-xs text-slate-500">{detail}</dd> : null}
+        {detail ? <dd className="mt-1 text-xs text-muted-foreground">{detail}</dd> : null}
       </dl>
     </Link>
   );
