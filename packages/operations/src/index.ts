@@ -12,5 +12,10 @@ export * from './routes';
 export * from './plans';
 export * from './console';
 export * from './admin-users';
-export * from './jwt-issuers'
-export * from './webhooks'
+export * from './jwt-issuers';
+export * from './webhooks';
+export * from './teams';
+export * from './apps';
+export * from './subscriptions';
+export * from './keys';
+export * from './config';

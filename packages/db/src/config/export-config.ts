@@ -1,4 +1,4 @@
-import type { Db } from '../client/create-db';
+import type { Prisma } from '../generated/prisma/client';
 
 const fromEnum = (value: string) => value.replaceAll('_', '-');
 
@@ -13,7 +13,7 @@ function compact<T extends object>(value: T): T {
  * secret; revoked keys and people (whose passwords cannot leave) are left out; OpenAPI
  * documents are inlined.
  */
-export async function exportConfig(db: Db): Promise<Record<string, unknown>> {
+export async function exportConfig(db: Prisma.TransactionClient): Promise<Record<string, unknown>> {
   const apis = await db.api.findMany({
     orderBy: { slug: 'asc' },
     include: {

@@ -38,6 +38,8 @@ export interface Operation<TInput extends z.ZodType = z.ZodType, TResult = unkno
   input: TInput;
   /** Present on writes: they run in one transaction and write audit entries for this resource type. */
   audit?: { resourceType: string };
+  /** The write's transaction may take this long (default 20 s); a bulk write such as config.apply needs more. */
+  timeoutMs?: number;
   run(tx: Tx, input: z.output<TInput>, ctx: OperationContext): Promise<TResult>;
 }
 

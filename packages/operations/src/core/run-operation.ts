@@ -57,7 +57,7 @@ export async function runOperation<TInput extends z.ZodType, TResult>(
         await tx.auditLog.createMany({ data: audits.map((record) => auditRow(operation.name, resourceType, principal, meta, record)) });
         return result;
       },
-      { timeout: TRANSACTION_TIMEOUT_MS, maxWait: TRANSACTION_TIMEOUT_MS },
+      { timeout: operation.timeoutMs ?? TRANSACTION_TIMEOUT_MS, maxWait: TRANSACTION_TIMEOUT_MS },
     );
   } catch (error) {
     throw translateDbError(error);

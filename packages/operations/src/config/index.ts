@@ -1,0 +1,2 @@
+export { applyConfigFile, applyConfigOperation, ZApplyConfigRequest, type ApplyConfigResult } from './apply-config-file';
+export { exportConfigFile } from './export-config-file';
