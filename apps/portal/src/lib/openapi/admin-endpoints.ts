@@ -10,6 +10,8 @@ import {
   ZCreateAdminTokenRequest,
   ZCreateApiRequest,
   ZCreatePlanRequest,
+  ZImportApiRequest,
+  ZImportApiResult,
   ZPlanResource,
   ZUpdatePlanRequest,
   ZCreateRouteRequest,
@@ -21,6 +23,8 @@ import {
 } from '@tollgate/contracts';
 import { listAdminTokens, listAdminUsers, listApis, listAuditLog, listGateways, listPlans, listRoutes } from '@tollgate/operations';
 import { z } from 'zod';
+import { ZApplyConfigRequest, ZApplyConfigResult } from '@tollgate/operations';
+import { ZConfigFile } from '@tollgate/contracts';
 import type { Endpoint } from './endpoint';
 
 const slug = { slug: ZApiSlugParams.shape.slug };
@@ -29,12 +33,15 @@ const route = { ...slug, routeId: z.uuid() };
 
 /** Every admin API endpoint; the OpenAPI document is generated from this list and the schemas in it. */
 export const ADMIN_ENDPOINTS: Endpoint[] = [
+  { method: 'post', path: '/config/apply', operationId: 'applyConfig', summary: 'Apply a config file, or with dryRun say what it would change', tag: 'Config', body: ZApplyConfigRequest, response: { name: 'ApplyConfigResult', schema: ZApplyConfigResult } },
+  { method: 'get', path: '/config/export', operationId: 'exportConfig', summary: 'Export the config as a file that applies back unchanged', tag: 'Config', response: { name: 'ConfigFile', schema: ZConfigFile } },
   { method: 'get', path: '/admin-tokens', operationId: 'listAdminTokens', summary: 'List admin tokens', tag: 'Admin tokens', query: listAdminTokens.input, response: { name: 'AdminTokenPage', schema: ZPage(ZAdminToken) } },
   { method: 'post', path: '/admin-tokens', operationId: 'createAdminToken', summary: 'Create an admin token (shown once)', tag: 'Admin tokens', body: ZCreateAdminTokenRequest, status: 201, response: { name: 'CreatedAdminToken', schema: ZCreatedAdminToken } },
   { method: 'get', path: '/admin-tokens/{id}', operationId: 'getAdminToken', summary: 'Get an admin token', tag: 'Admin tokens', pathParams: id, etag: true, response: { name: 'AdminToken', schema: ZAdminToken } },
   { method: 'delete', path: '/admin-tokens/{id}', operationId: 'revokeAdminToken', summary: 'Revoke an admin token', tag: 'Admin tokens', pathParams: id, etag: true, response: { name: 'AdminToken', schema: ZAdminToken } },
   { method: 'get', path: '/apis', operationId: 'listApis', summary: 'List APIs', tag: 'APIs', query: listApis.input, response: { name: 'ApiPage', schema: ZPage(ZApiResource) } },
   { method: 'post', path: '/apis', operationId: 'createApi', summary: 'Create an API', tag: 'APIs', body: ZCreateApiRequest, status: 201, response: { name: 'Api', schema: ZApiResource } },
+  { method: 'post', path: '/apis/import', operationId: 'importApi', summary: 'Create or update an API and its routes from an OpenAPI 3.0/3.1 document (201 created, 200 updated)', tag: 'APIs', body: ZImportApiRequest, status: 201, response: { name: 'ApiImport', schema: ZImportApiResult } },
   { method: 'get', path: '/apis/{slug}', operationId: 'getApi', summary: 'Get an API', tag: 'APIs', pathParams: slug, etag: true, response: { name: 'Api', schema: ZApiResource } },
   { method: 'patch', path: '/apis/{slug}', operationId: 'updateApi', summary: 'Update an API (name, visibility, lifecycle, ...)', tag: 'APIs', pathParams: slug, body: ZUpdateApiRequest, etag: true, response: { name: 'Api', schema: ZApiResource } },
   { method: 'get', path: '/apis/{slug}/routes', operationId: 'listRoutes', summary: 'List the routes of an API', tag: 'Routes', pathParams: slug, query: listRoutes.input.omit({ apiSlug: true }), response: { name: 'RoutePage', schema: ZPage(ZRouteResource) } },
