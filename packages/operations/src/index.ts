@@ -6,6 +6,7 @@ export { redact, diff, REDACTED } from './core/redact';
 export { encodeCursor, decodeCursor, pageOf } from './core/paginate';
 export * from './admin-tokens';
 export * from './apis';
+export * from './upstreams';
 export * from './audit-log';
 export * from './gateways';
 export * from './routes';

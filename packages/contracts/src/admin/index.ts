@@ -2,6 +2,7 @@ export * from './page.schema';
 export * from './admin-token.schema';
 export * from './api.schema';
 export * from './api-import.schema';
+export * from './upstream.schema';
 export * from './route.schema';
 export * from './plan.schema';
 export * from './audit-log.schema';

@@ -1,0 +1,47 @@
+'use client';
+
+import type { TAuditEntry } from '@tollgate/contracts';
+import { Button, Dialog } from '@tollgate/ui';
+import type { ReactNode } from 'react';
+import { ActorLabel } from '../../_components/actor-label';
+import { formatInstant } from '../../_components/format-age';
+import { AuditDiff } from './audit-diff';
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="grid grid-cols-[7rem_1fr] gap-2">
+      <dt className="text-muted-foreground">{label}</dt>
+      <dd className="min-w-0 break-all text-foreground">{children}</dd>
+    </div>
+  );
+}
+
+/** One entry opened up: who, from where, with which request, and the before/after of what changed. */
+export function AuditEntryDetails({ entry }: { entry: TAuditEntry }) {
+  const what = [entry.resourceType, entry.resourceId].filter(Boolean).join(' ');
+  return (
+    <Dialog
+      title={entry.action}
+      description={`${what} · ${formatInstant(entry.createdAt)}`}
+      className="max-h-[90dvh] max-w-2xl overflow-y-auto"
+      trigger={
+        <Button variant="secondary" size="sm" aria-label={`Details of ${entry.action} ${entry.resourceId ?? ''} at ${formatInstant(entry.createdAt)}`.replace('  ', ' ')}>
+          Details
+        </Button>
+      }
+    >
+      <dl className="grid gap-1.5 text-sm">
+        <Row label="Actor">
+          <ActorLabel actor={entry.actor} />
+        </Row>
+        {entry.actor.id ? <Row label="Actor id"><code className="font-mono text-xs">{entry.actor.id}</code></Row> : null}
+        <Row label="Address">{entry.ip ?? '—'}</Row>
+        <Row label="Request id">{entry.requestId ? <code className="font-mono text-xs">{entry.requestId}</code> : '—'}</Row>
+      </dl>
+      <div className="grid gap-2">
+        <h3 className="text-sm font-semibold">{entry.before && entry.after ? 'Changes' : entry.after ? 'Created with' : entry.before ? 'Removed' : 'Changes'}</h3>
+        <AuditDiff before={entry.before} after={entry.after} />
+      </div>
+    </Dialog>
+  );
+}
