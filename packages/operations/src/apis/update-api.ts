@@ -19,7 +19,9 @@ export const updateApi = defineOperation({
     const nextSunset = sunsetAt !== undefined ? (sunsetAt ? new Date(sunsetAt) : null) : status === 'deprecated' ? current.sunsetAt : null;
     const next = { ...current, ...changes, status, sunsetAt: nextSunset };
     await checkApiFields(tx, next, current);
-    const row = await tx.api.update({ where: { id: current.id }, data: { ...changes, sunsetAt: nextSunset } });
+    // The gateway announces Deprecation from deprecatedAt: set when deprecation starts, cleared when it is withdrawn.
+    const deprecatedAt = status === 'deprecated' ? (current.status === 'deprecated' ? current.deprecatedAt : new Date()) : status === 'retired' ? current.deprecatedAt : null;
+    const row = await tx.api.update({ where: { id: current.id }, data: { ...changes, sunsetAt: nextSunset, deprecatedAt } });
     const after = toApiResource(row);
     ctx.configChanged('api', row.id, row.slug);
     ctx.audit({ resourceId: row.id, before, after });

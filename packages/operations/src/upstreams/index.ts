@@ -1,0 +1,2 @@
+export { getUpstream } from './get-upstream';
+export { updateUpstream } from './update-upstream';
