@@ -20,3 +20,7 @@ export * from './apps';
 export * from './subscriptions';
 export * from './keys';
 export * from './config';
+export * from './teams';
+export * from './apps';
+export * from './subscriptions';
+export * from './keys';

@@ -10,3 +10,7 @@ export * from './gateway.schema';
 export * from './admin-user.schema';
 export * from './jwt-issuer.schema'
 export * from './webhook.schema'
+export * from './team.schema';
+export * from './app.schema';
+export * from './subscription.schema';
+export * from './key.schema';

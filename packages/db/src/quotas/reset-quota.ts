@@ -1,4 +1,5 @@
 import type { Db } from '../client/create-db';
+import type { Prisma } from '../generated/prisma/client';
 import { bumpConfigRevision } from '../config/bump-config-revision';
 import { findSubscriptionOrThrow, type SubscriptionRef } from './find-subscription-or-throw';
 
@@ -20,13 +21,16 @@ export interface QuotaState {
  * count the current period from this instant as soon as they load the new revision.
  */
 export async function resetQuota(db: Db, ref: SubscriptionRef): Promise<QuotaState> {
-  return db.$transaction(async (tx) => {
-    const found = await findSubscriptionOrThrow(tx, ref);
-    const [row] = await tx.$queryRaw<{ now: Date }[]>`SELECT clock_timestamp() AS now`;
-    const updated = await tx.subscription.update({ where: { id: found.id }, data: { quotaResetAt: row!.now } });
-    const revision = await bumpConfigRevision(tx, [{ action: 'update', kind: 'subscription', name: `${ref.appSlug}/${ref.apiSlug} quota reset`, id: found.id }]);
-    return toState(found, updated, revision);
-  });
+  return db.$transaction((tx) => resetQuotaInTransaction(tx, ref));
+}
+
+/** resetQuota inside the caller's transaction (the operations layer's), revision bump included. */
+export async function resetQuotaInTransaction(tx: Prisma.TransactionClient, ref: SubscriptionRef): Promise<QuotaState> {
+  const found = await findSubscriptionOrThrow(tx, ref);
+  const [row] = await tx.$queryRaw<{ now: Date }[]>`SELECT clock_timestamp() AS now`;
+  const updated = await tx.subscription.update({ where: { id: found.id }, data: { quotaResetAt: row!.now } });
+  const revision = await bumpConfigRevision(tx, [{ action: 'update', kind: 'subscription', name: `${ref.appSlug}/${ref.apiSlug} quota reset`, id: found.id }]);
+  return toState(found, updated, revision);
 }
 
 export function toState(

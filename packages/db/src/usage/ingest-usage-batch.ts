@@ -64,12 +64,38 @@ export async function ingestUsageBatch(client: PoolClient, batch: UsageBatchInpu
     }
     await copyRequestLog(client, batch.rows);
     if (batch.rollups.length > 0) await client.query(UPSERT_ROLLUPS, rollupParams(batch.rollups));
+    await touchKeysLastUsed(client, batch);
     await client.query('COMMIT');
     return { stored: true, eventCount: batch.eventCount };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
     throw error;
   }
+}
+
+// The batch's rows lie between its first and last event: a range of request_log's primary key.
+const KEYS_USED_IN_BATCH = `
+SELECT k.id, u.at FROM api_keys k
+JOIN (SELECT "keyId", max(time) AS at FROM request_log
+      WHERE time >= $2::timestamp AND time <= $3::timestamp AND "batchId" = $1 AND "keyId" IS NOT NULL
+      GROUP BY "keyId") u ON u."keyId" = k.id
+WHERE k."lastUsedAt" IS NULL OR k."lastUsedAt" < u.at
+ORDER BY k.id
+FOR UPDATE OF k`;
+
+const SET_LAST_USED = `
+UPDATE api_keys k SET "lastUsedAt" = greatest(k."lastUsedAt", u.at)
+FROM unnest($1::uuid[], $2::timestamp[]) AS u(id, at) WHERE k.id = u.id`;
+
+/**
+ * api_keys."lastUsedAt" from the batch: the latest event of each key, never moved back.
+ * Two statements per batch, none per request. The keys are locked in id order, so
+ * flushers of different gateways touching the same keys never deadlock.
+ */
+async function touchKeysLastUsed(client: PoolClient, batch: UsageBatchInput): Promise<void> {
+  const used = await client.query<{ id: string; at: Date }>(KEYS_USED_IN_BATCH, [batch.id, batch.firstAt, batch.lastAt]);
+  if (used.rows.length === 0) return;
+  await client.query(SET_LAST_USED, [used.rows.map((row) => row.id), used.rows.map((row) => row.at)]);
 }
 
 /**

@@ -1,0 +1,11 @@
+export { createSubscription } from './create-subscription';
+export { approveSubscription } from './approve-subscription';
+export { rejectSubscription } from './reject-subscription';
+export { suspendSubscription } from './suspend-subscription';
+export { resumeSubscription } from './resume-subscription';
+export { cancelSubscription } from './cancel-subscription';
+export { moveSubscription } from './move-subscription';
+export { resetSubscriptionQuota } from './reset-subscription-quota';
+export { getSubscription } from './get-subscription';
+export { listSubscriptions } from './list-subscriptions';
+export { checkSubscribable, type SubscribableCheck } from './check-subscribable';
