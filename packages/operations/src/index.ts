@@ -20,7 +20,3 @@ export * from './apps';
 export * from './subscriptions';
 export * from './keys';
 export * from './config';
-export * from './teams';
-export * from './apps';
-export * from './subscriptions';
-export * from './keys';
