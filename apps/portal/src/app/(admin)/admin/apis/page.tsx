@@ -1,45 +1,55 @@
+import { listApis } from '@tollgate/operations';
+import { EmptyState, PageHeader, parseTableSearchParams, serializeSort } from '@tollgate/ui';
+import { Network } from 'lucide-react';
 import type { Metadata } from 'next';
-import { Badge, type BadgeTone } from '@/components/badge';
-import { ComingSoon } from '@/components/coming-soon';
-import { EmptyState } from '@/components/empty-state';
-import { PageHeader } from '@/components/page-header';
-import { requireAdmin } from '@/lib/auth/require-admin';
-import { Table, Td } from '@/components/table';
-import { formatDate } from '@/lib/format';
-import { listApis } from '@/server/apis/list-apis';
+import { readAsAdmin } from '@/lib/auth/admin-principal';
+import { ApisTable } from './_components/apis-table';
+import { APIS_TABLE } from './_components/apis-table-params';
+import { ImportApiDialog } from './_components/import-api-dialog';
+import { NewApiDialog } from './_components/new-api-dialog';
 
 export const metadata: Metadata = { title: 'APIs' };
 
-const STATUS_TONE: Record<string, BadgeTone> = { published: 'green', draft: 'neutral', deprecated: 'amber', retired: 'red' };
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export default async function AdminApisPage() {
-  await requireAdmin('/admin/apis');
-  const apis = await listApis();
+export default async function AdminApisPage({ searchParams }: Props) {
+  const state = parseTableSearchParams(await searchParams, APIS_TABLE);
+  const page = await readAsAdmin(
+    listApis,
+    {
+      limit: state.pageSize,
+      ...(state.cursor ? { cursor: state.cursor } : {}),
+      ...(state.q ? { q: state.q } : {}),
+      ...(state.sort ? { sort: serializeSort(state.sort) } : {}),
+      ...state.filters,
+    },
+    '/admin/apis',
+  ).catch(async (error: unknown) => {
+    // A cursor from another sort or a hand-edited URL: show the first page instead of failing.
+    if ((error as { code?: string }).code !== 'invalid_params') throw error;
+    return readAsAdmin(listApis, { limit: state.pageSize }, '/admin/apis');
+  });
+  const filtered = Boolean(state.q || state.cursor || Object.keys(state.filters).length);
   return (
-    <div className="space-y-8">
-      <PageHeader title="APIs" description="Every API the gateway knows, published or not." />
-      {apis.length === 0 ? (
-        <EmptyState title="No APIs yet">Apply a config file with `npx tollgate apply -f tollgate.yaml`.</EmptyState>
+    <div className="grid gap-6">
+      <PageHeader
+        title="APIs"
+        className="mb-0"
+        description="Every API the gateway knows: create one, or import an OpenAPI document to get its routes."
+        actions={
+          <>
+            <ImportApiDialog />
+            <NewApiDialog />
+          </>
+        }
+      />
+      {page.items.length === 0 && !filtered ? (
+        <EmptyState title="No APIs yet" icon={<Network />} action={<ImportApiDialog variant="primary" />}>
+          Import an OpenAPI 3 document (a file, pasted text or a URL) or create an API by hand, then add routes and an upstream.
+        </EmptyState>
       ) : (
-        <Table head={['Name', 'Slug', 'Base path', 'Routes', 'Visibility', 'Status', 'Updated']}>
-          {apis.map((api) => (
-            <tr key={api.id}>
-              <Td>
-                <span className="font-medium text-slate-900">{api.name}</span>
-              </Td>
-              <Td mono>{api.slug}</Td>
-              <Td mono>{api.basePath}</Td>
-              <Td>{api._count.routes}</Td>
-              <Td>{api.visibility}</Td>
-              <Td>
-                <Badge tone={STATUS_TONE[api.status] ?? 'neutral'}>{api.status}</Badge>
-              </Td>
-              <Td>{formatDate(api.updatedAt)}</Td>
-            </tr>
-          ))}
-        </Table>
+        <ApisTable apis={page.items} nextCursor={page.next_cursor} />
       )}
-      <ComingSoon title="Edit APIs">Create and edit APIs, routes, upstream targets and policies here.</ComingSoon>
     </div>
   );
 }

@@ -1,0 +1,97 @@
+'use client';
+
+import { ZCreateRouteRequest, ZHttpMethod, type TRouteResource } from '@tollgate/contracts';
+import { Button, Checkbox, Dialog, Form, FormField, Input, Select, Switch, toast, useZodForm } from '@tollgate/ui';
+import { Plus } from 'lucide-react';
+import { useState, type ReactNode } from 'react';
+import type { ControllerRenderProps, FieldValues } from 'react-hook-form';
+import { createRouteAction, updateRouteAction } from '../../actions';
+import { actionData } from '../../_components/action-result';
+
+const AUTH = ['key', 'jwt', 'key-or-jwt', 'none'].map((value) => ({ value, label: value }));
+const LIMIT_BY = ['subscription', 'key', 'ip'].map((value) => ({ value, label: value }));
+const FIELDS = Object.keys(ZCreateRouteRequest.shape);
+
+const numberInput = (field: ControllerRenderProps<FieldValues, string>, props: { min?: number; placeholder?: string } = {}) => (
+  <Input type="number" inputMode="numeric" {...props} name={field.name} ref={field.ref} onBlur={field.onBlur} value={field.value === undefined ? '' : String(field.value)} onChange={(event) => field.onChange(event.target.value === '' ? undefined : Number(event.target.value))} />
+);
+const switchInput = (field: ControllerRenderProps<FieldValues, string>) => <Switch checked={Boolean(field.value)} onCheckedChange={field.onChange} />;
+
+function defaultsOf(route?: TRouteResource) {
+  if (!route) return { path: '/', methods: ['GET'], auth: 'key', weight: 1, allowQueryKey: false, stripBasePath: true, maxBodyBytes: 10 * 1024 * 1024, limitBy: 'subscription', validateRequest: false };
+  return { path: route.path, methods: route.methods, auth: route.auth, weight: route.weight, allowQueryKey: route.allowQueryKey, stripBasePath: route.stripBasePath, ...(route.rewrite ? { rewrite: route.rewrite } : {}), ...route.policies };
+}
+
+/** Add or edit a route; the form validates with the route schema the gateway compiles, policies included. */
+export function RouteFormDialog({ apiSlug, route, trigger }: { apiSlug: string; route?: TRouteResource; trigger?: ReactNode }) {
+  const [open, setOpen] = useState(false);
+  const form = useZodForm(ZCreateRouteRequest, { defaultValues: defaultsOf(route) as never });
+  async function onSubmit(values: typeof ZCreateRouteRequest._zod.output) {
+    const result = route ? await updateRouteAction({ ...values, apiSlug, routeId: route.id }) : await createRouteAction({ ...values, apiSlug });
+    const saved = actionData(result, { setError: form.setError, fields: FIELDS });
+    if (!saved) return;
+    toast.success(`${route ? 'Saved' : 'Added'} ${saved.key}`);
+    setOpen(false);
+    if (!route) form.reset(defaultsOf() as never);
+  }
+  return (
+    <Dialog
+      title={route ? `Edit ${route.key}` : 'Add route'}
+      open={open}
+      onOpenChange={setOpen}
+      className="max-h-[90vh] max-w-2xl overflow-y-auto"
+      trigger={
+        trigger ?? (
+          <Button variant="secondary" size="sm">
+            <Plus aria-hidden="true" /> Add route
+          </Button>
+        )
+      }
+    >
+      <Form form={form} onSubmit={onSubmit} aria-label={route ? 'Edit route' : 'Add route'} className="grid gap-4 sm:grid-cols-2">
+        <FormField name="methods" label="Methods" className="sm:col-span-2">
+          {(field) => (
+            <div role="group" className="flex flex-wrap gap-3">
+              {ZHttpMethod.options.map((method) => {
+                const selected = (field.value as string[] | undefined) ?? [];
+                return (
+                  <label key={method} className="flex items-center gap-1.5 font-mono text-xs">
+                    <Checkbox checked={selected.includes(method)} onCheckedChange={(checked) => field.onChange(checked ? [...selected, method] : selected.filter((entry) => entry !== method))} />
+                    {method}
+                  </label>
+                );
+              })}
+            </div>
+          )}
+        </FormField>
+        <FormField name="path" label="Path" required description="After the base path; {param} segments and a trailing * are allowed." />
+        <FormField name="auth" label="Authentication">
+          {(field) => <Select value={field.value as string} onValueChange={field.onChange} options={AUTH} />}
+        </FormField>
+        <FormField name="weight" label="Weight" description="Units counted per call.">{(field) => numberInput(field as never, { min: 0 })}</FormField>
+        <FormField name="rewrite" label="Rewrite to" description="Upstream path template (optional).">
+          {(field) => <Input {...field} value={(field.value as string | undefined) ?? ''} onChange={(event) => field.onChange(event.target.value === '' ? undefined : event.target.value)} />}
+        </FormField>
+        <FormField name="timeoutMs" label="Timeout (ms)" description="Overrides the upstream's timeout.">{(field) => numberInput(field as never, { min: 1, placeholder: 'upstream default' })}</FormField>
+        <FormField name="maxBodyBytes" label="Max body (bytes)">{(field) => numberInput(field as never, { min: 0 })}</FormField>
+        <FormField name="cache" label="Cache TTL (seconds)" description="GET and HEAD responses; empty: no cache.">
+          {(field) => {
+            const cache = field.value as { ttlSeconds?: number; vary?: string[] } | undefined;
+            return numberInput({ ...field, value: cache?.ttlSeconds, onChange: (ttl: number | undefined) => field.onChange(ttl === undefined ? undefined : { ttlSeconds: ttl, vary: cache?.vary ?? [] }) } as never, { min: 1, placeholder: 'no cache' });
+          }}
+        </FormField>
+        <FormField name="limitBy" label="Count limits per">
+          {(field) => <Select value={field.value as string} onValueChange={field.onChange} options={LIMIT_BY} />}
+        </FormField>
+        <FormField name="stripBasePath" label="Strip base path">{(field) => switchInput(field as never)}</FormField>
+        <FormField name="validateRequest" label="Validate requests against the OpenAPI document">{(field) => switchInput(field as never)}</FormField>
+        <FormField name="allowQueryKey" label="Accept the key in the query string">{(field) => switchInput(field as never)}</FormField>
+        <div className="flex justify-end sm:col-span-2">
+          <Button type="submit" loading={form.formState.isSubmitting}>
+            {route ? 'Save route' : 'Add route'}
+          </Button>
+        </div>
+      </Form>
+    </Dialog>
+  );
+}
