@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { ZUser } from '../config/config-file.schema';
 import { ZAdminRole } from './admin-token.schema';
+import { ZPageQuery } from './page.schema';
 
 export const ZCreateAdminUserRequest = z.strictObject({
   email: ZUser.shape.email,
   name: ZUser.shape.name,
-  password: ZUser.shape.password,
+  /** Omit it to have a temporary password generated and answered once. */
+  password: ZUser.shape.password.max(200).optional(),
   role: ZAdminRole.default('viewer'),
 });
 export type TCreateAdminUserRequest = z.infer<typeof ZCreateAdminUserRequest>;
@@ -26,3 +28,13 @@ export const ZAdminUser = z.object({
   updatedAt: z.string(),
 });
 export type TAdminUser = z.infer<typeof ZAdminUser>;
+
+/** What adding an admin user answers: with the temporary password, once, when none was given. */
+export const ZCreatedAdminUser = ZAdminUser.extend({ temporaryPassword: z.string().optional() });
+export type TCreatedAdminUser = z.infer<typeof ZCreatedAdminUser>;
+
+export const ZListAdminUsersQuery = ZPageQuery.extend({
+  role: ZAdminRole.optional(),
+  /** Part of an email or name. */
+  q: z.string().trim().min(1).max(200).optional(),
+});

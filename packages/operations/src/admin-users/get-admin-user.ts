@@ -5,7 +5,7 @@ import { findAdminUserOrThrow, toAdminUser } from './to-admin-user';
 export const getAdminUser = defineOperation({
   name: 'admin_users.get',
   role: 'viewer',
-  input: z.strictObject({ id: z.uuid() }),
+  input: z.strictObject({ id: z.string().max(100) }),
   async run(tx, input) {
     return toAdminUser(await findAdminUserOrThrow(tx, input.id));
   },

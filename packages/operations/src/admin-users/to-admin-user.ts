@@ -3,6 +3,8 @@ import type { User } from '@tollgate/db';
 import { TollgateError } from '@tollgate/errors';
 import type { Tx } from '../core/define-operation';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export const ADMIN_ROLES = ['owner', 'admin', 'viewer'] as const;
 
 export function toAdminUser(row: User): TAdminUser {
@@ -12,17 +14,9 @@ export function toAdminUser(row: User): TAdminUser {
 
 /** An admin user by id; a developer or no one is 404. `forUpdate` locks the row until the transaction ends. */
 export async function findAdminUserOrThrow(tx: Tx, id: string, options: { forUpdate?: boolean } = {}): Promise<User> {
+  if (!UUID.test(id)) throw new TollgateError('not_found', { detail: 'No admin user with this id.' });
   if (options.forUpdate) await tx.$queryRaw`SELECT 1 FROM "users" WHERE "id" = ${id}::uuid FOR UPDATE`;
   const user = await tx.user.findUnique({ where: { id } });
   if (!user || user.role === 'developer') throw new TollgateError('not_found', { detail: 'No admin user with this id.' });
   return user;
-}
-
-/** The platform keeps at least one owner who can sign in. */
-export async function keepAnOwner(tx: Tx, leaving: User): Promise<void> {
-  if (leaving.role !== 'owner') return;
-  await tx.$queryRaw`SELECT 1 FROM "users" WHERE "role" = 'owner' FOR UPDATE`;
-  if ((await tx.user.count({ where: { role: 'owner' } })) <= 1) {
-    throw new TollgateError('conflict', { detail: 'This is the last owner: make someone else owner first.', invalidParams: [{ name: 'role', reason: 'the last owner cannot step down' }] });
-  }
 }

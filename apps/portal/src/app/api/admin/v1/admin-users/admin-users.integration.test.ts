@@ -35,16 +35,25 @@ describe('/api/admin/v1/admin-users', () => {
     expect(JSON.stringify(audit.map((entry) => [entry.before, entry.after]))).not.toMatch(/correct horse|passwordHash|\$argon|\$scrypt/);
   });
 
-  it('only an owner manages admin users; a taken email is a 409 naming the field', async () => {
+  it('an admin adds viewers and admins but not owners; a taken email is a 409 naming the field; no password gets a temporary one', async () => {
     const { POST } = await collection();
     const body = { email: 'carol@example.test', name: 'Carol', password: 'long enough' };
-    expect((await call(POST, 'POST', '/api/admin/v1/admin-users', { token: tokens.admin, body })).status).toBe(403);
-    expect((await call(POST, 'POST', '/api/admin/v1/admin-users', { token: tokens.owner, body })).status).toBe(201);
+    const owner = await call(POST, 'POST', '/api/admin/v1/admin-users', { token: tokens.admin, body: { ...body, role: 'owner' } });
+    expect(owner.status).toBe(403);
+    expect(await json(owner)).toMatchObject({ code: 'forbidden' });
+    expect((await call(POST, 'POST', '/api/admin/v1/admin-users', { token: tokens.admin, body })).status).toBe(201);
     const taken = await call(POST, 'POST', '/api/admin/v1/admin-users', { token: tokens.owner, body });
     expect(taken.status).toBe(409);
     expect(await json(taken)).toMatchObject({ invalid_params: [{ name: 'email' }] });
     const short = await call(POST, 'POST', '/api/admin/v1/admin-users', { token: tokens.owner, body: { ...body, email: 'dan@example.test', password: 'short' } });
     expect(await json(short)).toMatchObject({ status: 400, invalid_params: [{ name: 'password' }] });
+    const invited = await call(POST, 'POST', '/api/admin/v1/admin-users', { token: tokens.admin, body: { email: 'erin@example.test', name: 'Erin' } });
+    const erin = await json<{ id: string; temporaryPassword: string }>(invited);
+    expect(erin.temporaryPassword).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    const again = await call((await item()).GET, 'GET', `/api/admin/v1/admin-users/${erin.id}`, { token: tokens.viewer, params: { id: erin.id } });
+    expect(await json(again)).not.toHaveProperty('temporaryPassword');
+    const audit = await t.db.auditLog.findFirstOrThrow({ where: { resourceId: erin.id } });
+    expect(JSON.stringify(audit.after)).not.toContain(erin.temporaryPassword);
   });
 
   it('guards every route', async () => {
