@@ -1,6 +1,7 @@
 import {
   ZAdminToken,
   ZAdminUser,
+  ZCreatedAdminUser,
   ZCreateAdminUserRequest,
   ZUpdateAdminUserRequest,
   ZAuditEntry,
@@ -27,6 +28,7 @@ import { ZApplyConfigRequest, ZApplyConfigResult } from '@tollgate/operations';
 import { ZConfigFile } from '@tollgate/contracts';
 import type { Endpoint } from './endpoint';
 import { CONSUMER_ENDPOINTS } from './consumer-endpoints';
+import { SETTINGS_ENDPOINTS } from './settings-endpoints';
 
 const slug = { slug: ZApiSlugParams.shape.slug };
 const id = { id: z.uuid() };
@@ -56,12 +58,13 @@ export const ADMIN_ENDPOINTS: Endpoint[] = [
   { method: 'patch', path: '/plans/{slug}', operationId: 'updatePlan', summary: 'Update a plan (limits, quota, price, APIs)', tag: 'Plans', pathParams: slug, body: ZUpdatePlanRequest, etag: true, response: { name: 'Plan', schema: ZPlanResource } },
   { method: 'delete', path: '/plans/{slug}', operationId: 'deletePlan', summary: 'Delete a plan nobody subscribes to', tag: 'Plans', pathParams: slug, etag: true, status: 204 },
   { method: 'get', path: '/admin-users', operationId: 'listAdminUsers', summary: 'List admin users', tag: 'Admin users', query: listAdminUsers.input, response: { name: 'AdminUserPage', schema: ZPage(ZAdminUser) } },
-  { method: 'post', path: '/admin-users', operationId: 'createAdminUser', summary: 'Add an admin user (owners only)', tag: 'Admin users', body: ZCreateAdminUserRequest, status: 201, response: { name: 'AdminUser', schema: ZAdminUser } },
+  { method: 'post', path: '/admin-users', operationId: 'createAdminUser', summary: 'Add an admin user (a temporary password is answered once when none is given; only an owner adds an owner)', tag: 'Admin users', body: ZCreateAdminUserRequest, status: 201, response: { name: 'CreatedAdminUser', schema: ZCreatedAdminUser } },
   { method: 'get', path: '/admin-users/{id}', operationId: 'getAdminUser', summary: 'Get an admin user', tag: 'Admin users', pathParams: id, etag: true, response: { name: 'AdminUser', schema: ZAdminUser } },
-  { method: 'patch', path: '/admin-users/{id}', operationId: 'updateAdminUser', summary: 'Rename an admin user or change their role (owners only)', tag: 'Admin users', pathParams: id, body: ZUpdateAdminUserRequest, etag: true, response: { name: 'AdminUser', schema: ZAdminUser } },
-  { method: 'delete', path: '/admin-users/{id}', operationId: 'removeAdminUser', summary: 'Take away admin rights (owners only)', tag: 'Admin users', pathParams: id, etag: true, status: 204 },
+  { method: 'patch', path: '/admin-users/{id}', operationId: 'updateAdminUser', summary: 'Rename an admin user or change their role (only an owner grants owner or changes an owner; the last owner stays)', tag: 'Admin users', pathParams: id, body: ZUpdateAdminUserRequest, etag: true, response: { name: 'AdminUser', schema: ZAdminUser } },
+  { method: 'delete', path: '/admin-users/{id}', operationId: 'removeAdminUser', summary: 'Take away admin rights (the person keeps a developer account; the last owner stays)', tag: 'Admin users', pathParams: id, etag: true, status: 204 },
   { method: 'get', path: '/audit-log', operationId: 'listAuditLog', summary: 'List audit entries, newest first', tag: 'Audit log', query: listAuditLog.input, response: { name: 'AuditEntryPage', schema: ZPage(ZAuditEntry) } },
   { method: 'get', path: '/gateways', operationId: 'listGateways', summary: 'List gateway instances and whether they lag', tag: 'Gateways', query: listGateways.input, response: { name: 'GatewayInstancePage', schema: ZPage(ZGatewayInstance) } },
   { method: 'delete', path: '/apis/{slug}', operationId: 'deleteApi', summary: 'Delete an API without subscriptions', tag: 'APIs', pathParams: slug, etag: true, status: 204 },
+  ...SETTINGS_ENDPOINTS,
   ...CONSUMER_ENDPOINTS,
 ];
