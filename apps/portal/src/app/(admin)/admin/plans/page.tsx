@@ -1,40 +1,35 @@
+import { listApis, listPlans } from '@tollgate/operations';
+import { EmptyState, PageHeader, parseTableSearchParams } from '@tollgate/ui';
+import { Layers } from 'lucide-react';
 import type { Metadata } from 'next';
-import { ComingSoon } from '@/components/coming-soon';
-import { EmptyState } from '@/components/empty-state';
-import { PageHeader } from '@/components/page-header';
-import { requireAdmin } from '@/lib/auth/require-admin';
-import { Table, Td } from '@/components/table';
-import { formatCents, formatLimit } from '@/lib/format';
-import { listPlans } from '@/server/plans/list-plans';
+import { readAsAdmin } from '@/lib/auth/admin-principal';
+import { PlanFormDialog } from './_components/plan-form-dialog';
+import { PLANS_TABLE, PlansTable } from './_components/plans-table';
 
 export const metadata: Metadata = { title: 'Plans' };
 
-export default async function AdminPlansPage() {
-  await requireAdmin('/admin/plans');
-  const plans = await listPlans();
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AdminPlansPage({ searchParams }: Props) {
+  const state = parseTableSearchParams(await searchParams, PLANS_TABLE);
+  const [plans, apis] = await Promise.all([
+    readAsAdmin(listPlans, { limit: state.pageSize, ...(state.cursor ? { cursor: state.cursor } : {}), ...(state.filters.api ? { api: state.filters.api } : {}) }, '/admin/plans').catch(async (error: unknown) => {
+      if ((error as { code?: string }).code !== 'invalid_params') throw error;
+      return readAsAdmin(listPlans, { limit: state.pageSize }, '/admin/plans');
+    }),
+    readAsAdmin(listApis, { limit: 100 }, '/admin/plans'),
+  ]);
+  const apiSlugs = apis.items.map((api) => api.slug);
   return (
-    <div className="space-y-8">
-      <PageHeader title="Plans" description="Usage tiers: which APIs, how fast, how much, at what price." />
-      {plans.length === 0 ? (
-        <EmptyState title="No plans yet" />
+    <div className="grid gap-6">
+      <PageHeader title="Plans" className="mb-0" description="Usage tiers: which APIs, how fast, how much, at what price." actions={<PlanFormDialog apis={apiSlugs} />} />
+      {plans.items.length === 0 && !state.cursor && !state.filters.api ? (
+        <EmptyState title="No plans yet" icon={<Layers />} action={<PlanFormDialog apis={apiSlugs} />}>
+          A plan sets the rate limit, quota and price of the APIs it covers; developers subscribe to one.
+        </EmptyState>
       ) : (
-        <Table head={['Name', 'Slug', 'APIs', 'Rate limit', 'Quota', 'Price / month', 'Subscriptions']}>
-          {plans.map((plan) => (
-            <tr key={plan.id}>
-              <Td>
-                <span className="font-medium text-slate-900">{plan.name}</span>
-              </Td>
-              <Td mono>{plan.slug}</Td>
-              <Td mono>{plan.apis.map((entry) => entry.api.slug).join(', ') || '—'}</Td>
-              <Td>{formatLimit(plan.rateLimitRequests, plan.rateLimitPer)}</Td>
-              <Td>{formatLimit(plan.quotaRequests, plan.quotaPer)}</Td>
-              <Td>{formatCents(plan.monthlyPriceCents, plan.currency)}</Td>
-              <Td>{plan._count.subscriptions}</Td>
-            </tr>
-          ))}
-        </Table>
+        <PlansTable plans={plans.items} nextCursor={plans.next_cursor} apis={apiSlugs} />
       )}
-      <ComingSoon title="Edit plans">Create plans, change limits and prices, and approve pending subscriptions here.</ComingSoon>
     </div>
   );
 }
