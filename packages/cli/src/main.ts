@@ -9,7 +9,7 @@ import { registerWebhooks } from './commands/webhooks';
 
 const program = new Command()
   .name('tollgate')
-  .description('Tollgate command line: config, keys and usage. Reads DATABASE_URL.')
+  .description('Tollgate command line: config, keys and usage. Talks to the admin API when TOLLGATE_URL and TOLLGATE_TOKEN are set, else to DATABASE_URL.')
   .showHelpAfterError('(run with --help for usage)')
   .configureOutput({ outputError: (text, write) => write(`tollgate: ${text.replace(/^error: /, '')}`) });
 

@@ -36,14 +36,14 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
  * JSON), Idempotency-Key on POST, ETag on replies, and problem+json for every error.
  * Handlers stay business logic: they call operations and say what to answer.
  */
-export function apiRoute<TParams = Record<string, never>>(handler: Handler<TParams>, options: { auth?: boolean } = {}) {
+export function apiRoute<TParams = Record<string, never>>(handler: Handler<TParams>, options: { auth?: boolean; /** Body cap when a resource takes more than the default 1 MiB (config files). */ maxBodyBytes?: number } = {}) {
   return async (request: Request, context: RouteContext<TParams>): Promise<Response> => {
     const given = request.headers.get('x-request-id');
     const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
     try {
       const db = dbClient();
       const principal = options.auth === false ? undefined : await authenticateRequest(db, request, env.ADMIN_TOKEN);
-      const text = request.method === 'GET' || request.method === 'HEAD' ? '' : await readBodyText(request);
+      const text = request.method === 'GET' || request.method === 'HEAD' ? '' : await readBodyText(request, options.maxBodyBytes);
       const body = parseJsonBody(text, request.headers.get('content-type'));
       const url = new URL(request.url);
       const key = request.headers.get('idempotency-key');

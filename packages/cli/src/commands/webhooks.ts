@@ -2,13 +2,10 @@ import type { Command } from 'commander';
 import { createWebhook, deleteWebhook, listWebhookDeliveries, listWebhooks, redeliverWebhook } from '@tollgate/db';
 import { WEBHOOK_EVENT_TYPES } from '@tollgate/domain';
 import { TollgateError } from '@tollgate/errors';
+import { allowInsecureWebhooks } from '../cli-env';
 import { printJson, reportError } from '../output';
 import { withDb } from '../with-db';
 
-/** TOLLGATE_ALLOW_INSECURE_WEBHOOKS=1: http to loopback allowed (local work, tests). */
-function allowInsecure(): boolean {
-  return ['1', 'true'].includes(process.env.TOLLGATE_ALLOW_INSECURE_WEBHOOKS ?? '');
-}
 
 const splitEvents = (values: string[] | undefined) => values?.flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean);
 
@@ -23,7 +20,7 @@ export function registerWebhooks(program: Command): void {
     .option('--json', 'print {"id","url","events","team","secret"}')
     .action(async (flags: { url: string; events?: string[]; team?: string; json?: boolean }) => {
       try {
-        const created = await withDb((db) => createWebhook(db, { url: flags.url, events: splitEvents(flags.events), teamSlug: flags.team, allowInsecure: allowInsecure() }));
+        const created = await withDb((db) => createWebhook(db, { url: flags.url, events: splitEvents(flags.events), teamSlug: flags.team, allowInsecure: allowInsecureWebhooks() }));
         if (flags.json) printJson(created);
         else console.log(`webhook ${created.id} -> ${created.url}\nsigning secret (shown once, store it now): ${created.secret}`);
       } catch (error) {

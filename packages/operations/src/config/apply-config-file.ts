@@ -61,3 +61,9 @@ export async function applyConfigFile(db: Db, principal: Principal, input: unkno
     throw error;
   }
 }
+
+export const ZApplyConfigResult = z.strictObject({
+  changes: z.array(z.strictObject({ action: z.enum(['create', 'update', 'delete']), kind: z.string(), name: z.string(), id: z.string().optional() })),
+  revision: z.string(),
+  dryRun: z.boolean(),
+});

@@ -1,2 +1,2 @@
-export { applyConfigFile, applyConfigOperation, ZApplyConfigRequest, type ApplyConfigResult } from './apply-config-file';
+export { applyConfigFile, applyConfigOperation, ZApplyConfigRequest, ZApplyConfigResult, type ApplyConfigResult } from './apply-config-file';
 export { exportConfigFile } from './export-config-file';
