@@ -1,6 +1,6 @@
 import { ZSubscriptionIdParams, type TSubscriptionStatus } from '@tollgate/contracts';
 import { TollgateError } from '@tollgate/errors';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { defineOperation } from '../core/define-operation';
 import { findSubscriptionOrThrow } from './find-subscription-or-throw';
 import { SUBSCRIPTION_INCLUDE, toSubscriptionResource } from './to-subscription-resource';

@@ -2,6 +2,8 @@ import { useTestDatabase } from '@tollgate/db/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from '../apis';
 import { createApp } from '../apps';
+import type { z } from 'zod';
+import type { Operation } from '../core/define-operation';
 import type { Principal } from '../core/principal';
 import { runOperation } from '../core/run-operation';
 import { createPlan } from '../plans';
@@ -11,7 +13,7 @@ import { approveSubscription, cancelSubscription, createSubscription, getSubscri
 const t = useTestDatabase();
 const admin: Principal = { kind: 'token', id: '00000000-0000-4000-8000-00000000000a', label: 'ci', role: 'admin' };
 const viewer: Principal = { ...admin, role: 'viewer' };
-const run = (operation: Parameters<typeof runOperation>[2], input: unknown, who: Principal = admin) => runOperation(t.db, who, operation, input);
+const run = <I extends z.ZodType, R>(operation: Operation<I, R>, input: unknown, who: Principal = admin) => runOperation(t.db, who, operation, input);
 const revision = async () => (await t.db.configState.findUniqueOrThrow({ where: { id: 1 } })).revision;
 const audits = (resourceId: string) => t.db.auditLog.findMany({ where: { resourceId }, orderBy: { id: 'asc' } });
 

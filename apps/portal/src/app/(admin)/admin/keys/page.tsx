@@ -1,47 +1,36 @@
+import { listKeys, listTeams } from '@tollgate/operations';
+import { EmptyState, PageHeader, parseTableSearchParams } from '@tollgate/ui';
+import { KeyRound } from 'lucide-react';
 import type { Metadata } from 'next';
-import { Badge } from '@/components/badge';
-import { ComingSoon } from '@/components/coming-soon';
-import { EmptyState } from '@/components/empty-state';
-import { PageHeader } from '@/components/page-header';
-import { requireAdmin } from '@/lib/auth/require-admin';
-import { Table, Td } from '@/components/table';
-import { formatDate } from '@/lib/format';
-import { listKeys } from '@/server/keys/list-keys';
+import { readAsAdmin } from '@/lib/auth/admin-principal';
+import { KeysTable } from './_components/keys-table';
+import { KEYS_TABLE } from './_components/keys-table-params';
 
 export const metadata: Metadata = { title: 'Keys' };
 
-function keyState(key: { revokedAt: Date | null; expiresAt: Date | null }, now: Date) {
-  if (key.revokedAt) return <Badge tone="red">revoked</Badge>;
-  if (key.expiresAt && key.expiresAt <= now) return <Badge tone="amber">expired</Badge>;
-  return <Badge tone="green">active</Badge>;
-}
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export default async function AdminKeysPage() {
-  await requireAdmin('/admin/keys');
-  const keys = await listKeys();
-  const now = new Date();
+const RETURN_TO = '/admin/keys';
+
+export default async function AdminKeysPage({ searchParams }: Props) {
+  const state = parseTableSearchParams(await searchParams, KEYS_TABLE);
+  const query = { limit: state.pageSize, ...(state.cursor ? { cursor: state.cursor } : {}), ...(state.q ? { q: state.q } : {}), ...state.filters };
+  const page = await readAsAdmin(listKeys, query, RETURN_TO).catch(async (error: unknown) => {
+    if ((error as { code?: string }).code !== 'invalid_params') throw error;
+    return readAsAdmin(listKeys, { limit: state.pageSize }, RETURN_TO);
+  });
+  const teams = await readAsAdmin(listTeams, { limit: 100 }, RETURN_TO);
+  const filtered = Boolean(state.q || state.cursor || Object.keys(state.filters).length);
   return (
-    <div className="space-y-8">
-      <PageHeader title="Keys" description="API keys by their display prefix. Tollgate stores only a hash of each key." />
-      {keys.length === 0 ? (
-        <EmptyState title="No keys yet">Create one with `npx tollgate keys create --app SLUG`.</EmptyState>
+    <div className="grid gap-6">
+      <PageHeader title="Keys" className="mb-0" description="Every API key by its display prefix. Tollgate stores only a hash of each key; revoked keys are refused by the gateways within a second." />
+      {page.items.length === 0 && !filtered ? (
+        <EmptyState title="No keys yet" icon={<KeyRound />}>
+          Create a key on an app&apos;s page (Teams → a team → an app), or with <code className="font-mono text-xs">npx tollgate keys create --app SLUG</code>.
+        </EmptyState>
       ) : (
-        <Table head={['Prefix', 'Name', 'App', 'Team', 'Environment', 'State', 'Expires', 'Last used']}>
-          {keys.map((key) => (
-            <tr key={key.id}>
-              <Td mono>{key.prefix}…</Td>
-              <Td>{key.name || '—'}</Td>
-              <Td>{key.app.name}</Td>
-              <Td mono>{key.app.team.slug}</Td>
-              <Td>{key.environment}</Td>
-              <Td>{keyState(key, now)}</Td>
-              <Td>{formatDate(key.expiresAt)}</Td>
-              <Td>{formatDate(key.lastUsedAt)}</Td>
-            </tr>
-          ))}
-        </Table>
+        <KeysTable keys={page.items} nextCursor={page.next_cursor} teams={teams.items.map((team) => team.slug)} />
       )}
-      <ComingSoon title="Revoke and rotate">Revoke keys and rotate them with a grace period here.</ComingSoon>
     </div>
   );
 }

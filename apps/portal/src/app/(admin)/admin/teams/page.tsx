@@ -1,38 +1,33 @@
+import { listTeams } from '@tollgate/operations';
+import { EmptyState, PageHeader, parseTableSearchParams } from '@tollgate/ui';
+import { Users } from 'lucide-react';
 import type { Metadata } from 'next';
-import { ComingSoon } from '@/components/coming-soon';
-import { EmptyState } from '@/components/empty-state';
-import { PageHeader } from '@/components/page-header';
-import { requireAdmin } from '@/lib/auth/require-admin';
-import { Table, Td } from '@/components/table';
-import { formatDate } from '@/lib/format';
-import { listTeams } from '@/server/teams/list-teams';
+import { readAsAdmin } from '@/lib/auth/admin-principal';
+import { TeamFormDialog } from './_components/team-form-dialog';
+import { TeamsTable } from './_components/teams-table';
+import { TEAMS_TABLE } from './_components/teams-table-params';
 
 export const metadata: Metadata = { title: 'Teams' };
 
-export default async function AdminTeamsPage() {
-  await requireAdmin('/admin/teams');
-  const teams = await listTeams();
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AdminTeamsPage({ searchParams }: Props) {
+  const state = parseTableSearchParams(await searchParams, TEAMS_TABLE);
+  const page = await readAsAdmin(listTeams, { limit: state.pageSize, ...(state.cursor ? { cursor: state.cursor } : {}), ...(state.q ? { q: state.q } : {}) }, '/admin/teams').catch(async (error: unknown) => {
+    if ((error as { code?: string }).code !== 'invalid_params') throw error;
+    return readAsAdmin(listTeams, { limit: state.pageSize }, '/admin/teams');
+  });
+  const filtered = Boolean(state.q || state.cursor);
   return (
-    <div className="space-y-8">
-      <PageHeader title="Teams" description="The developer teams and their apps." />
-      {teams.length === 0 ? (
-        <EmptyState title="No teams yet" />
+    <div className="grid gap-6">
+      <PageHeader title="Teams" className="mb-0" description="The developer teams, their apps, subscriptions and keys." actions={<TeamFormDialog />} />
+      {page.items.length === 0 && !filtered ? (
+        <EmptyState title="No teams yet" icon={<Users />} action={<TeamFormDialog />}>
+          Developers create their team when they sign up; you can create one here too.
+        </EmptyState>
       ) : (
-        <Table head={['Name', 'Slug', 'Members', 'Apps', 'Created']}>
-          {teams.map((team) => (
-            <tr key={team.id}>
-              <Td>
-                <span className="font-medium text-slate-900">{team.name}</span>
-              </Td>
-              <Td mono>{team.slug}</Td>
-              <Td>{team._count.members}</Td>
-              <Td>{team._count.apps}</Td>
-              <Td>{formatDate(team.createdAt)}</Td>
-            </tr>
-          ))}
-        </Table>
+        <TeamsTable teams={page.items} nextCursor={page.next_cursor} />
       )}
-      <ComingSoon title="Manage teams">Invite members, change roles and suspend apps here.</ComingSoon>
     </div>
   );
 }

@@ -1,0 +1,25 @@
+'use server';
+
+import { ZCreateKeyRequest } from '@tollgate/contracts';
+import { createKey, revokeKey } from '@tollgate/operations';
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { adminActionClient } from '@/lib/safe-action';
+
+const refresh = () => {
+  revalidatePath('/admin/keys');
+  revalidatePath('/admin/apps/[slug]', 'page');
+};
+
+/** Answers the key itself, once: the browser shows it and keeps it nowhere. */
+export const createKeyAction = adminActionClient.inputSchema(ZCreateKeyRequest).action(async ({ parsedInput, ctx }) => {
+  const key = await ctx.run(createKey, parsedInput);
+  refresh();
+  return key;
+});
+
+export const revokeKeyAction = adminActionClient.inputSchema(z.object({ id: z.string().min(1).max(100) })).action(async ({ parsedInput, ctx }) => {
+  const key = await ctx.run(revokeKey, parsedInput);
+  refresh();
+  return key;
+});
