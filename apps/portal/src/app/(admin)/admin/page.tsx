@@ -18,9 +18,9 @@ export default async function AdminOverviewPage() {
   const { apis, subscriptions } = overview;
   const apiDetail = [`${apis.published} published`, `${apis.draft} draft`, apis.deprecated ? `${apis.deprecated} deprecated` : null, apis.retired ? `${apis.retired} retired` : null];
   return (
-    <div className="space-y-8">
+    <div className="flex flex-col gap-8">
       <PageHeader title="Overview" description="What this Tollgate serves right now." className="mb-0" />
-      <section aria-label="Counts" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+      <section aria-label="Counts" className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-3">
         <StatCard label="APIs" value={apis.total} detail={apiDetail.filter(Boolean).join(' · ')} href="/admin/apis" />
         <StatCard label="Plans" value={overview.plans} href="/admin/plans" />
         <StatCard label="Teams" value={overview.teams} href="/admin/teams" />

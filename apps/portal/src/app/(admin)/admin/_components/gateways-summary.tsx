@@ -9,6 +9,7 @@ export function GatewaysSummary({ gateways }: { gateways: TGatewayInstance[] }) 
   const current = gateways[0]?.currentRevision;
   return (
     <Card
+      aria-label="Gateways"
       title="Gateways"
       description={current ? `Config revision ${current}` : undefined}
       actions={

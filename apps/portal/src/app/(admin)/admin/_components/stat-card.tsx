@@ -10,14 +10,14 @@ export function StatCard({ label, value, detail, href, tone = 'default' }: StatC
     <Link
       href={href}
       className={cn(
-        'group block rounded-xl border bg-card p-5 shadow-sm transition-colors hover:border-primary/50',
+        'group block rounded-xl border bg-card p-4 shadow-sm sm:p-5 transition-colors hover:border-primary/50',
         tone === 'attention' ? 'border-warning/50' : 'border-border',
         focusRing,
       )}
     >
       <dl>
         <dt className="text-sm font-medium text-muted-foreground group-hover:text-primary">{label}</dt>
-        <dd className="mt-2 text-3xl font-semibold tabular-nums text-card-foreground" data-stat={label}>
+        <dd className="mt-1 text-2xl font-semibold sm:mt-2 sm:text-3xl tabular-nums text-card-foreground" data-stat={label}>
           {value}
         </dd>
         {detail ? <dd className="mt-1 text-xs text-muted-foreground">{detail}</dd> : null}

@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { getAdminPrincipal } from '@/lib/auth/admin-principal';
 import { ADMIN_ENDPOINTS } from '@/lib/openapi/admin-endpoints';
 import { buildAdminOpenApi } from '@/lib/openapi/build-admin-openapi';
+import { InlineCode } from './_components/inline-code';
 import { groupByTag, type OpenApiDocument } from './_components/openapi-document';
 import { OperationItem } from './_components/operation-item';
 
@@ -19,11 +20,11 @@ export default async function ApiReferencePage() {
   const groups = groupByTag(document);
   const base = document.servers?.[0]?.url ?? '';
   return (
-    <div className="grid gap-8">
+    <div className="flex flex-col gap-8">
       <PageHeader
         title="Admin API"
         className="mb-0"
-        description={document.info.description}
+        description={document.info.description ? <InlineCode text={document.info.description} /> : undefined}
         actions={
           <a href={DOCUMENT_URL} className="text-sm font-medium text-primary hover:underline">
             openapi.json

@@ -30,7 +30,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
     readAsAdmin(listAuditFacets, {}),
   ]);
   return (
-    <div className="grid gap-6">
+    <div className="flex flex-col gap-6">
       <PageHeader title="Audit log" description="Every write, by whom, from where and with which request; secrets are redacted before they are stored." className="mb-0" />
       <AuditFilters facets={facets} />
       {'invalid' in page ? (

@@ -16,7 +16,7 @@ export default async function GatewaysPage() {
   const now = Date.now();
   const lagging = gateways.filter((gateway) => gateway.lagging);
   return (
-    <div className="grid gap-6">
+    <div className="flex flex-col gap-6">
       <AutoRefresh seconds={REFRESH_SECONDS} />
       <PageHeader
         title="Gateways"

@@ -1,9 +1,11 @@
 'use client';
 
 import type { TAuditEntry } from '@tollgate/contracts';
-import { Button, Dialog } from '@tollgate/ui';
+import { Button, Dialog, DialogClose } from '@tollgate/ui';
+import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { ActorLabel } from '../../_components/actor-label';
+import { describeResource } from '../../_components/describe-resource';
 import { formatInstant } from '../../_components/format-age';
 import { AuditDiff } from './audit-diff';
 
@@ -19,13 +21,14 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 /** One entry opened up: who, from where, with which request, and the before/after of what changed. */
 export function AuditEntryDetails({ entry }: { entry: TAuditEntry }) {
   const what = [entry.resourceType, entry.resourceId].filter(Boolean).join(' ');
+  const label = `Details of ${entry.action} ${describeResource(entry)} at ${formatInstant(entry.createdAt)}`.replace(/\s+/g, ' ');
   return (
     <Dialog
       title={entry.action}
       description={`${what} · ${formatInstant(entry.createdAt)}`}
       className="max-h-[90dvh] max-w-2xl overflow-y-auto"
       trigger={
-        <Button variant="secondary" size="sm" aria-label={`Details of ${entry.action} ${entry.resourceId ?? ''} at ${formatInstant(entry.createdAt)}`.replace('  ', ' ')}>
+        <Button variant="secondary" size="sm" aria-label={label}>
           Details
         </Button>
       }
@@ -41,6 +44,22 @@ export function AuditEntryDetails({ entry }: { entry: TAuditEntry }) {
       <div className="grid gap-2">
         <h3 className="text-sm font-semibold">{entry.before && entry.after ? 'Changes' : entry.after ? 'Created with' : entry.before ? 'Removed' : 'Changes'}</h3>
         <AuditDiff before={entry.before} after={entry.after} />
+      </div>
+      <div className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+        {entry.resourceId ? (
+          <DialogClose asChild>
+            <Link className="font-medium text-primary hover:underline" href={`/admin/audit-log?${new URLSearchParams({ resourceType: entry.resourceType, resourceId: entry.resourceId })}`}>
+              All entries for this {entry.resourceType}
+            </Link>
+          </DialogClose>
+        ) : null}
+        {entry.actor.id ? (
+          <DialogClose asChild>
+            <Link className="font-medium text-primary hover:underline" href={`/admin/audit-log?${new URLSearchParams({ actor: entry.actor.id })}`}>
+              All entries by this actor
+            </Link>
+          </DialogClose>
+        ) : null}
       </div>
     </Dialog>
   );

@@ -26,7 +26,7 @@ export function AuditFilters({ facets }: { facets: AuditFacets }) {
   };
   const active = Object.keys(filters).length > 0;
   return (
-    <form onSubmit={apply} aria-label="Filter the audit log" className="grid gap-3 rounded-xl border border-border bg-card p-4 sm:grid-cols-2 lg:grid-cols-[repeat(5,minmax(0,1fr))_auto]">
+    <form onSubmit={apply} aria-label="Filter the audit log" className="grid gap-3 rounded-xl border border-border bg-card p-4 sm:grid-cols-2 lg:grid-cols-3">
       <Field label="Actor">
         <Select
           value={filters.actor ?? ANY}
@@ -50,7 +50,7 @@ export function AuditFilters({ facets }: { facets: AuditFacets }) {
       <Field label="Before (UTC)">
         <Input type="datetime-local" value={to} onChange={(event) => setTo(event.target.value)} />
       </Field>
-      <div className="flex items-end gap-2">
+      <div className="flex items-end justify-end gap-2">
         <Button type="submit" loading={controls.pending}>
           Apply
         </Button>

@@ -4,6 +4,7 @@ import type { TAuditEntry } from '@tollgate/contracts';
 import { DataTable, type DataTableColumn } from '@tollgate/ui';
 import { ActorLabel } from '../../_components/actor-label';
 import { formatInstant } from '../../_components/format-age';
+import { describeResource } from '../../_components/describe-resource';
 import { AuditEntryDetails } from './audit-entry-details';
 import { AUDIT_TABLE } from './audit-table-spec';
 
@@ -15,8 +16,8 @@ const columns: DataTableColumn<TAuditEntry>[] = [
     id: 'resource',
     header: 'Resource',
     cell: ({ row }) => (
-      <span>
-        <span className="text-muted-foreground">{row.original.resourceType}</span> {row.original.resourceId ?? ''}
+      <span title={row.original.resourceId ?? undefined}>
+        <span className="text-muted-foreground">{row.original.resourceType}</span> {describeResource(row.original)}
       </span>
     ),
   },

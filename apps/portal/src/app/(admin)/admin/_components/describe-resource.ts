@@ -1,0 +1,17 @@
+import type { TAuditEntry } from '@tollgate/contracts';
+
+function readable(record: Record<string, unknown> | null): string | null {
+  for (const field of ['slug', 'name', 'email'] as const) {
+    const value = record?.[field];
+    if (typeof value === 'string' && value !== '') return value;
+  }
+  return null;
+}
+
+/** What an entry touched, as a person reads it: the record's slug, name or email when the entry holds one, else a short id. */
+export function describeResource(entry: Pick<TAuditEntry, 'resourceId' | 'before' | 'after'>): string {
+  const name = readable(entry.after) ?? readable(entry.before);
+  if (name) return name;
+  if (!entry.resourceId) return '';
+  return entry.resourceId.length > 12 ? `${entry.resourceId.slice(0, 8)}…` : entry.resourceId;
+}
