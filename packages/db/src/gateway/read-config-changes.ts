@@ -22,7 +22,9 @@ export interface ConfigChanges {
 }
 
 /** Most change rows read for an incremental reload; beyond that a full reload is cheaper. */
-const MAX_CHANGES = 10_000;
+/** More changes than this between two revisions and a gateway reloads everything instead of patching. */
+export const MAX_PATCHABLE_CHANGES = 10_000;
+const MAX_CHANGES = MAX_PATCHABLE_CHANGES;
 
 /**
  * What changed after revision `since`, read in one repeatable-read transaction with the
