@@ -94,7 +94,7 @@ function DataTableContent<TData extends RowData>(props: DataTableProps<TData>) {
   return (
     <div className="grid gap-3">
       <DataTableToolbar controls={controls} searchLabel={props.searchLabel} filters={props.filters} />
-      <div role="region" aria-labelledby={captionId} tabIndex={0} className="overflow-x-auto rounded-xl border border-border bg-card shadow-sm outline-none focus-visible:ring-2 focus-visible:ring-ring">
+      <div role="region" aria-labelledby={captionId} tabIndex={0} className="relative overflow-x-auto rounded-xl border border-border bg-card shadow-sm outline-none focus-visible:ring-2 focus-visible:ring-ring">
         <table aria-busy={busy || undefined} className={cn('min-w-full divide-y divide-border text-sm transition-opacity', busy && rows.length > 0 && 'opacity-60')}>
           <caption id={captionId} className={captionVisible ? 'px-4 py-3 text-left text-sm font-medium text-card-foreground' : 'sr-only'}>
             {caption}
