@@ -17,7 +17,7 @@ export default async function AdminTokensPage({ searchParams }: Props) {
   // A cursor that is not ours (a hand-edited address) starts over at the first page.
   const page = await read(state.cursor).catch((error: { code?: string }) => (error.code === 'invalid_params' ? read(null) : Promise.reject(error)));
   return (
-    <div className="grid gap-6">
+    <div className="grid min-w-0 grid-cols-1 gap-6">
       <PageHeader
         title="Admin tokens"
         className="mb-0"

@@ -17,7 +17,7 @@ export default async function AdminUsersPage({ searchParams }: Props) {
     readAsAdmin(listAdminUsers, { limit: state.pageSize, ...(role ? { role } : {}), ...(state.q ? { q: state.q } : {}), ...(cursor ? { cursor } : {}) }, '/admin/admin-users');
   const page = await read(state.cursor).catch((error: { code?: string }) => (error.code === 'invalid_params' ? read(null) : Promise.reject(error)));
   return (
-    <div className="grid gap-6">
+    <div className="grid min-w-0 grid-cols-1 gap-6">
       <PageHeader
         title="Admin users"
         className="mb-0"

@@ -21,7 +21,7 @@ export default async function JwtIssuersPage({ searchParams }: Props) {
   ]);
   const apiSlugs = apis.items.map((api) => api.slug);
   return (
-    <div className="grid gap-6">
+    <div className="grid min-w-0 grid-cols-1 gap-6">
       <PageHeader
         title="JWT issuers"
         className="mb-0"

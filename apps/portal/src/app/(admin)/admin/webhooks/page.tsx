@@ -16,7 +16,7 @@ export default async function WebhooksPage({ searchParams }: Props) {
   const read = (cursor: string | null) => readAsAdmin(listWebhooks, { limit: state.pageSize, ...(cursor ? { cursor } : {}) }, '/admin/webhooks');
   const page = await read(state.cursor).catch((error: { code?: string }) => (error.code === 'invalid_params' ? read(null) : Promise.reject(error)));
   return (
-    <div className="grid gap-6">
+    <div className="grid min-w-0 grid-cols-1 gap-6">
       <PageHeader
         title="Webhooks"
         className="mb-0"

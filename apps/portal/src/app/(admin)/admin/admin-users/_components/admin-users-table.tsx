@@ -28,7 +28,7 @@ export function AdminUsersTable({ rows, nextCursor, ownRole, ownId }: Props) {
       cell: ({ row }) =>
         mayChange(row.original) ? (
           <div className="flex justify-end gap-1">
-            <Button variant="ghost" size="sm" onClick={() => setEditing(row.original)} aria-label={`Change the role of ${row.original.email}`}>
+            <Button variant="ghost" size="sm" onClick={() => setEditing(row.original)} aria-label={`Change role of ${row.original.email}`}>
               Change role
             </Button>
             <ConfirmDialog

@@ -1,5 +1,5 @@
 import { getWebhook, listWebhookDeliveries } from '@tollgate/operations';
-import { Badge, Card, PageHeader, parseTableSearchParams } from '@tollgate/ui';
+import { Badge, PageHeader, parseTableSearchParams } from '@tollgate/ui';
 import { ChevronLeft } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
@@ -24,30 +24,32 @@ export default async function WebhookPage({ params, searchParams }: Props) {
   const read = (cursor: string | null) => readAsAdmin(listWebhookDeliveries, { webhookId: id, limit: state.pageSize, ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) }, returnTo);
   const deliveries = await read(state.cursor).catch((error: { code?: string }) => (error.code === 'invalid_params' ? read(null) : Promise.reject(error)));
   return (
-    <div className="grid gap-6">
+    <div className="grid min-w-0 grid-cols-1 gap-6">
       <Link href="/admin/webhooks" className="inline-flex w-fit items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
         <ChevronLeft className="size-4" aria-hidden="true" /> Webhooks
       </Link>
       <PageHeader title="Webhook" className="mb-0" description={<span className="break-all font-mono">{webhook.url}</span>} actions={<WebhookActions webhook={webhook} />} />
-      <Card className="grid gap-4 p-4 text-sm sm:grid-cols-4">
-        <div>
-          <div className="text-muted-foreground">State</div>
-          {webhook.active ? <Badge tone="success">active</Badge> : <Badge tone="warning">paused</Badge>}
+      <dl className="grid gap-4 rounded-xl border border-border bg-card p-5 text-sm text-card-foreground shadow-sm sm:grid-cols-4">
+        <div className="grid gap-1">
+          <dt className="text-muted-foreground">State</dt>
+          <dd>{webhook.active ? <Badge tone="success">active</Badge> : <Badge tone="warning">paused</Badge>}</dd>
         </div>
-        <div>
-          <div className="text-muted-foreground">Events</div>
-          {eventsLabel(webhook.events)}
+        <div className="grid gap-1">
+          <dt className="text-muted-foreground">Events</dt>
+          <dd>{eventsLabel(webhook.events)}</dd>
         </div>
-        <div>
-          <div className="text-muted-foreground">Team</div>
-          {webhook.team ?? 'every team'}
+        <div className="grid gap-1">
+          <dt className="text-muted-foreground">Team</dt>
+          <dd>{webhook.team ?? 'every team'}</dd>
         </div>
-        <div>
-          <div className="text-muted-foreground">Created</div>
-          <Timestamp iso={webhook.createdAt} absolute />
+        <div className="grid gap-1">
+          <dt className="text-muted-foreground">Created</dt>
+          <dd>
+            <Timestamp iso={webhook.createdAt} absolute />
+          </dd>
         </div>
-      </Card>
-      <section aria-labelledby="deliveries-heading" className="grid gap-3">
+      </dl>
+      <section aria-labelledby="deliveries-heading" className="grid min-w-0 grid-cols-1 gap-3">
         <h2 id="deliveries-heading" className="text-lg font-semibold text-foreground">
           Delivery log
         </h2>
