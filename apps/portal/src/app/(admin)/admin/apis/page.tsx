@@ -31,7 +31,7 @@ export default async function AdminApisPage({ searchParams }: Props) {
   });
   const filtered = Boolean(state.q || state.cursor || Object.keys(state.filters).length);
   return (
-    <div className="grid gap-6">
+    <div className="grid gap-6 [&>*]:min-w-0">
       <PageHeader
         title="APIs"
         className="mb-0"

@@ -21,7 +21,7 @@ export default async function AdminPlansPage({ searchParams }: Props) {
   ]);
   const apiSlugs = apis.items.map((api) => api.slug);
   return (
-    <div className="grid gap-6">
+    <div className="grid gap-6 [&>*]:min-w-0">
       <PageHeader title="Plans" className="mb-0" description="Usage tiers: which APIs, how fast, how much, at what price." actions={<PlanFormDialog apis={apiSlugs} />} />
       {plans.items.length === 0 && !state.cursor && !state.filters.api ? (
         <EmptyState title="No plans yet" icon={<Layers />} action={<PlanFormDialog apis={apiSlugs} />}>

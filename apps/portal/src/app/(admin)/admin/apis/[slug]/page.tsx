@@ -28,7 +28,7 @@ export default async function AdminApiPage({ params }: Props) {
   });
   const [routes, upstream] = await Promise.all([readAsAdmin(listRoutes, { apiSlug: slug, limit: 100 }, returnTo), readAsAdmin(getUpstream, { apiSlug: slug }, returnTo)]);
   return (
-    <div className="grid gap-6">
+    <div className="grid gap-6 [&>*]:min-w-0">
       <nav aria-label="Breadcrumb" className="text-sm text-muted-foreground">
         <Link href="/admin/apis" className="hover:text-foreground hover:underline">
           APIs
@@ -53,7 +53,7 @@ export default async function AdminApiPage({ params }: Props) {
       </Card>
       <RoutesSection apiSlug={api.slug} basePath={api.basePath} routes={routes.items} />
       <Card title="Upstream" description="Where the gateway forwards requests, and how it spreads them across targets.">
-        <div className="grid gap-6">
+        <div className="grid gap-6 [&>*]:min-w-0">
           <UpstreamForm apiSlug={api.slug} upstream={upstream} />
           <TargetHealth health={upstream?.health ?? []} />
         </div>
