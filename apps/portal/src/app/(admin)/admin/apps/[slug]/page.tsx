@@ -1,10 +1,11 @@
 import { getApp, listKeys, listSubscriptions } from '@tollgate/operations';
-import { Card, PageHeader } from '@tollgate/ui';
+import { PageHeader } from '@tollgate/ui';
 import type { TableParamsSpec } from '@tollgate/ui/table-params';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { readAsAdmin } from '@/lib/auth/admin-principal';
+import { DetailSection } from '../_components/detail-section';
 import { KeysTable } from '../../keys/_components/keys-table';
 import { plansByApi } from '../../subscriptions/_components/plans-by-api';
 import { SubscriptionsTable } from '../../subscriptions/_components/subscriptions-table';
@@ -47,12 +48,12 @@ export default async function AdminAppPage({ params }: Props) {
         / <span className="text-foreground">{app.slug}</span>
       </nav>
       <PageHeader title={app.name} className="mb-0" description={app.description || <code className="font-mono text-xs">{app.slug}</code>} />
-      <Card title="Subscriptions" description="The APIs this app may call, and on which plan." actions={<SubscribeDialog app={app.slug} plansByApi={plans} />}>
+      <DetailSection title="Subscriptions" description="The APIs this app may call, and on which plan." actions={<SubscribeDialog app={app.slug} plansByApi={plans} />}>
         <SubscriptionsTable subscriptions={subscriptions.items} nextCursor={null} plansByApi={plans} params={APP_SUBSCRIPTIONS} caption={`Subscriptions of ${app.name}`} hideApp />
-      </Card>
-      <Card title="Keys" description="Only the prefix of each key is kept; last used is written by the gateways with their usage." actions={<CreateKeyDialog app={app.slug} />}>
+      </DetailSection>
+      <DetailSection title="Keys" description="Only the prefix of each key is kept; last used is written by the gateways with their usage." actions={<CreateKeyDialog app={app.slug} />}>
         <KeysTable keys={keys.items} nextCursor={null} params={APP_KEYS} caption={`Keys of ${app.name}`} hideApp />
-      </Card>
+      </DetailSection>
     </div>
   );
 }

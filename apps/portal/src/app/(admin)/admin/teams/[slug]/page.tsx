@@ -1,9 +1,10 @@
 import { getTeam, listApps } from '@tollgate/operations';
-import { Badge, Card, PageHeader, parseTableSearchParams } from '@tollgate/ui';
+import { Badge, PageHeader, parseTableSearchParams } from '@tollgate/ui';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { readAsAdmin } from '@/lib/auth/admin-principal';
+import { DetailSection } from '../../apps/_components/detail-section';
 import { AppsTable } from '../../apps/_components/apps-table';
 import { TEAM_APPS_TABLE } from '../../apps/_components/apps-table-params';
 import { NewAppDialog } from '../../apps/_components/new-app-dialog';
@@ -48,9 +49,9 @@ export default async function AdminTeamPage({ params, searchParams }: Props) {
         }
         actions={<TeamFormDialog team={team} />}
       />
-      <Card title="Apps" description="Open an app to manage its subscriptions and keys." actions={<NewAppDialog team={team.slug} />}>
+      <DetailSection title="Apps" description="Open an app to manage its subscriptions and keys." actions={<NewAppDialog team={team.slug} />}>
         <AppsTable apps={apps.items} nextCursor={apps.next_cursor} params={TEAM_APPS_TABLE} caption={`Apps of ${team.name}`} />
-      </Card>
+      </DetailSection>
     </div>
   );
 }
