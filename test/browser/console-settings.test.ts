@@ -1,0 +1,172 @@
+/// <reference lib="dom" />
+// The console's settings in a real browser: an admin token created and shown once, then
+// revoked; a dead webhook delivery replayed; JWT issuers and admin users listed; an axe check
+// and screenshots of each settings page, light and dark, desktop and phone.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { useTestDatabase } from '@tollgate/db/testing';
+import { hashPassword } from '@tollgate/domain';
+import { createApi, createJwtIssuer, runOperation, type Principal } from '@tollgate/operations';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPortal, type RunningPortal } from '../support/portal';
+import { chromiumAvailable, launchChromium } from './launch-chromium';
+
+const OWNER = { email: 'lin@example.com', password: 'console settings password 1' };
+const SCREENSHOTS = path.resolve(import.meta.dirname, '../../test-results/browser');
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 860 };
+const HOOK_URL = 'https://93.184.215.14/tollgate-hooks';
+
+const t = useTestDatabase();
+let webhookId = '';
+let deadId = '';
+
+async function seed(): Promise<void> {
+  const owner = await t.db.user.create({ data: { email: OWNER.email, name: 'Lin Owner', role: 'owner', passwordHash: await hashPassword(OWNER.password) } });
+  await t.db.user.create({ data: { email: 'val@example.com', name: 'Val Viewer', role: 'viewer', passwordHash: await hashPassword('viewer password 1') } });
+  const lin: Principal = { kind: 'user', id: owner.id, label: owner.email, role: 'owner' };
+  await runOperation(t.db, lin, createApi, { slug: 'weather', name: 'Weather', basePath: '/weather' });
+  const team = await t.db.team.create({ data: { slug: 'acme', name: 'Acme' } });
+  await t.db.app.create({ data: { slug: 'acme-app', name: 'Acme App', teamId: team.id } });
+  await runOperation(t.db, lin, createJwtIssuer, { api: 'weather', issuer: 'https://id.example.com/', audience: ['weather-api'], jwksUrl: 'https://id.example.com/jwks.json', clients: [{ subject: 'svc-1', app: 'acme-app' }] });
+  // The webhook and its log are stored directly: no worker runs here, so nothing is sent to the address.
+  const hook = await t.db.webhook.create({ data: { url: HOOK_URL, secret: 'whsec_browser', eventTypes: [] } });
+  webhookId = hook.id;
+  const event = (id: string) => ({ specversion: '1.0', id, type: 'dev.tollgate.usage.recorded', source: 'tollgate', data: {} });
+  const base = Date.now() - 3_600_000;
+  deadId = (
+    await t.db.webhookDelivery.create({
+      data: { webhookId: hook.id, recordId: 'rec-dead-1', eventType: 'dev.tollgate.usage.recorded', payload: event('rec-dead-1'), status: 'dead', attempts: 12, lastError: 'HTTP 503 upstream unavailable', createdAt: new Date(base) },
+    })
+  ).id;
+  await t.db.webhookDelivery.create({
+    data: { webhookId: hook.id, recordId: 'rec-ok-2', eventType: 'dev.tollgate.usage.recorded', payload: event('rec-ok-2'), status: 'delivered', attempts: 1, deliveredAt: new Date(base + 60_000), createdAt: new Date(base + 60_000) },
+  });
+}
+
+async function signIn(page: Page, portal: RunningPortal): Promise<void> {
+  await page.goto(`${portal.url}/signin?callbackUrl=${encodeURIComponent('/admin')}`);
+  await page.getByLabel('Email').fill(OWNER.email);
+  await page.getByLabel('Password').fill(OWNER.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${portal.url}/admin`);
+}
+
+/** axe-core in the page (the context bypasses CSP so the script tag may run); serious and critical violations only. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((violation) => ({ ...violation, nodes: violation.nodes.map((node) => JSON.stringify(node.target)) }));
+  });
+  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.help} ${violation.nodes.slice(0, 3).join(' ')}`);
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+const adminApi = (portal: RunningPortal, token: string) => fetch(`${portal.url}/api/admin/v1/admin-tokens`, { headers: { authorization: `Bearer ${token}` } });
+
+describe.skipIf(!chromiumAvailable())('the console settings in a browser', () => {
+  let portal: RunningPortal;
+  let browser: Browser;
+  let desktop: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await seed();
+    portal = await startPortal({ databaseUrl: t.url });
+    browser = await launchChromium();
+    desktop = await browser.newContext({ viewport: DESKTOP, bypassCSP: true, colorScheme: 'light' });
+    page = await desktop.newPage();
+    await signIn(page, portal);
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await portal?.stop();
+  });
+
+  it('creates an admin token that is shown once and works, then revokes it after confirmation', async () => {
+    await page.goto(`${portal.url}/admin/admin-tokens`);
+    await page.getByRole('button', { name: 'New token' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New admin token' });
+    await dialog.getByLabel('Name').fill('browser deploy');
+    await dialog.getByRole('button', { name: 'Create token' }).click();
+    const shown = page.getByRole('dialog', { name: 'Token browser deploy' });
+    const token = (await shown.getByLabel('Admin token', { exact: true }).textContent())!.trim();
+    expect(token).toMatch(/^tga_[A-Za-z0-9_-]{43}$/);
+    await expect(shown.getByText('you will not see it again').isVisible()).resolves.toBe(true);
+    await expect(shown.getByRole('button', { name: 'Copy admin token' }).isVisible()).resolves.toBe(true);
+    await shot(page, 'console-admin-token-created-light-desktop');
+    expect((await adminApi(portal, token)).status).toBe(200);
+    await shown.getByRole('button', { name: 'Done' }).click();
+    await shown.waitFor({ state: 'hidden' });
+    const table = page.getByRole('table', { name: 'Admin tokens' });
+    await table.getByRole('cell', { name: 'browser deploy', exact: true }).waitFor();
+    expect(await page.content()).not.toContain(token);
+    await page.reload();
+    expect(await page.content()).not.toContain(token);
+
+    await page.getByRole('button', { name: 'Revoke token browser deploy' }).click();
+    const confirm = page.getByRole('alertdialog', { name: 'Revoke token browser deploy?' });
+    await confirm.getByRole('button', { name: 'Revoke token' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    await page.getByRole('row', { name: /browser deploy/ }).getByText('revoked').waitFor();
+    expect((await adminApi(portal, token)).status).toBe(401);
+    const audit = await t.db.auditLog.findMany({ where: { resourceType: 'admin_token', actorLabel: OWNER.email }, orderBy: { id: 'asc' } });
+    expect(audit.map((entry) => entry.action)).toEqual(['admin_tokens.create', 'admin_tokens.revoke']);
+  });
+
+  it('replays a dead webhook delivery from the delivery log', async () => {
+    await page.goto(`${portal.url}/admin/webhooks`);
+    await page.getByRole('row', { name: new RegExp(HOOK_URL) }).getByText('1 dead').waitFor();
+    await page.getByRole('link', { name: HOOK_URL }).click();
+    await page.waitForURL(`${portal.url}/admin/webhooks/${webhookId}`);
+    const dead = page.getByRole('row', { name: /rec-dead-1/ });
+    await dead.getByText('dead letter').waitFor();
+    await expect(dead.getByText('HTTP 503', { exact: true }).isVisible()).resolves.toBe(true);
+    await dead.getByRole('button', { name: 'Replay delivery rec-dead-1' }).click();
+    await page.getByText('Delivery queued again').waitFor();
+    await dead.getByText('pending').waitFor();
+    await expect(dead.getByRole('button', { name: 'Replay delivery rec-dead-1' }).count()).resolves.toBe(0);
+    expect(await t.db.webhookDelivery.findUniqueOrThrow({ where: { id: deadId } })).toMatchObject({ status: 'pending', attempts: 0, lastError: null });
+    const entry = await t.db.auditLog.findFirstOrThrow({ where: { resourceId: deadId } });
+    expect(entry).toMatchObject({ action: 'webhooks.deliveries.replay', actorLabel: OWNER.email });
+  });
+
+  it('has no serious accessibility violations and fits a phone; screenshots light and dark, desktop and phone', async () => {
+    const pages = [
+      { path: '/admin/admin-tokens', heading: 'Admin tokens', name: 'admin-tokens' },
+      { path: '/admin/webhooks', heading: 'Webhooks', name: 'webhooks' },
+      { path: `/admin/webhooks/${webhookId}`, heading: 'Webhook', name: 'webhook-detail' },
+      { path: '/admin/jwt-issuers', heading: 'JWT issuers', name: 'jwt-issuers' },
+      { path: '/admin/admin-users', heading: 'Admin users', name: 'admin-users' },
+    ];
+    const state = await desktop.storageState();
+    const found: string[] = [];
+    for (const scheme of ['light', 'dark'] as const) {
+      for (const [size, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+        const context = await browser.newContext({ viewport, bypassCSP: true, colorScheme: scheme, storageState: state });
+        await context.addInitScript((theme) => localStorage.setItem('theme', theme), scheme);
+        const view = await context.newPage();
+        for (const target of pages) {
+          await view.goto(`${portal.url}${target.path}`);
+          await view.getByRole('heading', { level: 1, name: target.heading, exact: true }).waitFor();
+          await view.getByRole('table').first().waitFor();
+          found.push(...(await seriousViolations(view)).map((violation) => `${target.name} ${scheme} ${size}: ${violation}`));
+          if (size === 'phone') {
+            const width = await view.evaluate(() => document.documentElement.scrollWidth);
+            if (width > PHONE.width) found.push(`${target.name} ${scheme}: the page is ${width}px wide at a 390px phone`);
+          }
+          await shot(view, `console-${target.name}-${scheme}-${size}`);
+        }
+        await context.close();
+      }
+    }
+    expect(found).toEqual([]);
+  }, 240_000);
+});
