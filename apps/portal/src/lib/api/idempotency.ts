@@ -10,7 +10,9 @@ export type Reservation = { replay: Response } | { id: string };
 /**
  * `Idempotency-Key` on POST: the first request with a key reserves it; its answer is stored
  * and replayed for the same key from the same caller for 24 hours. The same key with
- * another body, or while the first request still runs, is a 409.
+ * another body, or while the first request still runs, is a 409. A secret in the first
+ * answer (a new key or token) is shown once: the stored copy, and so a replay, has it
+ * redacted, and nothing secret rests in the table.
  */
 export const idempotency = {
   async reserve(db: Db, input: { principalId: string; key: string; method: string; path: string; body: string }): Promise<Reservation> {
@@ -42,8 +44,34 @@ export const idempotency = {
       await db.idempotencyKey.delete({ where: { id } });
       return;
     }
-    const body = await response.clone().text();
+    const body = storableBody(await response.clone().text());
     const headers = Object.fromEntries([...response.headers].filter(([name]) => name !== 'x-request-id'));
     await db.idempotencyKey.update({ where: { id }, data: { status: response.status, body, headers } });
   },
 };
+
+const SECRET_FIELDS = new Set(['token', 'secret', 'password']);
+/** A whole API key (`tg_live_<secret>_<checksum>`), not its display prefix. */
+const FULL_KEY = /^tg_(live|test)_[^_]+_[^_]+$/;
+const SHOWN_ONCE = '[shown once]';
+
+function withoutSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutSecrets);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([field, item]) => {
+      const secret = typeof item === 'string' && (SECRET_FIELDS.has(field) || (field === 'key' && FULL_KEY.test(item)));
+      return [field, secret ? SHOWN_ONCE : withoutSecrets(item)];
+    }),
+  );
+}
+
+/** The answer as it may rest in the database: JSON with every secret (a new key, a token) replaced. */
+function storableBody(text: string): string {
+  if (text === '') return text;
+  try {
+    return JSON.stringify(withoutSecrets(JSON.parse(text)));
+  } catch {
+    return text;
+  }
+}

@@ -27,6 +27,19 @@ describe('/api/admin/v1/admin-tokens', () => {
     expect(audit.map((entry) => entry.action)).toEqual(['admin_tokens.create', 'admin_tokens.revoke']);
   });
 
+  it('a replayed creation never shows the token again, and no token rests in the idempotency table', async () => {
+    const { POST } = await collection();
+    const headers = { 'idempotency-key': 'mint-deploy-token' };
+    const first = await call(POST, 'POST', '/api/admin/v1/admin-tokens', { token: tokens.admin, body: { name: 'deploy', role: 'viewer' }, headers });
+    const created = await json<{ id: string; token: string }>(first);
+    expect(created.token).toMatch(/^tga_/);
+    const again = await call(POST, 'POST', '/api/admin/v1/admin-tokens', { token: tokens.admin, body: { name: 'deploy', role: 'viewer' }, headers });
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(await json(again)).toMatchObject({ id: created.id, token: '[shown once]' });
+    const stored = await t.db.idempotencyKey.findMany();
+    expect(JSON.stringify(stored)).not.toContain(created.token);
+  });
+
   it('an admin cannot mint an owner token', async () => {
     const { POST } = await collection();
     const response = await call(POST, 'POST', '/api/admin/v1/admin-tokens', { token: tokens.admin, body: { name: 'root', role: 'owner' } });
