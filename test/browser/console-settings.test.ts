@@ -47,10 +47,10 @@ async function seed(): Promise<void> {
   });
 }
 
-async function signIn(page: Page, portal: RunningPortal): Promise<void> {
+async function signIn(page: Page, portal: RunningPortal, who = OWNER): Promise<void> {
   await page.goto(`${portal.url}/signin?callbackUrl=${encodeURIComponent('/admin')}`);
-  await page.getByLabel('Email').fill(OWNER.email);
-  await page.getByLabel('Password').fill(OWNER.password);
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(`${portal.url}/admin`);
 }
@@ -64,6 +64,16 @@ async function seriousViolations(page: Page): Promise<string[]> {
     return result.violations.map((violation) => ({ ...violation, nodes: violation.nodes.map((node) => JSON.stringify(node.target)) }));
   });
   return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.help} ${violation.nodes.slice(0, 3).join(' ')}`);
+}
+
+/** Clicks until the dialog opens: a click that lands before hydration does nothing on a busy machine. */
+async function openDialog(page: Page, button: string, dialog: string) {
+  const opened = page.getByRole('dialog', { name: dialog });
+  for (let attempt = 0; attempt < 40 && !(await opened.isVisible()); attempt += 1) {
+    await page.getByRole('button', { name: button }).click();
+    await opened.waitFor({ timeout: 500 }).catch(() => undefined);
+  }
+  return opened;
 }
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
@@ -92,8 +102,7 @@ describe.skipIf(!chromiumAvailable())('the console settings in a browser', () =>
 
   it('creates an admin token that is shown once and works, then revokes it after confirmation', async () => {
     await page.goto(`${portal.url}/admin/admin-tokens`);
-    await page.getByRole('button', { name: 'New token' }).click();
-    const dialog = page.getByRole('dialog', { name: 'New admin token' });
+    const dialog = await openDialog(page, 'New token', 'New admin token');
     await dialog.getByLabel('Name').fill('browser deploy');
     await dialog.getByRole('button', { name: 'Create token' }).click();
     const shown = page.getByRole('dialog', { name: 'Token browser deploy' });
@@ -111,15 +120,17 @@ describe.skipIf(!chromiumAvailable())('the console settings in a browser', () =>
     await page.reload();
     expect(await page.content()).not.toContain(token);
 
-    await page.getByRole('button', { name: 'Revoke token browser deploy' }).click();
     const confirm = page.getByRole('alertdialog', { name: 'Revoke token browser deploy?' });
+    await page.waitForLoadState('networkidle');
+    await page.getByRole('button', { name: 'Revoke token browser deploy' }).click();
+    await confirm.waitFor();
     await confirm.getByRole('button', { name: 'Revoke token' }).click();
     await confirm.waitFor({ state: 'hidden' });
     await page.getByRole('row', { name: /browser deploy/ }).getByText('revoked').waitFor();
     expect((await adminApi(portal, token)).status).toBe(401);
     const audit = await t.db.auditLog.findMany({ where: { resourceType: 'admin_token', actorLabel: OWNER.email }, orderBy: { id: 'asc' } });
     expect(audit.map((entry) => entry.action)).toEqual(['admin_tokens.create', 'admin_tokens.revoke']);
-  });
+  }, 120_000);
 
   it('replays a dead webhook delivery from the delivery log', async () => {
     await page.goto(`${portal.url}/admin/webhooks`);
@@ -129,6 +140,7 @@ describe.skipIf(!chromiumAvailable())('the console settings in a browser', () =>
     const dead = page.getByRole('row', { name: /rec-dead-1/ });
     await dead.getByText('dead letter').waitFor();
     await expect(dead.getByText('HTTP 503', { exact: true }).isVisible()).resolves.toBe(true);
+    await page.waitForLoadState('networkidle');
     await dead.getByRole('button', { name: 'Replay delivery rec-dead-1' }).click();
     await page.getByText('Delivery queued again').waitFor();
     await dead.getByText('pending').waitFor();
@@ -136,7 +148,46 @@ describe.skipIf(!chromiumAvailable())('the console settings in a browser', () =>
     expect(await t.db.webhookDelivery.findUniqueOrThrow({ where: { id: deadId } })).toMatchObject({ status: 'pending', attempts: 0, lastError: null });
     const entry = await t.db.auditLog.findFirstOrThrow({ where: { resourceId: deadId } });
     expect(entry).toMatchObject({ action: 'webhooks.deliveries.replay', actorLabel: OWNER.email });
-  });
+  }, 120_000);
+
+  it('adds a JWT issuer through its form, first showing the contract\'s refusal on the field', async () => {
+    await page.goto(`${portal.url}/admin/jwt-issuers`);
+    const dialog = await openDialog(page, 'New issuer', 'New JWT issuer');
+    await dialog.getByLabel('Issuer (iss)').fill('https://login.example.org/');
+    await dialog.getByLabel('Audience (aud)').fill('weather-api, maps-api');
+    const jwks = dialog.getByRole('textbox', { name: 'JWKS URL' });
+    await jwks.fill('http://idp.internal/jwks');
+    await dialog.getByLabel('Clients').fill('svc-9 acme-app');
+    await dialog.getByRole('button', { name: 'Add issuer' }).click();
+    await dialog.getByText('must be https (http only for 127.0.0.1 or localhost, in tests)').waitFor();
+    expect(await jwks.getAttribute('aria-invalid')).toBe('true');
+    await jwks.fill('https://login.example.org/jwks.json');
+    await dialog.getByRole('button', { name: 'Add issuer' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('cell', { name: 'https://login.example.org/', exact: true }).waitFor();
+    const row = await t.db.jwtIssuer.findFirstOrThrow({ where: { issuer: 'https://login.example.org/' }, include: { clients: true } });
+    expect(row).toMatchObject({ audience: ['weather-api', 'maps-api'], jwksUrl: 'https://login.example.org/jwks.json', algorithms: ['RS256', 'ES256'] });
+    expect(row.clients.map((client) => client.subject)).toEqual(['svc-9']);
+  }, 120_000);
+
+  it('adds an admin user with a temporary password, shown once, that signs in', async () => {
+    await page.goto(`${portal.url}/admin/admin-users`);
+    const dialog = await openDialog(page, 'Add admin user', 'Add an admin user');
+    await dialog.getByLabel('Email').fill('kim@example.com');
+    await dialog.getByLabel('Name').fill('Kim Viewer');
+    await dialog.getByRole('button', { name: 'Add admin user' }).click();
+    const shown = page.getByRole('dialog', { name: 'Temporary password for kim@example.com' });
+    const password = (await shown.getByLabel('Temporary password', { exact: true }).textContent())!.trim();
+    expect(password).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    await shown.getByRole('button', { name: 'Done' }).click();
+    await page.getByRole('cell', { name: 'kim@example.com', exact: true }).waitFor();
+    expect(await page.content()).not.toContain(password);
+    const context = await browser.newContext();
+    const kim = await context.newPage();
+    await signIn(kim, portal, { email: 'kim@example.com', password });
+    await kim.getByRole('heading', { level: 1 }).waitFor();
+    await context.close();
+  }, 120_000);
 
   it('has no serious accessibility violations and fits a phone; screenshots light and dark, desktop and phone', async () => {
     const pages = [
@@ -168,5 +219,5 @@ describe.skipIf(!chromiumAvailable())('the console settings in a browser', () =>
       }
     }
     expect(found).toEqual([]);
-  }, 240_000);
+  }, 300_000);
 });
