@@ -91,7 +91,7 @@ describe.skipIf(!chromiumAvailable())('console: APIs and plans in a browser', ()
     expect((await t.db.api.findUniqueOrThrow({ where: { slug: 'demo' } })).status).toBe('published');
     await page.goto(`${portal.url}/admin/apis?status=published`);
     await page.getByRole('link', { name: 'Tollgate Demo API' }).waitFor();
-    await page.getByText('published', { exact: true }).waitFor();
+    await page.getByRole('table', { name: 'APIs' }).getByText('published', { exact: true }).waitFor();
   });
 
   it('creates a plan covering the API', async () => {

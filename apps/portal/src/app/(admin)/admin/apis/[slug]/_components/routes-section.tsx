@@ -25,7 +25,7 @@ export function RoutesSection({ apiSlug, basePath, routes }: { apiSlug: string; 
       {routes.length === 0 ? (
         <EmptyState title="No routes yet">Add a route, or import an OpenAPI document to create one per path and method.</EmptyState>
       ) : (
-        <div role="region" aria-labelledby="routes-caption" tabIndex={0} className="overflow-x-auto rounded-lg border border-border">
+        <div role="region" aria-labelledby="routes-caption" tabIndex={0} className="relative overflow-x-auto rounded-lg border border-border">
           <table className="min-w-full divide-y divide-border text-sm">
             <caption id="routes-caption" className="sr-only">
               Routes of {apiSlug}

@@ -11,7 +11,7 @@ export function TargetHealth({ health }: { health: TTargetHealth[] }) {
       {health.length === 0 ? (
         <p className="text-sm text-muted-foreground">No gateway has reported these targets yet: health appears here with the next heartbeat of a running gateway.</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-border" role="region" aria-labelledby="target-health" tabIndex={0}>
+        <div className="relative overflow-x-auto rounded-lg border border-border" role="region" aria-labelledby="target-health" tabIndex={0}>
           <table className="min-w-full divide-y divide-border text-sm">
             <thead className="bg-muted/60 text-left text-xs uppercase tracking-wide text-muted-foreground">
               <tr>
