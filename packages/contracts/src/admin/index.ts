@@ -8,8 +8,8 @@ export * from './plan.schema';
 export * from './audit-log.schema';
 export * from './gateway.schema';
 export * from './admin-user.schema';
-export * from './jwt-issuer.schema'
-export * from './webhook.schema'
+export * from './jwt-issuer.schema';
+export * from './webhook.schema';
 export * from './team.schema';
 export * from './app.schema';
 export * from './subscription.schema';
