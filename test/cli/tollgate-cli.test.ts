@@ -85,7 +85,8 @@ describe('tollgate CLI', { timeout: 120_000 }, () => {
   it('keys create for an unknown app is a clear error', async () => {
     const result = await runCli(['keys', 'create', '--app', 'nope', '--json'], { DATABASE_URL: t.url });
     expect(result.code).toBe(1);
-    expect(JSON.parse(result.stdout)).toMatchObject({ status: 404, detail: 'no app with slug "nope"' });
+    // The CLI calls the same keys.create operation as the admin API: the field is named.
+    expect(JSON.parse(result.stdout)).toMatchObject({ status: 400, code: 'invalid_params', invalid_params: [{ name: 'app', reason: 'no app with slug "nope"' }] });
   });
 
   it('an unreachable database is one line that says what to fix', async () => {

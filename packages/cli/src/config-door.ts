@@ -1,8 +1,7 @@
 import type { TConfigFile } from '@tollgate/contracts';
 import { CLI_PRINCIPAL, applyConfigFile, exportConfigFile, runOperation, type ApplyConfigResult } from '@tollgate/operations';
 import { callAdminApi } from './admin-api-client';
-import { adminApiTarget } from './cli-env';
-import { withDb } from './with-db';
+import { throughDoor } from './admin-door';
 
 export interface ApplyRequest {
   config: TConfigFile;
@@ -10,20 +9,16 @@ export interface ApplyRequest {
   dryRun: boolean;
 }
 
-/**
- * The config operations through whichever door the environment names: the admin API when
- * TOLLGATE_URL is set (acting as the token's owner), else the database (acting as `cli`).
- * Both run the same operations and write the same audit entries.
- */
+/** config.apply and config.export through the admin API or the database. */
 export const configDoor = {
-  apply(request: ApplyRequest): Promise<ApplyConfigResult> {
-    const target = adminApiTarget();
-    if (target !== null) return callAdminApi<ApplyConfigResult>(target, 'POST', '/config/apply', request);
-    return withDb((db) => applyConfigFile(db, CLI_PRINCIPAL, request));
-  },
-  export(): Promise<unknown> {
-    const target = adminApiTarget();
-    if (target !== null) return callAdminApi<unknown>(target, 'GET', '/config/export');
-    return withDb((db) => runOperation(db, CLI_PRINCIPAL, exportConfigFile, {}));
-  },
+  apply: (request: ApplyRequest): Promise<ApplyConfigResult> =>
+    throughDoor(
+      (db) => applyConfigFile(db, CLI_PRINCIPAL, request),
+      (target) => callAdminApi<ApplyConfigResult>(target, 'POST', '/config/apply', request),
+    ),
+  export: (): Promise<unknown> =>
+    throughDoor(
+      (db) => runOperation(db, CLI_PRINCIPAL, exportConfigFile, {}),
+      (target) => callAdminApi<unknown>(target, 'GET', '/config/export'),
+    ),
 };

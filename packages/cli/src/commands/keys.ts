@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
-import { createApiKey, listApiKeys, revokeApiKey, rotateApiKey } from '@tollgate/db';
+import { listApiKeys, rotateApiKey } from '@tollgate/db';
+import { CLI_PRINCIPAL, createKey, revokeKey, runOperation } from '@tollgate/operations';
+import { callAdminApi } from '../admin-api-client';
+import { throughDoor } from '../admin-door';
 import { TollgateError } from '@tollgate/errors';
 import { printJson, reportError } from '../output';
 import { withDb } from '../with-db';
@@ -45,10 +48,12 @@ export function registerKeys(program: Command): void {
           throw new TollgateError('invalid_params', { detail: '--env must be live or test', invalidParams: [{ name: 'env', reason: 'must be live or test' }] });
         }
         const expiresAt = parseExpiry(flags.expires);
-        const created = await withDb((db) =>
-          createApiKey(db, { appSlug: flags.app, apiSlugs: flags.api, scopes: flags.scope, name: flags.name, environment: flags.env, expiresAt }),
+        const input = { app: flags.app, name: flags.name ?? '', environment: flags.env, scopes: [...(flags.api ?? []), ...(flags.scope ?? [])], ...(expiresAt ? { expiresAt: expiresAt.toISOString() } : {}) };
+        const created = await throughDoor(
+          (db) => runOperation(db, CLI_PRINCIPAL, createKey, input),
+          (target) => callAdminApi<{ id: string; key: string; prefix: string }>(target, 'POST', '/keys', input),
         );
-        if (flags.json) printJson(created);
+        if (flags.json) printJson({ id: created.id, key: created.key, prefix: created.prefix });
         else console.log(`${created.key}\n(id ${created.id}; shown once: store it now)`);
       } catch (error) {
         reportError(error, flags);
@@ -61,7 +66,10 @@ export function registerKeys(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(async (id: string, flags: { json?: boolean }) => {
       try {
-        const revoked = await withDb((db) => revokeApiKey(db, id));
+        const revoked = await throughDoor(
+          (db) => runOperation(db, CLI_PRINCIPAL, revokeKey, { id }),
+          (target) => callAdminApi<{ id: string; prefix: string }>(target, 'POST', `/keys/${encodeURIComponent(id)}/revoke`),
+        );
         if (flags.json) printJson(revoked);
         else console.log(`revoked ${revoked.prefix}… (${revoked.id})`);
       } catch (error) {
