@@ -4,11 +4,16 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** The raw body text, refused with 413 past the cap whether or not Content-Length says so. */
 export async function readBodyText(request: Request, maxBytes = MAX_BODY_BYTES): Promise<string> {
-  const tooLarge = () => new TollgateError('payload_too_large', { detail: `The body is larger than ${maxBytes} bytes.` });
   const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > maxBytes) throw tooLarge();
-  if (!request.body) return '';
-  const reader = request.body.getReader();
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  return request.body ? readStreamCapped(request.body, maxBytes) : '';
+}
+
+const tooLarge = (maxBytes: number) => new TollgateError('payload_too_large', { detail: `The body is larger than ${maxBytes} bytes.` });
+
+/** A body stream as text, cancelled with 413 as soon as it passes `maxBytes`. */
+export async function readStreamCapped(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<string> {
+  const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
@@ -17,7 +22,7 @@ export async function readBodyText(request: Request, maxBytes = MAX_BODY_BYTES):
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel();
-      throw tooLarge();
+      throw tooLarge(maxBytes);
     }
     chunks.push(value);
   }

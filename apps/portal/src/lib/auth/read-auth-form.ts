@@ -1,24 +1,8 @@
 import { TollgateError } from '@tollgate/errors';
+import { readStreamCapped } from '../api/read-json-body';
 
 /** next-auth's endpoints take a handful of short fields; nothing they accept comes near this. */
 export const AUTH_BODY_LIMIT_BYTES = 64 * 1024;
-
-async function readCapped(body: ReadableStream<Uint8Array>, limit: number): Promise<string> {
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw new TollgateError('payload_too_large', { detail: `The request body is larger than ${limit} bytes.` });
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 function parseJsonFields(text: string): Record<string, string> {
   let parsed: unknown;
@@ -45,7 +29,7 @@ function parseJsonFields(text: string): Record<string, string> {
  */
 export async function readAuthForm(request: Request): Promise<Record<string, string>> {
   if (!request.body) return {};
-  const text = await readCapped(request.body, AUTH_BODY_LIMIT_BYTES);
+  const text = await readStreamCapped(request.body, AUTH_BODY_LIMIT_BYTES);
   const type = request.headers.get('content-type') ?? '';
   if (type.includes('application/json')) return parseJsonFields(text);
   if (type.includes('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(text));
