@@ -8,26 +8,15 @@ import { useTestDatabase } from '@tollgate/db/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPortal, type RunningPortal } from '../support/portal';
+import { seriousViolations } from './console-page';
 import { chromiumAvailable, launchChromium } from './launch-chromium';
 
 const ADMIN = { email: 'ops@example.com', password: 'console password 42' };
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SCREENSHOTS = path.join(ROOT, 'test-results/browser');
 const OPENAPI = path.join(ROOT, 'apps/demo-upstream/openapi.yaml');
-const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
 
 const t = useTestDatabase();
-
-type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run()).violations;
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 describe.skipIf(!chromiumAvailable())('console: APIs and plans in a browser', () => {
   let portal: RunningPortal;

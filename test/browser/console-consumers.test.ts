@@ -2,20 +2,17 @@
 // Consumers in the console, in a real browser: the admin approves a pending subscription,
 // rejects another with a reason (inline error first), revokes a key, finds each step in the
 // audit log, walks teams -> team -> app; axe checks and screenshots, light and dark, at 390 px.
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
+import { mkdirSync } from 'node:fs';
 import { useTestDatabase } from '@tollgate/db/testing';
 import { hashPassword } from '@tollgate/domain';
 import { createApi, createApp, createKey, createPlan, createSubscription, createTeam, runOperation, type Principal } from '@tollgate/operations';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPortal, type RunningPortal } from '../support/portal';
+import { SCREENSHOTS, seriousViolations, shot, signInToConsole } from './console-page';
 import { chromiumAvailable, launchChromium } from './launch-chromium';
 
 const ADMIN = { email: 'ada@example.com', password: 'console consumers password 1' };
-const SCREENSHOTS = path.resolve(import.meta.dirname, '../../test-results/browser');
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 860 };
 const PAGES = [
@@ -46,26 +43,8 @@ async function seed(): Promise<void> {
   keyPrefix = ((await run(createKey, { app: 'acme-app', name: 'ci' })) as { prefix: string }).prefix;
 }
 
-async function signIn(page: Page, portal: RunningPortal): Promise<void> {
-  await page.goto(`${portal.url}/signin?callbackUrl=${encodeURIComponent('/admin')}`);
-  await page.getByLabel('Email').fill(ADMIN.email);
-  await page.getByLabel('Password').fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${portal.url}/admin`);
-}
 
-/** axe-core in the page (the context bypasses CSP so the script tag may run); serious and critical violations only. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: unknown }[] }[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((violation) => ({ ...violation, nodes: violation.nodes.map((node) => JSON.stringify(node.target)) }));
-  });
-  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.help} ${violation.nodes.slice(0, 3).join(' ')}`);
-}
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
 describe.skipIf(!chromiumAvailable())('consumers in the console', () => {
   let portal: RunningPortal;
@@ -80,7 +59,7 @@ describe.skipIf(!chromiumAvailable())('consumers in the console', () => {
     browser = await launchChromium();
     desktop = await browser.newContext({ viewport: DESKTOP, bypassCSP: true, colorScheme: 'light' });
     page = await desktop.newPage();
-    await signIn(page, portal);
+    await signInToConsole(page, portal.url, ADMIN);
   }, 600_000);
 
   afterAll(async () => {

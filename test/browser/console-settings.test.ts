@@ -2,20 +2,17 @@
 // The console's settings in a real browser: an admin token created and shown once, then
 // revoked; a dead webhook delivery replayed; JWT issuers and admin users listed; an axe check
 // and screenshots of each settings page, light and dark, desktop and phone.
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
+import { mkdirSync } from 'node:fs';
 import { useTestDatabase } from '@tollgate/db/testing';
 import { hashPassword } from '@tollgate/domain';
 import { createApi, createJwtIssuer, runOperation, type Principal } from '@tollgate/operations';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPortal, type RunningPortal } from '../support/portal';
+import { SCREENSHOTS, seriousViolations, shot, signInToConsole } from './console-page';
 import { chromiumAvailable, launchChromium } from './launch-chromium';
 
 const OWNER = { email: 'lin@example.com', password: 'console settings password 1' };
-const SCREENSHOTS = path.resolve(import.meta.dirname, '../../test-results/browser');
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 860 };
 const HOOK_URL = 'https://93.184.215.14/tollgate-hooks';
@@ -47,24 +44,7 @@ async function seed(): Promise<void> {
   });
 }
 
-async function signIn(page: Page, portal: RunningPortal, who = OWNER): Promise<void> {
-  await page.goto(`${portal.url}/signin?callbackUrl=${encodeURIComponent('/admin')}`);
-  await page.getByLabel('Email').fill(who.email);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${portal.url}/admin`);
-}
 
-/** axe-core in the page (the context bypasses CSP so the script tag may run); serious and critical violations only. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: unknown }[] }[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((violation) => ({ ...violation, nodes: violation.nodes.map((node) => JSON.stringify(node.target)) }));
-  });
-  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.help} ${violation.nodes.slice(0, 3).join(' ')}`);
-}
 
 /** Clicks until the dialog opens: a click that lands before hydration does nothing on a busy machine. */
 async function openDialog(page: Page, button: string, dialog: string) {
@@ -76,7 +56,6 @@ async function openDialog(page: Page, button: string, dialog: string) {
   return opened;
 }
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 const adminApi = (portal: RunningPortal, token: string) => fetch(`${portal.url}/api/admin/v1/admin-tokens`, { headers: { authorization: `Bearer ${token}` } });
 
 describe.skipIf(!chromiumAvailable())('the console settings in a browser', () => {
@@ -92,7 +71,7 @@ describe.skipIf(!chromiumAvailable())('the console settings in a browser', () =>
     browser = await launchChromium();
     desktop = await browser.newContext({ viewport: DESKTOP, bypassCSP: true, colorScheme: 'light' });
     page = await desktop.newPage();
-    await signIn(page, portal);
+    await signInToConsole(page, portal.url, OWNER);
   }, 600_000);
 
   afterAll(async () => {
@@ -184,7 +163,7 @@ describe.skipIf(!chromiumAvailable())('the console settings in a browser', () =>
     expect(await page.content()).not.toContain(password);
     const context = await browser.newContext();
     const kim = await context.newPage();
-    await signIn(kim, portal, { email: 'kim@example.com', password });
+    await signInToConsole(kim, portal.url, { email: 'kim@example.com', password });
     await kim.getByRole('heading', { level: 1 }).waitFor();
     await context.close();
   }, 120_000);

@@ -1,9 +1,7 @@
 /// <reference lib="dom" />
 // The console's shell in a real browser: navigation to every area, the overview, audit log,
 // gateways and API reference pages, dark mode, the phone menu, and an axe check of each page.
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
+import { mkdirSync } from 'node:fs';
 import { recordGatewayHeartbeat } from '@tollgate/db';
 import { useTestDatabase } from '@tollgate/db/testing';
 import { hashPassword } from '@tollgate/domain';
@@ -11,11 +9,10 @@ import { CLI_PRINCIPAL, createAdminToken, createApi, createPlan, runOperation, u
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPortal, type RunningPortal } from '../support/portal';
+import { SCREENSHOTS, seriousViolations, shot, signInToConsole } from './console-page';
 import { chromiumAvailable, launchChromium } from './launch-chromium';
 
 const ADMIN = { email: 'grace@example.com', password: 'console shell password 1' };
-const SCREENSHOTS = path.resolve(import.meta.dirname, '../../test-results/browser');
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 860 };
 
@@ -80,27 +77,8 @@ async function seed(): Promise<void> {
   await t.db.gatewayInstance.update({ where: { id: 'gw-b' }, data: { startedAt: new Date(Date.now() - 60 * 60_000), lastSeenAt: new Date(Date.now() - 5 * 60_000) } });
 }
 
-async function signIn(page: Page, portal: RunningPortal): Promise<void> {
-  await page.goto(`${portal.url}/signin?callbackUrl=${encodeURIComponent('/admin')}`);
-  await page.getByLabel('Email').fill(ADMIN.email);
-  await page.getByLabel('Password').fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${portal.url}/admin`);
-}
 
-/** axe-core in the page (the context bypasses CSP so the script tag may run); serious and critical violations only. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: unknown }[] }[] }> } }).axe.run(document, {
-      resultTypes: ['violations'],
-    });
-    return result.violations.map((violation) => ({ ...violation, nodes: violation.nodes.map((node) => JSON.stringify(node.target)) }));
-  });
-  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.help} ${violation.nodes.slice(0, 3).join(' ')}`);
-}
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
 describe.skipIf(!chromiumAvailable())('the console shell in a browser', { timeout: 60_000 }, () => {
   let portal: RunningPortal;
@@ -116,7 +94,7 @@ describe.skipIf(!chromiumAvailable())('the console shell in a browser', { timeou
     desktop = await browser.newContext({ viewport: DESKTOP, bypassCSP: true, colorScheme: 'light' });
     desktop.setDefaultTimeout(20_000);
     page = await desktop.newPage();
-    await signIn(page, portal);
+    await signInToConsole(page, portal.url, ADMIN);
   }, 600_000);
 
   afterAll(async () => {

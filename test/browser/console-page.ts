@@ -1,0 +1,39 @@
+// What every console browser test does the same way: sign in, ask axe-core about the page,
+// save a screenshot.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+
+export const SCREENSHOTS = path.resolve(import.meta.dirname, '../../test-results/browser');
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Signs in through the form and waits for the console's overview. */
+export async function signInToConsole(page: Page, portalUrl: string, who: { email: string; password: string }): Promise<void> {
+  await page.goto(`${portalUrl}/signin?callbackUrl=${encodeURIComponent('/admin')}`);
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${portalUrl}/admin`);
+}
+
+type AxeRun = (context: Document, options: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown }[] }[] }>;
+
+/** axe-core in the page (the context bypasses CSP so the script tag may run): serious and critical violations only. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  const violations = await page.evaluate(async () => {
+    const run = (window as unknown as { axe: { run: AxeRun } }).axe.run;
+    const result = await run(document, { resultTypes: ['violations'] });
+    return result.violations.map((violation) => ({ ...violation, nodes: violation.nodes.map((node) => JSON.stringify(node.target)) }));
+  });
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.help} ${violation.nodes.slice(0, 3).join(' ')}`);
+}
+
+/** A full-page screenshot in test-results/browser/NAME.png. */
+export function shot(page: Page, name: string): Promise<Buffer> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
