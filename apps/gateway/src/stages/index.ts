@@ -9,11 +9,12 @@ import { limit } from './limit';
 import { ipRules } from './ip-rules';
 import { lifecycle } from './lifecycle';
 import { receive } from './receive';
+import { responseHeaders } from './response-headers';
 import { record } from './record';
 import { route } from './route';
 import { validate } from './validate';
 
 /** Every stage of the request path, in the order they run. */
-export const STAGES: readonly Stage[] = ([receive, corsPreflight, route, lifecycle, cors, ipRules, authenticate, limit, cache, validate, expectContinue, forward, record] as Stage[]).sort(
+export const STAGES: readonly Stage[] = ([receive, corsPreflight, route, responseHeaders, lifecycle, cors, ipRules, authenticate, limit, cache, validate, expectContinue, forward, record] as Stage[]).sort(
   (a, b) => PHASES.indexOf(a.phase) - PHASES.indexOf(b.phase) || b.priority - a.priority,
 );

@@ -64,6 +64,24 @@ export const ZUpstreamSettings = z.strictObject({
   breaker: z.strictObject({ consecutiveFailures: z.int().min(1).max(10_000).default(20), openMs: ms(600_000).default(10_000) }).default({ consecutiveFailures: 20, openMs: 10_000 }),
 });
 
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/;
+/** Headers a transform may not set or remove: the gateway owns them, or they frame the message or carry the caller's key. */
+const PROTECTED_HEADERS = new Set([
+  'connection', 'keep-alive', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'content-length', 'host', 'expect',
+  'x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'forwarded', 'via', 'x-request-id', 'x-consumer-id', 'x-plan', 'x-api-key',
+  'authorization', 'traceparent', 'tracestate',
+]);
+const ZHeaderName = z
+  .string()
+  .regex(HEADER_NAME, 'must be a header name')
+  .refine((name) => !PROTECTED_HEADERS.has(name.toLowerCase().replaceAll('_', '-')), 'is set by the gateway or frames the message, and cannot be changed');
+
+/** Headers to set (replacing what was there) and to remove, on the way to the upstream or back to the caller. */
+export const ZHeaderTransform = z.strictObject({
+  set: z.record(ZHeaderName, z.string().max(4096).regex(/^[^\r\n\0]*$/, 'must not hold CR, LF or NUL')).default({}),
+  remove: z.array(ZHeaderName).max(100).default([]),
+});
+
 export const ZRoutePolicies = z.strictObject({
   /** Overrides the upstream's headers/body timeout for this route. */
   timeoutMs: ms(600_000).optional(),
@@ -73,12 +91,17 @@ export const ZRoutePolicies = z.strictObject({
   cache: ZCachePolicy.optional(),
   /** Who a plan's rate limit and quota count against on this route. */
   limitBy: z.enum(['subscription', 'key', 'ip']).default('subscription'),
+  /** Headers the upstream gets set or removed. */
+  requestHeaders: ZHeaderTransform.optional(),
+  /** Headers the caller gets set or removed, on every answer (the upstream's, a cache hit, a problem). */
+  responseHeaders: ZHeaderTransform.optional(),
   /** Check requests against the API's OpenAPI document (parameters and JSON body) before forwarding: 400 with invalid_params. */
   validateRequest: z.boolean().default(false),
 });
 
 export type TCorsPolicy = z.infer<typeof ZCorsPolicy>;
 export type TCachePolicy = z.infer<typeof ZCachePolicy>;
+export type THeaderTransform = z.infer<typeof ZHeaderTransform>;
 export type TIpRulesPolicy = z.infer<typeof ZIpRulesPolicy>;
 export type TApiPolicies = z.infer<typeof ZApiPolicies>;
 export type TUpstreamSettings = z.infer<typeof ZUpstreamSettings>;

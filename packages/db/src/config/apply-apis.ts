@@ -12,6 +12,8 @@ function routeData(route: TConfigRoute, versionIds: ReadonlyMap<string, string>)
     maxBodyBytes: route.maxBodyBytes,
     cache: route.cache,
     limitBy: route.limitBy,
+    requestHeaders: route.requestHeaders,
+    responseHeaders: route.responseHeaders,
     ...(route.validateRequest ? { validateRequest: true as const } : {}),
   };
   return {

@@ -1,4 +1,5 @@
 import type { GatewayContext } from '../../pipeline/context';
+import type { CompiledHeaderTransform } from './header-transform';
 
 /** Hop-by-hop headers (RFC 9110 7.6.1) plus headers undici sets itself or refuses. */
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
@@ -40,9 +41,10 @@ interface IncomingProxyHeaders {
  * is one of those (CGI and WSGI upstreams read `X_Plan` as `X-Plan`). Sets
  * X-Forwarded-*, Forwarded (RFC 7239) and Via: from a trusted proxy the incoming values
  * are kept and appended to, from anyone else they are replaced. Then traceparent /
- * tracestate (from receive), X-Request-Id, X-Consumer-Id and X-Plan.
+ * tracestate (from receive), X-Request-Id, X-Consumer-Id and X-Plan. The route's request
+ * header transform removes and sets what it names (never a header the gateway owns).
  */
-export function forwardHeaders(ctx: GatewayContext): string[] {
+export function forwardHeaders(ctx: GatewayContext, transform: CompiledHeaderTransform | null = null): string[] {
   const raw = ctx.req.rawHeaders;
   const named = connectionTokens(ctx.req.headers.connection);
   const headers: string[] = [];
@@ -59,8 +61,10 @@ export function forwardHeaders(ctx: GatewayContext): string[] {
     if (named !== null && named.has(lower)) continue;
     if (lower === 'authorization' && TOLLGATE_BEARER.test(value)) continue;
     if (lower.includes('_') && isWithheld(lower.replaceAll('_', '-'))) continue;
+    if (transform !== null && transform.drop.has(lower)) continue;
     headers.push(name, value);
   }
+  if (transform !== null) for (const [name, value] of transform.set) headers.push(name, value);
   const client = ctx.req.socket.remoteAddress ?? '';
   const ownProto = 'encrypted' in ctx.req.socket && ctx.req.socket.encrypted ? 'https' : 'http';
   const host = ctx.req.headers.host;

@@ -2,6 +2,7 @@ import type { AdmissionPolicy } from '../../adapters/upstream/connection-admissi
 import type { UpstreamBalancer } from '../../adapters/upstream/upstream-balancer';
 import { timeoutGiven } from '../../adapters/upstream/upstream-settings';
 import type { Stage } from '../../pipeline/types';
+import { compileHeaderTransform, type CompiledHeaderTransform } from './header-transform';
 import { readRequestBody, routeBodyLimits, type BodyLimits } from './request-body';
 import { noHealthyTarget, sendUpstream } from './send-upstream';
 import { proxyUpgrade } from './upgrade-proxy';
@@ -20,6 +21,8 @@ export interface ForwardConfig extends UpstreamPathConfig {
   readonly body: BodyLimits;
   /** How long a request waits for a connection, and the share one client may hold. */
   readonly admission: AdmissionPolicy;
+  /** The route's requestHeaders policy, or null. */
+  readonly requestHeaders: CompiledHeaderTransform | null;
   /** Extra attempts for idempotent requests. */
   readonly retries: number;
   readonly backoffMs: number;
@@ -50,6 +53,7 @@ export const forward: Stage<ForwardConfig> = {
       bodyTimeoutMs: policies.timeoutMs ?? (settings && timeoutGiven(api.upstreamSettings, 'bodyMs') ? settings.timeouts.bodyMs : fallback),
       body: routeBodyLimits(env, policies.maxBodyBytes),
       admission: { queueTimeoutMs: env.GATEWAY_UPSTREAM_QUEUE_TIMEOUT_MS, clientShare: env.GATEWAY_UPSTREAM_CLIENT_SHARE },
+      requestHeaders: compileHeaderTransform(policies.requestHeaders),
       retries: settings?.retries.attempts ?? 0,
       backoffMs: settings?.retries.backoffMs ?? 50,
       stripLength,

@@ -125,7 +125,7 @@ function dispatch(ctx: GatewayContext, config: ForwardConfig, balancer: Upstream
         {
           method: ctx.req.method as 'GET',
           path: upstreamPath(ctx, config, target.prefix),
-          headers: forwardHeaders(ctx),
+          headers: forwardHeaders(ctx, config.requestHeaders),
           body: body.body,
           headersTimeout: config.headersTimeoutMs,
           bodyTimeout: config.bodyTimeoutMs,

@@ -29,7 +29,7 @@ export function proxyUpgrade(ctx: GatewayContext, config: ForwardConfig, balance
     throw noHealthyTarget();
   }
   const origin = new URL(target.origin);
-  const headers = forwardHeaders(ctx);
+  const headers = forwardHeaders(ctx, config.requestHeaders);
   headers.push('connection', 'Upgrade', 'upgrade', String(ctx.req.headers.upgrade));
 
   return new Promise<void>((resolve, reject) => {
