@@ -105,6 +105,15 @@ describe.skipIf(!chromiumAvailable())('console: APIs and plans in a browser', ()
     expect(plan.apis.map((entry) => entry.api.slug)).toEqual(['demo']);
   });
 
+  it('finds the import, the publication and the new plan in the audit log, by the signed-in admin', async () => {
+    await page.goto(`${portal.url}/admin/audit-log`);
+    const entries = page.getByRole('region', { name: 'Audit log entries, newest first' });
+    for (const action of ['plans.create', 'apis.update', 'apis.import']) await entries.getByText(action, { exact: true }).first().waitFor();
+    const rows = await entries.locator('tbody tr').allTextContents();
+    expect(rows.slice(0, 3).map((row) => row.match(/plans\.create|apis\.(update|import)/)?.[0])).toEqual(['plans.create', 'apis.update', 'apis.import']);
+    expect(rows.slice(0, 3).every((row) => row.includes(ADMIN.email))).toBe(true);
+  });
+
   it('has no serious accessibility violations and is screenshot light and dark, desktop and phone', async () => {
     const pages = { 'console-apis': '/admin/apis', 'console-api-detail': '/admin/apis/demo', 'console-plans': '/admin/plans' };
     for (const [name, url] of Object.entries(pages)) {
