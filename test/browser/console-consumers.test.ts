@@ -43,9 +43,6 @@ async function seed(): Promise<void> {
   keyPrefix = ((await run(createKey, { app: 'acme-app', name: 'ci' })) as { prefix: string }).prefix;
 }
 
-
-
-
 describe.skipIf(!chromiumAvailable())('consumers in the console', () => {
   let portal: RunningPortal;
   let browser: Browser;

@@ -44,8 +44,6 @@ async function seed(): Promise<void> {
   });
 }
 
-
-
 /** Clicks until the dialog opens: a click that lands before hydration does nothing on a busy machine. */
 async function openDialog(page: Page, button: string, dialog: string) {
   const opened = page.getByRole('dialog', { name: dialog });

@@ -77,9 +77,6 @@ async function seed(): Promise<void> {
   await t.db.gatewayInstance.update({ where: { id: 'gw-b' }, data: { startedAt: new Date(Date.now() - 60 * 60_000), lastSeenAt: new Date(Date.now() - 5 * 60_000) } });
 }
 
-
-
-
 describe.skipIf(!chromiumAvailable())('the console shell in a browser', { timeout: 60_000 }, () => {
   let portal: RunningPortal;
   let browser: Browser;
