@@ -1,6 +1,7 @@
 export { defineOperation, type Operation, type OperationContext, type OperationMeta, type AuditRecord, type Tx } from './core/define-operation';
 export { runOperation } from './core/run-operation';
-export { hasRole, CLI_PRINCIPAL, BOOTSTRAP_PRINCIPAL, type Principal, type AdminRole } from './core/principal';
+export { hasRole, developerPrincipal, CLI_PRINCIPAL, BOOTSTRAP_PRINCIPAL, type Principal, type AdminPrincipal, type AdminRole, type PrincipalRole } from './core/principal';
+export { memberTeamIds, requireTeamMember, type TeamRole } from './core/team-scope';
 export { etagOf } from './core/etag';
 export { redact, diff, REDACTED } from './core/redact';
 export { encodeCursor, decodeCursor, pageOf } from './core/paginate';

@@ -1,9 +1,9 @@
 import 'server-only';
 import { createSafeActionClient } from 'next-safe-action';
-import { headers } from 'next/headers';
 import type { z } from 'zod';
 import { TollgateError, isTollgateError, toProblem, type ErrorCode, type InvalidParam } from '@tollgate/errors';
-import { runOperation, type Operation, type OperationMeta, type Principal } from '@tollgate/operations';
+import { developerPrincipal, runOperation, type Operation, type OperationMeta, type Principal } from '@tollgate/operations';
+import { clientAddress } from '@/lib/auth/client-address';
 import { getSessionUser } from '@/lib/auth/get-session-user';
 import { dbClient } from '@/server/db';
 import { getUser } from '@/server/users/get-user';
@@ -32,6 +32,16 @@ export const userActionClient = actionClient.use(async ({ next }) => {
   return next({ ctx: { user } });
 });
 
+/**
+ * For the developer portal's mutations: ctx.run runs an operation as the signed-in person with
+ * the developer principal, so the operation scopes every record to the caller's teams.
+ */
+export const developerActionClient = userActionClient.use(async ({ next, ctx }) => {
+  const principal = developerPrincipal(ctx.user, await clientAddress());
+  const run: AdminActionContext['run'] = (operation, input) => runOperation(dbClient(), principal, operation, input, principal.ip ? { ip: principal.ip } : {});
+  return next({ ctx: { principal, run } });
+});
+
 export interface AdminActionContext {
   principal: Principal;
   /** runOperation as this admin, with the request's address in the audit entry. */
@@ -54,7 +64,7 @@ async function sessionAdminPrincipal(): Promise<Principal> {
   if (!sessionUser) throw new TollgateError('unauthorized', { detail: 'Sign in first.' });
   const user = await getUser(sessionUser.id);
   if (!user || user.role === 'developer') throw new TollgateError('forbidden', { detail: 'Admins only.' });
-  const forwarded = (await headers()).get('x-forwarded-for')?.split(',').at(-1)?.trim();
+  const forwarded = await clientAddress();
   return { kind: 'user', id: user.id, label: user.email, role: user.role, ...(forwarded ? { ip: forwarded } : {}) };
 }
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ChangeKind, Prisma } from '@tollgate/db';
-import type { AdminRole, Principal } from './principal';
+import type { Principal, PrincipalRole } from './principal';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -34,7 +34,7 @@ export interface OperationContext {
 export interface Operation<TInput extends z.ZodType = z.ZodType, TResult = unknown> {
   /** `<resource>.<verb>`, e.g. `apis.create`; the audit action unless a record says otherwise. */
   name: string;
-  role: AdminRole;
+  role: PrincipalRole;
   input: TInput;
   /** Present on writes: they run in one transaction and write audit entries for this resource type. */
   audit?: { resourceType: string };

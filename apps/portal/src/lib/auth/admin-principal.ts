@@ -1,9 +1,9 @@
 import 'server-only';
 import type { z } from 'zod';
-import { runOperation, type AdminRole, type Operation, type Principal } from '@tollgate/operations';
-import { headers } from 'next/headers';
+import { runOperation, type AdminPrincipal, type AdminRole, type Operation } from '@tollgate/operations';
 import { cache } from 'react';
 import { getDb } from '@/server/db';
+import { clientAddress } from './client-address';
 import { requireAdmin } from './require-admin';
 
 /**
@@ -11,9 +11,9 @@ import { requireAdmin } from './require-admin';
  * sign-in page (and back to `returnTo`), developers get 403. The address is the last hop of
  * X-Forwarded-For, as the admin action client records it.
  */
-export const getAdminPrincipal = cache(async (returnTo = '/admin'): Promise<Principal> => {
+export const getAdminPrincipal = cache(async (returnTo = '/admin'): Promise<AdminPrincipal> => {
   const user = await requireAdmin(returnTo);
-  const forwarded = (await headers()).get('x-forwarded-for')?.split(',').at(-1)?.trim();
+  const forwarded = await clientAddress();
   return { kind: 'user', id: user.id, label: user.email, role: user.role as AdminRole, ...(forwarded ? { ip: forwarded } : {}) };
 });
 

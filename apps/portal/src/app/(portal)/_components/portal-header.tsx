@@ -9,6 +9,7 @@ const LINKS = [
   { href: '/apps', label: 'Apps' },
   { href: '/usage', label: 'Usage' },
   { href: '/billing', label: 'Billing' },
+  { href: '/team', label: 'Team' },
 ];
 
 export function PortalHeader({ user }: { user: TSessionUser | null }) {
