@@ -56,4 +56,18 @@ describe('parsePortalEnv', () => {
     expect(env.REDIS_URL).toBe('redis://127.0.0.1:6379');
     expect(env.PORTAL_TRUSTED_PROXIES).toEqual(['10.0.0.0/8', '::1']);
   });
+
+  it('offers GitHub and OpenID Connect sign-in only when every variable of each is set', () => {
+    const none = parsePortalEnv({ AUTH_SECRET: 'x', GITHUB_ID: 'id', OIDC_ISSUER: 'https://id.example.com', OIDC_CLIENT_ID: 'c' });
+    expect(none.GITHUB).toBeUndefined();
+    expect(none.OIDC).toBeUndefined();
+    const both = parsePortalEnv({ AUTH_SECRET: 'x', GITHUB_ID: 'id', GITHUB_SECRET: 's', OIDC_ISSUER: 'https://id.example.com', OIDC_CLIENT_ID: 'c', OIDC_CLIENT_SECRET: 'cs' });
+    expect(both.GITHUB).toEqual({ clientId: 'id', clientSecret: 's' });
+    expect(both.OIDC).toEqual({ issuer: 'https://id.example.com', clientId: 'c', clientSecret: 'cs' });
+  });
+
+  it('writes mail to .data/mail unless SMTP_URL is set', () => {
+    expect(parsePortalEnv({ AUTH_SECRET: 'x' })).toMatchObject({ SMTP_URL: undefined, MAIL_OUTBOX_DIR: '.data/mail' });
+    expect(parsePortalEnv({ AUTH_SECRET: 'x', SMTP_URL: 'smtp://mail.example.com:587' }).SMTP_URL).toBe('smtp://mail.example.com:587');
+  });
 });

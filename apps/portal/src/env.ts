@@ -29,6 +29,19 @@ export const ZPortalEnv = z.object({
   PORTAL_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1).default(60_000),
   /** Largest request body any route accepts (413 above it); next-auth's endpoints accept far less. */
   PORTAL_MAX_BODY_BYTES: z.coerce.number().int().min(1).default(10 * 1024 * 1024),
+  /** Outgoing mail, e.g. smtp://user:pass@mail.example.com:587; without it mail is written to MAIL_OUTBOX_DIR. */
+  SMTP_URL: z.url().optional(),
+  /** The sender of the portal's mail. */
+  MAIL_FROM: z.string().min(3).default('Tollgate <no-reply@tollgate.local>'),
+  /** Where each message is written as an .eml file when SMTP_URL is unset (relative to the working directory). */
+  MAIL_OUTBOX_DIR: z.string().min(1).default('.data/mail'),
+  /** GitHub sign-in, offered only when both are set. */
+  GITHUB_ID: z.string().min(1).optional(),
+  GITHUB_SECRET: z.string().min(1).optional(),
+  /** Sign-in through any OpenID Connect provider, offered only when all three are set. */
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   /** Set by Next.js itself; `phase-production-build` while `next build` runs. */
   NEXT_PHASE: z.string().optional(),
 });
@@ -50,6 +63,13 @@ export interface PortalEnv {
   readonly PORTAL_HEADERS_TIMEOUT_MS: number;
   readonly PORTAL_REQUEST_TIMEOUT_MS: number;
   readonly PORTAL_MAX_BODY_BYTES: number;
+  readonly SMTP_URL: string | undefined;
+  readonly MAIL_FROM: string;
+  readonly MAIL_OUTBOX_DIR: string;
+  /** Present only when GitHub sign-in is configured. */
+  readonly GITHUB: { readonly clientId: string; readonly clientSecret: string } | undefined;
+  /** Present only when OpenID Connect sign-in is configured. */
+  readonly OIDC: { readonly issuer: string; readonly clientId: string; readonly clientSecret: string } | undefined;
 }
 
 const GENERATED_SECRET = Symbol.for('tollgate.portal.generatedAuthSecret');
@@ -88,6 +108,15 @@ export function parsePortalEnv(source: Record<string, string | undefined>): Port
     PORTAL_HEADERS_TIMEOUT_MS: parsed.PORTAL_HEADERS_TIMEOUT_MS,
     PORTAL_REQUEST_TIMEOUT_MS: parsed.PORTAL_REQUEST_TIMEOUT_MS,
     PORTAL_MAX_BODY_BYTES: parsed.PORTAL_MAX_BODY_BYTES,
+    SMTP_URL: parsed.SMTP_URL,
+    MAIL_FROM: parsed.MAIL_FROM,
+    MAIL_OUTBOX_DIR: parsed.MAIL_OUTBOX_DIR,
+    GITHUB:
+      parsed.GITHUB_ID && parsed.GITHUB_SECRET ? Object.freeze({ clientId: parsed.GITHUB_ID, clientSecret: parsed.GITHUB_SECRET }) : undefined,
+    OIDC:
+      parsed.OIDC_ISSUER && parsed.OIDC_CLIENT_ID && parsed.OIDC_CLIENT_SECRET
+        ? Object.freeze({ issuer: parsed.OIDC_ISSUER, clientId: parsed.OIDC_CLIENT_ID, clientSecret: parsed.OIDC_CLIENT_SECRET })
+        : undefined,
   });
 }
 
