@@ -13,7 +13,7 @@ export const API_TRANSITIONS: Readonly<Record<TApiStatus, readonly TApiStatus[]>
   retired: [],
 };
 
-const apiFields = ZApi.pick({ slug: true, name: true, description: true, basePath: true, hosts: true }).shape;
+const apiFields = ZApi.pick({ slug: true, name: true, description: true, tags: true, version: true, basePath: true, hosts: true }).shape;
 
 export const ZCreateApiRequest = z.strictObject({
   ...apiFields,
@@ -28,6 +28,8 @@ export const ZUpdateApiRequest = z.strictObject({
   slug: apiFields.slug.optional(),
   name: apiFields.name.optional(),
   description: z.string().max(5000).optional(),
+  tags: apiFields.tags.unwrap().optional(),
+  version: z.string().max(50).optional(),
   basePath: apiFields.basePath.optional(),
   hosts: apiFields.hosts.unwrap().optional(),
   visibility: ZApiVisibility.optional(),
@@ -43,6 +45,8 @@ export const ZApiResource = z.object({
   slug: z.string(),
   name: z.string(),
   description: z.string(),
+  tags: z.array(z.string()),
+  version: z.string(),
   basePath: z.string(),
   hosts: z.array(z.string()),
   visibility: ZApiVisibility,

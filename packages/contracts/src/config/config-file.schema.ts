@@ -60,10 +60,17 @@ export const ZApiVersion = z.strictObject({
   default: z.boolean().default(false),
 });
 
+/** A catalog label such as `payments` or `open-banking`. */
+export const ZTag = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be lower-case letters, digits and dashes (at most 40)');
+
 export const ZApi = z.strictObject({
   slug: ZSlug,
   name: z.string().min(1).max(200),
   description: z.string().max(5000).default(''),
+  /** Labels the catalog filters by: lower-case letters, digits and dashes, at most 20. */
+  tags: z.array(ZTag).max(20).default([]),
+  /** The version its owners publish, e.g. "1.4.0"; an imported OpenAPI document's info.version. */
+  version: z.string().max(50).default(''),
   basePath: ZBasePath,
   /** Host names the API answers on (exact, or `*.example.com` one label deep); empty: any host. */
   hosts: z

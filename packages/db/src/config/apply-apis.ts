@@ -58,6 +58,8 @@ export async function applyApis(
     const data = {
       name: api.name,
       description: api.description,
+      tags: api.tags,
+      version: api.version,
       basePath: api.basePath,
       hosts: api.hosts,
       visibility: api.visibility,

@@ -30,6 +30,7 @@ describe('exportConfig', () => {
     const text = stringify(exported);
     const again = await applyConfig(t.db, ZConfigFile.parse(parse(text)), { baseDir: null });
     expect(again.changes).toEqual([]);
+    expect(exported.apis).toContainEqual(expect.objectContaining({ slug: 'weather', tags: ['weather', 'open-data'], version: '1.2.0' }));
     expect(stringify(await exportConfig(t.db))).toBe(text);
   });
 

@@ -44,6 +44,8 @@ export async function exportConfig(db: Prisma.TransactionClient): Promise<Record
         slug: api.slug,
         name: api.name,
         description: api.description,
+        tags: api.tags.length > 0 ? api.tags : undefined,
+        version: api.version || undefined,
         basePath: api.basePath,
         hosts: api.hosts,
         visibility: api.visibility,

@@ -28,6 +28,18 @@ describe('API operations', () => {
     await expect(runOperation(t.db, viewer, listApis, { cursor: 'garbage!' })).rejects.toMatchObject({ code: 'invalid_params', invalidParams: [{ name: 'cursor' }] });
   });
 
+  it('keeps tags and a version, replaces the tags on update and names a bad tag', async () => {
+    const api = await create('payments', { tags: ['money', 'open-banking'], version: '1.4.0' });
+    expect(api).toMatchObject({ tags: ['money', 'open-banking'], version: '1.4.0' });
+    const updated = await runOperation(t.db, admin, updateApi, { apiSlug: 'payments', tags: ['cards'], version: '2.0.0' });
+    expect(updated).toMatchObject({ tags: ['cards'], version: '2.0.0' });
+    await expect(runOperation(t.db, admin, updateApi, { apiSlug: 'payments', tags: ['ok', 'Not OK'] })).rejects.toMatchObject({
+      code: 'invalid_params',
+      invalidParams: [{ name: 'tags[1]' }],
+    });
+    expect(await runOperation(t.db, viewer, getApi, { slug: 'payments' })).toMatchObject({ tags: ['cards'], version: '2.0.0' });
+  });
+
   it('follows the lifecycle draft -> published -> deprecated (with a sunset) -> retired and refuses jumps', async () => {
     await create('weather');
     await expect(runOperation(t.db, admin, updateApi, { apiSlug: 'weather', status: 'deprecated' })).rejects.toMatchObject({

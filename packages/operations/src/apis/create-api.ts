@@ -16,6 +16,8 @@ export const createApi = defineOperation({
         slug: input.slug,
         name: input.name,
         description: input.description,
+        tags: input.tags,
+        version: input.version,
         basePath: input.basePath,
         hosts: input.hosts,
         visibility: input.visibility,

@@ -38,7 +38,7 @@ describe('apis.import', () => {
   it('creates the API, its upstream and a route per path and method, with one audit entry and one revision bump', async () => {
     const rev = await revision();
     const result = await runOperation(t.db, admin, importApi, { source: { kind: 'text', text: ORDERS } });
-    expect(result).toMatchObject({ created: true, version: '2.1', api: { slug: 'orders-service', name: 'Orders Service', basePath: '/orders-service', status: 'draft' } });
+    expect(result).toMatchObject({ created: true, version: '2.1', api: { slug: 'orders-service', name: 'Orders Service', basePath: '/orders-service', status: 'draft', version: '2.1' } });
     expect(result.routes.created.sort()).toEqual(['GET /orders', 'GET /orders/{id}', 'POST /orders']);
     const routes = await t.db.route.findMany({ where: { apiId: result.api.id }, orderBy: { key: 'asc' } });
     expect(routes.map((route) => [route.key, route.auth])).toEqual([['GET /orders', 'key'], ['GET /orders/{id}', 'none'], ['POST /orders', 'key']]);

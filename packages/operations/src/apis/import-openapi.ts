@@ -35,6 +35,7 @@ export function createImportApi(options: ImportApiOptions = {}) {
         slug,
         name: input.name ?? current?.name ?? doc.title ?? slug,
         description: (input.description ?? current?.description ?? doc.summary ?? '').slice(0, 5000),
+        version: (doc.version || current?.version || '').slice(0, 50),
         basePath: input.basePath ?? current?.basePath ?? `/${slug}`,
         hosts: current?.hosts ?? [],
         visibility: input.visibility ?? current?.visibility ?? 'public',

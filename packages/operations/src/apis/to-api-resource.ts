@@ -7,6 +7,8 @@ export function toApiResource(row: Api): TApiResource {
     slug: row.slug,
     name: row.name,
     description: row.description,
+    tags: row.tags,
+    version: row.version,
     basePath: row.basePath,
     hosts: row.hosts,
     visibility: row.visibility,
