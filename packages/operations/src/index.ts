@@ -21,3 +21,4 @@ export * from './apps';
 export * from './subscriptions';
 export * from './keys';
 export * from './config';
+export * from './catalog';
