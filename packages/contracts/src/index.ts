@@ -3,3 +3,4 @@ export * from './config/jwt.schema';
 export * from './config/policies.schema';
 export { formatIssuePath, toInvalidParams } from './invalid-params';
 export * from './admin';
+export * from './portal/usage.schema';

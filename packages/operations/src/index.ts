@@ -22,3 +22,5 @@ export * from './subscriptions';
 export * from './keys';
 export * from './config';
 export * from './catalog';
+export * from './usage';
+export * from './billing';

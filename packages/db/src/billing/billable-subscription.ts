@@ -1,5 +1,6 @@
 import type { StatementPlan } from '@tollgate/domain';
 import type { Db } from '../client/create-db';
+import type { Prisma } from '../generated/prisma/client';
 
 export interface BillableSubscription {
   id: string;
@@ -15,12 +16,13 @@ export interface BillableSubscription {
 }
 
 /** Subscriptions that statements are made for (all but pending ones), optionally narrowed. */
-export async function listBillableSubscriptions(db: Db, filter: { appSlug?: string; subscriptionIds?: string[] } = {}): Promise<BillableSubscription[]> {
+export async function listBillableSubscriptions(db: Db | Prisma.TransactionClient, filter: { appSlug?: string; subscriptionIds?: string[]; appIds?: string[] } = {}): Promise<BillableSubscription[]> {
   const rows = await db.subscription.findMany({
     where: {
       status: { not: 'pending' },
       ...(filter.appSlug ? { app: { slug: filter.appSlug } } : {}),
       ...(filter.subscriptionIds ? { id: { in: filter.subscriptionIds } } : {}),
+      ...(filter.appIds ? { appId: { in: filter.appIds } } : {}),
     },
     include: { plan: true, app: { select: { slug: true, teamId: true } }, api: { select: { slug: true } } },
     orderBy: { createdAt: 'asc' },

@@ -6,3 +6,4 @@ export * from './refresh-open-statements';
 export * from './to-csv';
 export * from './write-statement';
 export * from './run-billing-tick';
+export * from './sql-time';

@@ -1,13 +1,16 @@
 import { toLocalTime } from '@tollgate/domain';
 import { TollgateError } from '@tollgate/errors';
 import type { Db } from '../client/create-db';
-import type { StatementStatus } from '../generated/prisma/client';
+import type { Prisma, StatementStatus } from '../generated/prisma/client';
 
 export interface StatementFilter {
   appSlug?: string;
   /** YYYY-MM: statements whose period starts in that month, in the subscription's time zone. */
   period?: string;
   status?: StatementStatus;
+  /** Only statements of these apps' subscriptions (a team's view). */
+  appIds?: string[];
+  id?: string;
 }
 
 export interface StatementRow {
@@ -42,12 +45,15 @@ export function parsePeriodFilter(period: string | undefined): string | undefine
 }
 
 /** Statements, newest period first; amounts as strings (bigints) so JSON keeps every digit. */
-export async function listStatements(db: Db, filter: StatementFilter = {}): Promise<StatementRow[]> {
+export async function listStatements(db: Db | Prisma.TransactionClient, filter: StatementFilter = {}): Promise<StatementRow[]> {
   const period = parsePeriodFilter(filter.period);
   const rows = await db.billingStatement.findMany({
     where: {
       ...(filter.status ? { status: filter.status } : {}),
-      ...(filter.appSlug ? { subscription: { app: { slug: filter.appSlug } } } : {}),
+      ...(filter.id ? { id: filter.id } : {}),
+      ...(filter.appSlug || filter.appIds
+        ? { subscription: { app: { ...(filter.appSlug ? { slug: filter.appSlug } : {}), ...(filter.appIds ? { id: { in: filter.appIds } } : {}) } } }
+        : {}),
     },
     include: { subscription: { include: { app: { include: { team: true } }, api: true, plan: true } } },
     orderBy: [{ periodStart: 'desc' }, { id: 'asc' }],

@@ -1,0 +1,2 @@
+export { listBillingEstimates, type BillingEstimate } from './list-billing-estimates';
+export { getTeamStatement, listTeamStatements } from './list-team-statements';

@@ -1,0 +1,153 @@
+import { ZUsageQuery, USAGE_RANGE_MS, type TUsageRange } from '@tollgate/contracts';
+import { latencyQuantile, LATENCY_BUCKET_COUNT } from '@tollgate/domain';
+import { Prisma } from '@tollgate/db';
+import { defineOperation, type Tx } from '../core/define-operation';
+import { addHistogram, histogramOf, LATENCY_BUCKET_SUMS, rollupWhere } from './rollup-sql';
+import { pickRollupLevel } from './rollup-level';
+import { emptyOutcomeCounts, outcomeOfStatusClass, type OutcomeCounts } from './usage-outcome';
+import { resolveUsageScope, type UsageScope } from './usage-scope';
+
+export interface LatencyPercentiles {
+  /** Upper bounds (ms) of the histogram buckets that hold each quantile; null without calls. */
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+}
+
+export interface UsagePoint extends OutcomeCounts {
+  /** ISO start of the bucket. */
+  start: string;
+  requests: number;
+  units: number;
+}
+
+export interface UsageEndpoint {
+  api: string;
+  route: string;
+  requests: number;
+  errors: number;
+  units: number;
+  latencyMs: LatencyPercentiles;
+}
+
+export interface UsageReport {
+  range: TUsageRange;
+  /** Inclusive ISO start of the first bucket. */
+  from: string;
+  /** Exclusive ISO end: the end of the current minute, so calls flushed this minute show. */
+  to: string;
+  bucketMs: number;
+  /** One point per bucket, empty buckets included, oldest first. */
+  series: UsagePoint[];
+  totals: OutcomeCounts & { requests: number; units: number; errors: number };
+  latencyMs: LatencyPercentiles;
+  /** The busiest routes, most requests first. */
+  topEndpoints: UsageEndpoint[];
+}
+
+const TOP_ENDPOINTS = 10;
+const MINUTE = 60_000;
+
+interface BucketRow {
+  bucket: bigint;
+  status_class: number;
+  requests: bigint;
+  units: bigint;
+  buckets: bigint[];
+}
+
+interface EndpointRow {
+  api: string;
+  route: string;
+  requests: bigint;
+  errors: bigint;
+  units: bigint;
+  buckets: bigint[];
+}
+
+/**
+ * Calls over time by outcome, latency percentiles from the merged histograms, and the top
+ * endpoints, read from the per-minute rollups (never the raw request log). A developer
+ * sees their teams' apps; `app` and `key` narrow that and are not_found outside it.
+ */
+export const getUsage = defineOperation({
+  name: 'usage.get',
+  role: 'developer',
+  input: ZUsageQuery,
+  async run(tx, input, ctx) {
+    const scope = await resolveUsageScope(tx, ctx.principal, input);
+    return readUsage(tx, scope, input.range, input.intervalMs, new Date());
+  },
+});
+
+/** The report over the range that ends with the minute holding `now`. */
+export async function readUsage(tx: Tx, scope: UsageScope, range: TUsageRange, intervalMs: number | undefined, now: Date): Promise<UsageReport> {
+  const rangeMs = USAGE_RANGE_MS[range];
+  const { bucketMs } = pickRollupLevel(rangeMs, intervalMs);
+  const to = new Date(Math.floor(now.getTime() / MINUTE) * MINUTE + MINUTE);
+  const from = new Date(Math.floor((to.getTime() - rangeMs) / bucketMs) * bucketMs);
+  if (scope.appIds !== null && scope.appIds.length === 0) return report(range, from, to, bucketMs, [], []);
+  const where = rollupWhere(scope, from, to);
+  const bucketOf = Prisma.sql`floor(extract(epoch from r.minute) * 1000 / ${bucketMs})::bigint`;
+  const [rows, endpoints] = await Promise.all([
+    tx.$queryRaw<BucketRow[]>`
+      SELECT ${bucketOf} AS bucket, r."statusClass" AS status_class, sum(r.count)::bigint AS requests,
+             sum(r.units)::bigint AS units, ${LATENCY_BUCKET_SUMS} AS buckets
+      FROM usage_rollups r WHERE ${where}
+      GROUP BY 1, 2`,
+    tx.$queryRaw<EndpointRow[]>`
+      SELECT coalesce(a.slug, r."apiId"::text) AS api, r."routeKey" AS route, sum(r.count)::bigint AS requests,
+             sum(r.errors)::bigint AS errors, sum(r.units)::bigint AS units, ${LATENCY_BUCKET_SUMS} AS buckets
+      FROM usage_rollups r LEFT JOIN apis a ON a.id = r."apiId" WHERE ${where}
+      GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT ${TOP_ENDPOINTS}`,
+  ]);
+  return report(range, from, to, bucketMs, rows, endpoints);
+}
+
+function report(range: TUsageRange, from: Date, to: Date, bucketMs: number, rows: BucketRow[], endpoints: EndpointRow[]): UsageReport {
+  const series: UsagePoint[] = [];
+  const index = new Map<number, UsagePoint>();
+  for (let start = from.getTime(); start < to.getTime(); start += bucketMs) {
+    const point = { start: new Date(start).toISOString(), requests: 0, units: 0, ...emptyOutcomeCounts() };
+    index.set(start / bucketMs, point);
+    series.push(point);
+  }
+  const totals = { requests: 0, units: 0, errors: 0, ...emptyOutcomeCounts() };
+  const histogram = new Array<number>(LATENCY_BUCKET_COUNT).fill(0);
+  for (const row of rows) {
+    const requests = Number(row.requests);
+    const outcome = outcomeOfStatusClass(row.status_class);
+    const point = index.get(Number(row.bucket));
+    if (point) {
+      point[outcome] += requests;
+      point.requests += requests;
+      point.units += Number(row.units);
+    }
+    totals[outcome] += requests;
+    totals.requests += requests;
+    totals.units += Number(row.units);
+    addHistogram(histogram, histogramOf(row.buckets));
+  }
+  totals.errors = totals.clientError + totals.serverError;
+  return {
+    range,
+    from: from.toISOString(),
+    to: to.toISOString(),
+    bucketMs,
+    series,
+    totals,
+    latencyMs: percentiles(histogram),
+    topEndpoints: endpoints.map((row) => ({
+      api: row.api,
+      route: row.route,
+      requests: Number(row.requests),
+      errors: Number(row.errors),
+      units: Number(row.units),
+      latencyMs: percentiles(histogramOf(row.buckets)),
+    })),
+  };
+}
+
+function percentiles(histogram: number[]): LatencyPercentiles {
+  return { p50: latencyQuantile(histogram, 0.5), p95: latencyQuantile(histogram, 0.95), p99: latencyQuantile(histogram, 0.99) };
+}
