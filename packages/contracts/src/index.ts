@@ -4,3 +4,4 @@ export * from './config/policies.schema';
 export { formatIssuePath, toInvalidParams } from './invalid-params';
 export * from './admin';
 export * from './portal/usage.schema';
+export * from './portal/team-apps.schema';

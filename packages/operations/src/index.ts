@@ -24,3 +24,4 @@ export * from './config';
 export * from './catalog';
 export * from './usage';
 export * from './billing';
+export * from './team-apps';

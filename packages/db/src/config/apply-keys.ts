@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { displayPrefix, hashApiKey, parseApiKey } from '@tollgate/domain';
 import { TollgateError } from '@tollgate/errors';
 import type { TConfigApp } from '@tollgate/contracts';
@@ -51,10 +52,26 @@ export async function applyKeys(tx: Prisma.TransactionClient, appId: string, app
       }
     }
     if (created.length === 0) continue;
-    const rows = await tx.apiKey.createManyAndReturn({
-      data: created.map(({ hash, prefix, environment, name, scopes, expiresAt }) => ({ appId, hash, prefix, environment, name, scopes, expiresAt })),
-      select: { id: true, prefix: true },
-    });
+    const rows = await insertKeys(tx, appId, created);
     for (const row of rows) changes.add('create', 'key', `${app.slug} ${row.prefix}…`, row.id);
   }
+}
+
+/**
+ * One INSERT per batch, its columns passed as arrays: Prisma's createMany spends about 2 ms a
+ * row building the statement (measured with bench/apply-keys.ts), which made 100,000 keys take
+ * minutes. Scopes travel as JSON text because unnest flattens a two-dimensional array;
+ * expiry as ISO text, stored in UTC as Prisma stores every timestamp.
+ */
+async function insertKeys(tx: Prisma.TransactionClient, appId: string, keys: WantedKey[]): Promise<{ id: string; prefix: string }[]> {
+  const ids = keys.map(() => randomUUID());
+  return tx.$queryRaw<{ id: string; prefix: string }[]>`
+    INSERT INTO "api_keys" ("id", "appId", "hash", "prefix", "environment", "name", "scopes", "expiresAt")
+    SELECT k.id, ${appId}::uuid, k.hash, k.prefix, k.environment::"KeyEnvironment", k.name,
+           ARRAY(SELECT jsonb_array_elements_text(k.scopes::jsonb)), k.expires_at AT TIME ZONE 'UTC'
+    FROM unnest(${ids}::uuid[], ${keys.map((key) => key.hash)}::text[], ${keys.map((key) => key.prefix)}::text[],
+                ${keys.map((key) => key.environment)}::text[], ${keys.map((key) => key.name)}::text[],
+                ${keys.map((key) => JSON.stringify(key.scopes))}::text[], ${keys.map((key) => key.expiresAt?.toISOString() ?? null)}::timestamptz[])
+         AS k(id, hash, prefix, environment, name, scopes, expires_at)
+    RETURNING "id"::text AS id, "prefix"`;
 }
