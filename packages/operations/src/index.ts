@@ -1,6 +1,6 @@
 export { defineOperation, type Operation, type OperationContext, type OperationMeta, type AuditRecord, type Tx } from './core/define-operation';
 export { runOperation } from './core/run-operation';
-export { hasRole, developerPrincipal, CLI_PRINCIPAL, BOOTSTRAP_PRINCIPAL, type Principal, type AdminPrincipal, type AdminRole, type PrincipalRole } from './core/principal';
+export { hasRole, developerPrincipal, publicPrincipal, PUBLIC_PRINCIPAL, CLI_PRINCIPAL, BOOTSTRAP_PRINCIPAL, type Principal, type AdminPrincipal, type AdminRole, type PrincipalRole } from './core/principal';
 export { memberTeamIds, requireTeamMember, type TeamRole } from './core/team-scope';
 export { etagOf } from './core/etag';
 export { redact, diff, REDACTED } from './core/redact';
@@ -21,7 +21,8 @@ export * from './apps';
 export * from './subscriptions';
 export * from './keys';
 export * from './config';
-export * from './catalog';
+export * from './accounts';
 export * from './usage';
 export * from './billing';
+export * from './catalog';
 export * from './team-apps';

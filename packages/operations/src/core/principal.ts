@@ -33,3 +33,15 @@ export function developerPrincipal(user: { id: string; email: string }, ip?: str
 
 export const CLI_PRINCIPAL: AdminPrincipal = Object.freeze({ kind: 'cli', id: 'cli', label: 'cli', role: 'owner' });
 export const BOOTSTRAP_PRINCIPAL: AdminPrincipal = Object.freeze({ kind: 'bootstrap', id: 'bootstrap', label: 'bootstrap', role: 'owner' });
+
+/**
+ * Who acts when nobody is signed in yet: signing up, following a verification, reset or sign-in
+ * link. A developer principal whose id is the nil UUID, which no user has, so team scoping
+ * (team-scope.ts) finds no team for it; the audit entry names the person through its resource.
+ */
+export const PUBLIC_PRINCIPAL: Principal = Object.freeze({ kind: 'developer', id: '00000000-0000-0000-0000-000000000000', label: 'public', role: 'developer' });
+
+/** PUBLIC_PRINCIPAL with the caller's address, for the audit entry. */
+export function publicPrincipal(ip?: string): Principal {
+  return ip ? { ...PUBLIC_PRINCIPAL, ip } : PUBLIC_PRINCIPAL;
+}

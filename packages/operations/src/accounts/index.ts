@@ -1,0 +1,16 @@
+export { signUp, type SignUpResult } from './sign-up';
+export { verifyEmail } from './verify-email';
+export { resendVerification } from './resend-verification';
+export { requestPasswordReset } from './request-password-reset';
+export { resetPassword } from './reset-password';
+export { inviteMember, type InviteResult } from './invite-member';
+export { getInvite, type InviteView } from './get-invite';
+export { acceptInvite } from './accept-invite';
+export { leaveTeam } from './leave-team';
+export { removeMember } from './remove-member';
+export { listMyTeams } from './list-my-teams';
+export { createSignInLink, type CreatedSignInLink } from './create-sign-in-link';
+export { redeemSignInLink } from './redeem-sign-in-link';
+export { signInExternal, type SignedInPerson } from './sign-in-external';
+export { awaitsEmailVerification, findAccountByEmail } from './find-account';
+export { hashLinkToken, LINK_LIFETIME_MS } from './link-token';
