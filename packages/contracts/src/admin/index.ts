@@ -14,3 +14,4 @@ export * from './team.schema';
 export * from './app.schema';
 export * from './subscription.schema';
 export * from './key.schema';
+export { mergePatch } from './optional-fields';

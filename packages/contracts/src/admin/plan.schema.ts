@@ -5,16 +5,9 @@ import { optionalFields } from './optional-fields';
 export const ZCreatePlanRequest = ZPlan;
 export type TCreatePlanRequest = z.infer<typeof ZCreatePlanRequest>;
 
-export const ZUpdatePlanRequest = z.strictObject({
-  slug: ZPlan.shape.slug.optional(),
-  name: ZPlan.shape.name.optional(),
-  description: z.string().max(5000).optional(),
-  apis: ZPlan.shape.apis.unwrap().optional(),
-  rateLimit: ZPlan.shape.rateLimit.unwrap().nullable().optional(),
-  quota: ZPlan.shape.quota.unwrap().nullable().optional(),
-  price: optionalFields(ZPlan.shape.price.unwrap().shape).extend({ includedUnits: z.int().nonnegative().nullable().optional() }).optional(),
-  hardStop: z.boolean().optional(),
-  approvalRequired: z.boolean().optional(),
+/** PATCH: fields left out stay; `rateLimit: null`, `quota: null` or `price.includedUnits: null` removes them. */
+export const ZUpdatePlanRequest = optionalFields(ZPlan.shape).extend({
+  price: optionalFields(ZPlan.shape.price.unwrap().shape).optional(),
 });
 export type TUpdatePlanRequest = z.infer<typeof ZUpdatePlanRequest>;
 

@@ -1,4 +1,4 @@
-import { ZCreatePlanRequest, ZSlug, ZUpdatePlanRequest, toInvalidParams } from '@tollgate/contracts';
+import { ZCreatePlanRequest, ZSlug, ZUpdatePlanRequest, mergePatch, toInvalidParams } from '@tollgate/contracts';
 import { TollgateError } from '@tollgate/errors';
 import { defineOperation } from '../core/define-operation';
 import { findPlanOrThrow } from './find-plan-or-throw';
@@ -16,9 +16,7 @@ export const updatePlan = defineOperation({
     const before = toPlanResource(current);
     ctx.checkIfMatch(before);
     const base = planRequestOf(before);
-    const merged: Record<string, unknown> = { ...base, ...changes, price: { ...(base.price as object), ...changes.price } };
-    if (changes.price?.includedUnits === null) delete (merged.price as Record<string, unknown>).includedUnits;
-    for (const field of ['rateLimit', 'quota'] as const) if (changes[field] === null) delete merged[field];
+    const merged = mergePatch(base, { ...changes, price: changes.price && mergePatch(base.price as Record<string, unknown>, changes.price) });
     const parsed = ZCreatePlanRequest.safeParse(merged);
     if (!parsed.success) throw new TollgateError('invalid_params', { invalidParams: toInvalidParams(parsed.error) });
     if (parsed.data.slug !== current.slug) await checkPlanSlug(tx, parsed.data.slug);

@@ -1,4 +1,4 @@
-import { ZCreateRouteRequest, ZSlug, ZUpdateRouteRequest, toInvalidParams } from '@tollgate/contracts';
+import { ZCreateRouteRequest, ZSlug, ZUpdateRouteRequest, mergePatch, toInvalidParams } from '@tollgate/contracts';
 import { TollgateError } from '@tollgate/errors';
 import { z } from 'zod';
 import { defineOperation } from '../core/define-operation';
@@ -6,7 +6,7 @@ import { findRouteOrThrow } from './find-route-or-throw';
 import { checkRouteKey, routeData } from './route-data';
 import { toRouteResource } from './to-route-resource';
 
-/** Changes the fields given; the route's other fields and policies stay as they are. */
+/** Changes the fields given (a `null` removes an optional policy); the route's other fields and policies stay as they are. */
 export const updateRoute = defineOperation({
   name: 'routes.update',
   role: 'admin',
@@ -17,7 +17,7 @@ export const updateRoute = defineOperation({
     const before = toRouteResource(route);
     ctx.checkIfMatch(before);
     const current = { path: before.path, methods: before.methods, auth: before.auth, weight: before.weight, allowQueryKey: before.allowQueryKey, stripBasePath: before.stripBasePath, ...(before.rewrite ? { rewrite: before.rewrite } : {}), ...before.policies };
-    const merged = ZCreateRouteRequest.safeParse({ ...current, ...changes });
+    const merged = ZCreateRouteRequest.safeParse(mergePatch(current, changes));
     if (!merged.success) throw new TollgateError('invalid_params', { invalidParams: toInvalidParams(merged.error) });
     const data = routeData(merged.data);
     await checkRouteKey(tx, api.id, data.key, route.id);

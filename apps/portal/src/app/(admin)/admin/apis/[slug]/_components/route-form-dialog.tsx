@@ -22,12 +22,17 @@ function defaultsOf(route?: TRouteResource) {
   return { path: route.path, methods: route.methods, auth: route.auth, weight: route.weight, allowQueryKey: route.allowQueryKey, stripBasePath: route.stripBasePath, ...(route.rewrite ? { rewrite: route.rewrite } : {}), ...route.policies };
 }
 
+/** What the form emptied (a cache TTL, a rewrite) is sent as null, which removes it from the route. */
+function clearedFields(route: TRouteResource, values: Record<string, unknown>): Record<string, null> {
+  return Object.fromEntries(Object.keys(defaultsOf(route)).filter((name) => values[name] === undefined).map((name) => [name, null]));
+}
+
 /** Add or edit a route; the form validates with the route schema the gateway compiles, policies included. */
 export function RouteFormDialog({ apiSlug, route, trigger }: { apiSlug: string; route?: TRouteResource; trigger?: ReactNode }) {
   const [open, setOpen] = useState(false);
   const form = useZodForm(ZCreateRouteRequest, { defaultValues: defaultsOf(route) as never });
   async function onSubmit(values: typeof ZCreateRouteRequest._zod.output) {
-    const result = route ? await updateRouteAction({ ...values, apiSlug, routeId: route.id }) : await createRouteAction({ ...values, apiSlug });
+    const result = route ? await updateRouteAction({ ...clearedFields(route, values), ...values, apiSlug, routeId: route.id }) : await createRouteAction({ ...values, apiSlug });
     const saved = actionData(result, { setError: form.setError, fields: FIELDS });
     if (!saved) return;
     toast.success(`${route ? 'Saved' : 'Added'} ${saved.key}`);

@@ -30,6 +30,10 @@ describe('/api/admin/v1/apis/{slug}/routes', () => {
     expect(patched.status).toBe(200);
     // What the PATCH leaves out stays as stored, not the create defaults.
     expect(await json(patched)).toMatchObject({ auth: 'none', methods: ['GET', 'HEAD'], weight: 3, policies: { timeoutMs: 2000 } });
+    // A null removes an optional policy (JSON merge patch); the others stay.
+    const cleared = await call(one.PATCH, 'PATCH', `${base}/${route.id}`, { token: tokens.admin, params, body: { timeoutMs: null } });
+    expect(cleared.status).toBe(200);
+    expect((await json(cleared)).policies).not.toHaveProperty('timeoutMs');
     const stale = await call(one.PATCH, 'PATCH', `${base}/${route.id}`, { token: tokens.admin, params, body: { weight: 4 }, headers: { 'if-match': read.headers.get('etag')! } });
     expect(stale.status).toBe(412);
     await call(POST, 'POST', base, { token: tokens.admin, params: { slug: 'weather' }, body: { path: '/alerts', methods: ['GET', 'POST'] } });
@@ -38,7 +42,7 @@ describe('/api/admin/v1/apis/{slug}/routes', () => {
     expect((await call(one.DELETE, 'DELETE', `${base}/${route.id}`, { token: tokens.admin, params })).status).toBe(204);
     expect((await call(one.GET, 'GET', `${base}/${route.id}`, { token: tokens.viewer, params })).status).toBe(404);
     const audit = await t.db.auditLog.findMany({ where: { resourceId: route.id }, orderBy: { id: 'asc' } });
-    expect(audit.map((entry) => entry.action)).toEqual(['routes.create', 'routes.update', 'routes.delete']);
+    expect(audit.map((entry) => entry.action)).toEqual(['routes.create', 'routes.update', 'routes.update', 'routes.delete']);
   });
 
   it('names bad fields and a duplicate route', async () => {
