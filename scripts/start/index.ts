@@ -62,6 +62,7 @@ async function main(): Promise<void> {
     await db.$disconnect();
 
     const shared = { DATABASE_URL: database.url, ...(env.REDIS_URL ? { REDIS_URL: env.REDIS_URL } : {}) };
+    const portalUrl = process.env.NEXTAUTH_URL ?? `http://${env.PUBLIC_HOST}:${env.PORTAL_PORT}`;
     children = new Children(ROOT, path.join(env.TOLLGATE_DATA_DIR, 'logs'), (name, code) => {
       console.error(`tollgate: ${name} exited unexpectedly (code ${code}); see ${env.TOLLGATE_DATA_DIR}/logs/${name}.log`);
       void shutdown(1);
@@ -75,6 +76,8 @@ async function main(): Promise<void> {
         GATEWAY_PORT: String(env.GATEWAY_PORT),
         GATEWAY_ADMIN_PORT: String(env.GATEWAY_ADMIN_PORT),
         GATEWAY_SNAPSHOT_PATH: path.join(env.TOLLGATE_DATA_DIR, 'gateway-snapshot.bin'),
+        // The portal's try-it calls the gateway from the browser.
+        GATEWAY_PORTAL_ORIGINS: process.env.GATEWAY_PORTAL_ORIGINS ?? new URL(portalUrl).origin,
       },
     });
     children.start({ name: 'worker', script: 'apps/worker/src/main.ts', env: shared });
@@ -86,7 +89,7 @@ async function main(): Promise<void> {
       env: {
         ...shared,
         PORTAL_PORT: String(env.PORTAL_PORT),
-        NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://${env.PUBLIC_HOST}:${env.PORTAL_PORT}`,
+        NEXTAUTH_URL: portalUrl,
         GATEWAY_PUBLIC_URL: `http://${env.PUBLIC_HOST}:${env.GATEWAY_PORT}`,
       },
     });

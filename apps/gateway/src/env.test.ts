@@ -26,4 +26,11 @@ describe('parseGatewayEnv', () => {
   it('fails with one line naming each bad variable', () => {
     expect(() => parseGatewayEnv({}, { DATABASE_URL: 'postgresql://db/x', GATEWAY_PORT: 'eighty', LOG_LEVEL: 'loud' })).toThrow(/^invalid environment: GATEWAY_PORT: .*; LOG_LEVEL: /);
   });
+
+  it('reads the portal origins as a comma-separated list of origins, and refuses what is not an http(s) URL', () => {
+    const env = parseGatewayEnv({}, { DATABASE_URL: 'postgresql://db/x', GATEWAY_PORTAL_ORIGINS: 'https://portal.example.com/, http://127.0.0.1:3000' });
+    expect(env.GATEWAY_PORTAL_ORIGINS).toEqual(['https://portal.example.com', 'http://127.0.0.1:3000']);
+    expect(parseGatewayEnv({}, { DATABASE_URL: 'postgresql://db/x' }).GATEWAY_PORTAL_ORIGINS).toEqual([]);
+    expect(() => parseGatewayEnv({}, { DATABASE_URL: 'postgresql://db/x', GATEWAY_PORTAL_ORIGINS: 'portal.example.com' })).toThrow(/GATEWAY_PORTAL_ORIGINS/);
+  });
 });

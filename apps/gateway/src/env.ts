@@ -73,6 +73,11 @@ export const ZGatewayEnv = z.object({
   GATEWAY_KEEP_ALIVE_TIMEOUT_MS: positive(5_000),
   /** Comma-separated CIDRs of proxies in front of the gateway whose X-Forwarded-For is believed. */
   GATEWAY_TRUSTED_PROXIES: z.preprocess(splitList, z.array(ZIpRange).default([])),
+  /**
+   * Origins of the developer portal (comma-separated, e.g. https://portal.example.com), whose
+   * try-it calls every route answers with CORS, beside (never instead of) an API's own CORS policy.
+   */
+  GATEWAY_PORTAL_ORIGINS: z.preprocess(splitList, z.array(z.url({ protocol: /^https?$/ }).transform((url) => new URL(url).origin)).default([])),
   /** Memory for the response cache, all entries together. */
   GATEWAY_CACHE_MAX_BYTES: positive(64 * 1024 ** 2),
   /** Largest response body the cache keeps; larger ones stream through uncached. */

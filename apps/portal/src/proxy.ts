@@ -9,6 +9,7 @@ import { ZUserRole } from './lib/auth/session-user';
 import { pageContentSecurityPolicy } from './lib/security/page-content-security-policy';
 
 const SIGNED_IN_AREAS = ['/admin', '/apps', '/usage', '/billing'];
+const GATEWAY_ORIGIN = new URL(env.GATEWAY_PUBLIC_URL).origin;
 
 function inArea(pathname: string, area: string): boolean {
   return pathname === area || pathname.startsWith(`${area}/`);
@@ -33,7 +34,7 @@ async function guard(request: NextRequest, headers: Headers): Promise<NextRespon
 
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
-  const policy = pageContentSecurityPolicy(nonce, { dev: env.NODE_ENV === 'development', https: env.SECURE_COOKIES });
+  const policy = pageContentSecurityPolicy(nonce, { dev: env.NODE_ENV === 'development', https: env.SECURE_COOKIES, gatewayOrigin: GATEWAY_ORIGIN });
   const headers = new Headers(request.headers);
   headers.set('x-nonce', nonce);
   headers.set('content-security-policy', policy);
