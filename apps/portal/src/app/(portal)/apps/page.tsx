@@ -1,37 +1,32 @@
+import { listTeamApps, listTeamNotifications } from '@tollgate/operations';
+import { EmptyState, PageHeader } from '@tollgate/ui';
+import { Users } from 'lucide-react';
 import type { Metadata } from 'next';
-import { ComingSoon } from '@/components/coming-soon';
-import { EmptyState } from '@/components/empty-state';
-import { PageHeader } from '@/components/page-header';
-import { Table, Td } from '@/components/table';
-import { requireUser } from '@/lib/auth/require-user';
-import { listUserApps } from '@/server/apps/list-user-apps';
+import { readAsDeveloper } from '@/lib/auth/developer-principal';
+import { AppsTable } from './_components/apps-table';
+import { NewAppDialog } from './_components/new-app-dialog';
+import { NotificationsPanel } from './_components/notifications-panel';
 
 export const metadata: Metadata = { title: 'Apps' };
 
 export default async function AppsPage() {
-  const user = await requireUser('/apps');
-  const apps = await listUserApps(user.id);
+  const [{ teams, apps }, notifications] = await Promise.all([readAsDeveloper(listTeamApps, {}, '/apps'), readAsDeveloper(listTeamNotifications, { limit: 10 }, '/apps')]);
   return (
-    <div className="space-y-8">
-      <PageHeader title="Apps" description="Apps of your teams. Each app holds its subscriptions and API keys." />
-      {apps.length === 0 ? (
-        <EmptyState title="No apps yet">You are not in a team with apps. An admin can add you to a team.</EmptyState>
+    <div className="grid gap-8">
+      <PageHeader
+        className="mb-0"
+        title="Apps"
+        description="Apps of your teams. Each app subscribes to APIs on a plan and holds the keys that call them."
+        actions={teams.length > 0 ? <NewAppDialog teams={teams} /> : null}
+      />
+      {teams.length === 0 ? (
+        <EmptyState title="You are in no team yet" icon={<Users />}>
+          Apps belong to teams. Ask a team owner to invite you, or an admin to add you to a team.
+        </EmptyState>
       ) : (
-        <Table head={['App', 'Slug', 'Team', 'Subscriptions', 'Active keys']}>
-          {apps.map((app) => (
-            <tr key={app.id}>
-              <Td>
-                <span className="font-medium text-slate-900">{app.name}</span>
-              </Td>
-              <Td mono>{app.slug}</Td>
-              <Td>{app.team.name}</Td>
-              <Td>{app._count.subscriptions}</Td>
-              <Td>{app._count.keys}</Td>
-            </tr>
-          ))}
-        </Table>
+        <AppsTable apps={apps} showTeam={teams.length > 1} />
       )}
-      <ComingSoon title="Create apps and keys">Create apps, subscribe them to plans, and create, rotate and revoke API keys here.</ComingSoon>
+      <NotificationsPanel notifications={notifications.items} unread={notifications.unread} />
     </div>
   );
 }
