@@ -27,10 +27,10 @@ export function DataTablePagination({ controls, rowCount, total, nextCursor, pag
   return (
     <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 text-sm text-muted-foreground">
       <p aria-live="polite">{summary}</p>
-      <div className="flex items-center gap-2">
+      <div className="flex flex-wrap items-center gap-2">
         <Select
           aria-label="Rows per page"
-          className="h-8 w-28"
+          className="h-8 w-auto min-w-28 whitespace-nowrap"
           value={String(pageSize)}
           onValueChange={(value) => controls.setPageSize(Number(value))}
           options={pageSizes.map((size) => ({ value: String(size), label: `${size} / page` }))}

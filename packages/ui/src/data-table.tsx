@@ -14,6 +14,10 @@ import { Skeleton } from './skeleton';
 import type { TableParamsSpec } from './table-params';
 import { useTableState } from './use-table-state';
 
+const ACTIONS_COLUMN = '__actions';
+/** Stays at the right edge on a narrow screen, over the cells that scroll beneath it. */
+const STICKY_END_CLASS = 'sticky right-0 bg-muted';
+
 export type DataTableProps<TData extends RowData> = {
   /** Names the table for assistive technology (rendered as its <caption>). */
   caption: string;
@@ -32,6 +36,8 @@ export type DataTableProps<TData extends RowData> = {
   rowLabel?: (row: TData) => string;
   getRowId?: (row: TData, index: number) => string;
   captionVisible?: boolean;
+  /** A column kept in view at the right edge while the table scrolls sideways (the row actions column always is). */
+  stickyEndColumn?: string;
 };
 
 /**
@@ -47,7 +53,8 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
 }
 
 function DataTableContent<TData extends RowData>(props: DataTableProps<TData>) {
-  const { caption, rows, params, empty = 'Nothing here yet.', rowActions, rowLabel, captionVisible = false } = props;
+  const { caption, rows, params, empty = 'Nothing here yet.', rowActions, rowLabel, captionVisible = false, stickyEndColumn } = props;
+  const stickyEnd = (columnId: string) => columnId === ACTIONS_COLUMN || columnId === stickyEndColumn;
   const controls = useTableState(params);
   const captionId = useId();
   const sorting: SortingState = controls.state.sort ? [controls.state.sort] : [];
@@ -56,7 +63,7 @@ function DataTableContent<TData extends RowData>(props: DataTableProps<TData>) {
     const base = props.columns.map((column) => ({ ...column, enableSorting: column.enableSorting ?? sortable.includes(columnId(column) ?? '') }));
     if (!rowActions) return base;
     const actions: DataTableColumn<TData> = {
-      id: '__actions',
+      id: ACTIONS_COLUMN,
       header: () => <span className="sr-only">Actions</span>,
       enableSorting: false,
       cell: ({ row }) => (
@@ -108,7 +115,7 @@ function DataTableContent<TData extends RowData>(props: DataTableProps<TData>) {
                   const toggle = header.column.getToggleSortingHandler();
                   const content = header.isPlaceholder ? null : <table.FlexRender header={header} />;
                   return (
-                    <th key={header.id} scope="col" aria-sort={ariaSort(canSort, direction)} className="whitespace-nowrap px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-muted-foreground">
+                    <th key={header.id} scope="col" aria-sort={ariaSort(canSort, direction)} className={cn('whitespace-nowrap px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-muted-foreground', stickyEnd(header.column.id) && STICKY_END_CLASS)}>
                       {canSort ? (
                         <DataTableSortHeader direction={direction} onToggle={() => toggle?.(undefined)}>
                           {content}
@@ -142,7 +149,7 @@ function DataTableContent<TData extends RowData>(props: DataTableProps<TData>) {
             {table.getRowModel().rows.map((row) => (
               <tr key={row.id} className="hover:bg-muted/40">
                 {row.getAllCells().map((cell) => (
-                  <td key={cell.id} className="whitespace-nowrap px-4 py-3 text-card-foreground">
+                  <td key={cell.id} className={cn('whitespace-nowrap px-4 py-3 text-card-foreground', stickyEnd(cell.column.id) && cn(STICKY_END_CLASS, 'bg-card'))}>
                     <table.FlexRender cell={cell} />
                   </td>
                 ))}

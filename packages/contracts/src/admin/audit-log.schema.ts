@@ -17,6 +17,8 @@ export const ZAuditEntry = z.object({
   action: z.string(),
   resourceType: z.string(),
   resourceId: z.string().nullable(),
+  /** The record's current slug, route key, key prefix or email; null when it is gone. */
+  resourceLabel: z.string().nullable(),
   ip: z.string().nullable(),
   requestId: z.string().nullable(),
   before: z.record(z.string(), z.unknown()).nullable(),

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { etagOf } from '../core/etag';
 import type { Principal } from '../core/principal';
 import { runOperation } from '../core/run-operation';
+import { listAuditLog } from '../audit-log';
 import { createApi, deleteApi, getApi, listApis, updateApi } from './index';
 
 const t = useTestDatabase();
@@ -38,6 +39,10 @@ describe('API operations', () => {
       invalidParams: [{ name: 'tags[1]' }],
     });
     expect(await runOperation(t.db, viewer, getApi, { slug: 'payments' })).toMatchObject({ tags: ['cards'], version: '2.0.0' });
+    // The update's entry holds only what changed; the list names the record by its current slug.
+    const entries = await runOperation(t.db, viewer, listAuditLog, { resourceId: api.id });
+    expect(entries.items.map((entry) => [entry.action, entry.resourceLabel])).toEqual([['apis.update', 'payments'], ['apis.create', 'payments']]);
+    expect(entries.items[0]!.after).not.toHaveProperty('slug');
   });
 
   it('follows the lifecycle draft -> published -> deprecated (with a sunset) -> retired and refuses jumps', async () => {

@@ -2,14 +2,16 @@ import { ZListAuditLogQuery, type TAuditEntry } from '@tollgate/contracts';
 import type { AuditLog } from '@tollgate/db';
 import { defineOperation } from '../core/define-operation';
 import { decodeCursor, pageOf } from '../core/paginate';
+import { resourceLabels } from './resource-labels';
 
-function toAuditEntry(row: AuditLog): TAuditEntry {
+function toAuditEntry(row: AuditLog, labels: Map<string, string>): TAuditEntry {
   return {
     id: row.id.toString(),
     actor: { type: row.actorType, id: row.actorId, label: row.actorLabel },
     action: row.action,
     resourceType: row.resourceType,
     resourceId: row.resourceId,
+    resourceLabel: (row.resourceId && labels.get(row.resourceId)) ?? null,
     ip: row.ip,
     requestId: row.requestId,
     before: (row.before ?? null) as Record<string, unknown> | null,
@@ -36,6 +38,7 @@ export const listAuditLog = defineOperation({
       orderBy: { id: 'desc' },
       take: input.limit + 1,
     });
-    return pageOf(rows, input.limit, (row) => row.id.toString(), toAuditEntry);
+    const labels = await resourceLabels(tx, rows);
+    return pageOf(rows, input.limit, (row) => row.id.toString(), (row) => toAuditEntry(row, labels));
   },
 });

@@ -8,9 +8,9 @@ function readable(record: Record<string, unknown> | null): string | null {
   return null;
 }
 
-/** What an entry touched, as a person reads it: the record's slug, name or email when the entry holds one, else a short id. */
-export function describeResource(entry: Pick<TAuditEntry, 'resourceId' | 'before' | 'after'>): string {
-  const name = readable(entry.after) ?? readable(entry.before);
+/** What an entry touched, as a person reads it: the slug, name or email the entry holds, else the record's current label, else a short id. */
+export function describeResource(entry: Pick<TAuditEntry, 'resourceId' | 'resourceLabel' | 'before' | 'after'>): string {
+  const name = readable(entry.after) ?? readable(entry.before) ?? entry.resourceLabel;
   if (name) return name;
   if (!entry.resourceId) return '';
   return entry.resourceId.length > 12 ? `${entry.resourceId.slice(0, 8)}…` : entry.resourceId;

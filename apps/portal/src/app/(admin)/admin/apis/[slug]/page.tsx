@@ -1,3 +1,4 @@
+import type { TRouteResource } from '@tollgate/contracts';
 import { getApi, getUpstream, listRoutes } from '@tollgate/operations';
 import { Card, PageHeader } from '@tollgate/ui';
 import type { Metadata } from 'next';
@@ -18,6 +19,18 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `API ${(await params).slug}` };
 }
 
+/** Every route of the API, page after page: an imported document can have hundreds. */
+async function allRoutes(apiSlug: string, returnTo: string): Promise<TRouteResource[]> {
+  const routes: TRouteResource[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await readAsAdmin(listRoutes, { apiSlug, limit: 100, ...(cursor ? { cursor } : {}) }, returnTo);
+    routes.push(...page.items);
+    cursor = page.next_cursor ?? undefined;
+  } while (cursor);
+  return routes;
+}
+
 export default async function AdminApiPage({ params }: Props) {
   const { slug } = await params;
   const returnTo = `/admin/apis/${slug}`;
@@ -26,7 +39,7 @@ export default async function AdminApiPage({ params }: Props) {
     if (code === 'not_found' || code === 'invalid_params') notFound();
     throw error;
   });
-  const [routes, upstream] = await Promise.all([readAsAdmin(listRoutes, { apiSlug: slug, limit: 100 }, returnTo), readAsAdmin(getUpstream, { apiSlug: slug }, returnTo)]);
+  const [routes, upstream] = await Promise.all([allRoutes(slug, returnTo), readAsAdmin(getUpstream, { apiSlug: slug }, returnTo)]);
   return (
     <div className="grid gap-6 [&>*]:min-w-0">
       <nav aria-label="Breadcrumb" className="text-sm text-muted-foreground">
@@ -51,7 +64,7 @@ export default async function AdminApiPage({ params }: Props) {
       <Card title="Settings" description="What the portal shows and where the gateway serves it.">
         <ApiEditForm api={api} />
       </Card>
-      <RoutesSection apiSlug={api.slug} basePath={api.basePath} routes={routes.items} />
+      <RoutesSection apiSlug={api.slug} basePath={api.basePath} routes={routes} />
       <Card title="Upstream" description="Where the gateway forwards requests, and how it spreads them across targets.">
         <div className="grid gap-6 [&>*]:min-w-0">
           <UpstreamForm apiSlug={api.slug} upstream={upstream} />

@@ -37,6 +37,7 @@ export function AuditTable({ rows, nextCursor, filtered }: AuditTableProps) {
       params={AUDIT_TABLE}
       nextCursor={nextCursor}
       getRowId={(row) => row.id}
+      stickyEndColumn="details"
       empty={filtered ? 'No entry matches these filters.' : 'No entries yet: every write through the console, the admin API or the CLI is recorded here.'}
     />
   );

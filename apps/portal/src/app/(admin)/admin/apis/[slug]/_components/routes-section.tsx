@@ -19,6 +19,14 @@ function policySummary(route: TRouteResource): string {
   return parts.filter(Boolean).join(' · ') || '—';
 }
 
+const METHOD_ORDER = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+const methodRank = (route: TRouteResource) => Math.min(...route.methods.map((method) => (METHOD_ORDER.indexOf(method) + 8) % 8));
+
+/** As people read an API: by path, then GET before POST before DELETE. */
+function byPathThenMethod(a: TRouteResource, b: TRouteResource): number {
+  return a.path.localeCompare(b.path) || methodRank(a) - methodRank(b);
+}
+
 export function RoutesSection({ apiSlug, basePath, routes }: { apiSlug: string; basePath: string; routes: TRouteResource[] }) {
   return (
     <Card title="Routes" description={`Paths after ${basePath}, each with its methods, authentication, weight and policies.`} actions={<RouteFormDialog apiSlug={apiSlug} />}>
@@ -43,7 +51,7 @@ export function RoutesSection({ apiSlug, basePath, routes }: { apiSlug: string; 
               </tr>
             </thead>
             <tbody className="divide-y divide-border">
-              {routes.map((route) => (
+              {routes.toSorted(byPathThenMethod).map((route) => (
                 <tr key={route.id}>
                   <td className="px-3 py-2">
                     <span className="flex flex-wrap gap-1">
