@@ -1,39 +1,35 @@
 import type { Metadata } from 'next';
-import { Badge } from '@/components/badge';
-import { ComingSoon } from '@/components/coming-soon';
-import { EmptyState } from '@/components/empty-state';
-import { PageHeader } from '@/components/page-header';
-import { Table, Td } from '@/components/table';
-import { requireUser } from '@/lib/auth/require-user';
-import { formatCents } from '@/lib/format';
-import { listUserSubscriptions } from '@/server/subscriptions/list-user-subscriptions';
+import Link from 'next/link';
+import { listBillingEstimates, listTeamStatements } from '@tollgate/operations';
+import { Button, EmptyState, PageHeader } from '@tollgate/ui';
+import { readAsDeveloper } from '@/lib/auth/developer-principal';
+import { PeriodEstimates } from './_components/period-estimates';
+import { StatementList } from './_components/statement-list';
 
 export const metadata: Metadata = { title: 'Billing' };
 
 export default async function BillingPage() {
-  const user = await requireUser('/billing');
-  const subscriptions = await listUserSubscriptions(user.id);
+  const [estimates, statements] = await Promise.all([readAsDeveloper(listBillingEstimates, {}, '/billing'), readAsDeveloper(listTeamStatements, {}, '/billing')]);
   return (
-    <div className="space-y-8">
-      <PageHeader title="Billing" description="Your teams' subscriptions and what their plans cost each month." />
-      {subscriptions.length === 0 ? (
-        <EmptyState title="No subscriptions yet" />
+    <div className="grid gap-10">
+      <PageHeader className="mb-0" title="Billing" description="What your teams' subscriptions cost this period so far, and the statements of past periods." />
+      {estimates.length === 0 && statements.length === 0 ? (
+        <EmptyState
+          title="No subscriptions yet"
+          action={
+            <Button asChild>
+              <Link href="/apis">Browse APIs</Link>
+            </Button>
+          }
+        >
+          Subscribe an app to an API plan; its running cost and statements show here.
+        </EmptyState>
       ) : (
-        <Table head={['App', 'API', 'Plan', 'Monthly price', 'Status']}>
-          {subscriptions.map((sub) => (
-            <tr key={sub.id}>
-              <Td>{sub.app.name}</Td>
-              <Td>{sub.api.name}</Td>
-              <Td>{sub.plan.name}</Td>
-              <Td>{formatCents(sub.plan.monthlyPriceCents, sub.plan.currency)}</Td>
-              <Td>
-                <Badge tone={sub.status === 'active' ? 'green' : 'neutral'}>{sub.status}</Badge>
-              </Td>
-            </tr>
-          ))}
-        </Table>
+        <>
+          {estimates.length > 0 ? <PeriodEstimates estimates={estimates} /> : null}
+          <StatementList statements={statements} />
+        </>
       )}
-      <ComingSoon title="Statements">Monthly statements per subscription with included units, overage and totals.</ComingSoon>
     </div>
   );
 }
