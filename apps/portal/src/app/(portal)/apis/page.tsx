@@ -1,38 +1,41 @@
+import { listCatalogApis } from '@tollgate/operations';
+import { EmptyState, PageHeader } from '@tollgate/ui';
+import { parseTableSearchParams } from '@tollgate/ui/table-params';
 import type { Metadata } from 'next';
-import { Badge } from '@/components/badge';
-import { ComingSoon } from '@/components/coming-soon';
-import { EmptyState } from '@/components/empty-state';
-import { PageHeader } from '@/components/page-header';
-import { Table, Td } from '@/components/table';
 import { env } from '@/env';
-import { listCatalogApis } from '@/server/apis/list-catalog-apis';
+import { readAsDeveloper } from '@/lib/auth/developer-principal';
+import { CatalogCard } from './_components/catalog-card';
+import { CatalogFilters } from './_components/catalog-filters';
+import { CATALOG_PARAMS } from './_components/catalog-params';
 
 export const metadata: Metadata = { title: 'APIs' };
 
-export default async function ApisPage() {
-  const apis = await listCatalogApis();
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function CatalogPage({ searchParams }: Props) {
+  const state = parseTableSearchParams(await searchParams, CATALOG_PARAMS);
+  const filtered = state.q !== '' || state.filters.tag !== undefined;
+  const catalog = await readAsDeveloper(listCatalogApis, { q: state.q || undefined, tag: state.filters.tag }, '/apis');
   return (
-    <div className="space-y-8">
-      <PageHeader title="APIs" description={`Public APIs served by the gateway at ${env.GATEWAY_PUBLIC_URL}.`} />
-      {apis.length === 0 ? (
-        <EmptyState title="No APIs published yet" />
+    <div>
+      <PageHeader title="APIs" description={`Every API you may call through the gateway at ${env.GATEWAY_PUBLIC_URL}. Open one for its plans, reference and a console to try it.`} />
+      <CatalogFilters tags={catalog.tags} />
+      {catalog.items.length === 0 ? (
+        <EmptyState title={filtered ? 'No API matches these filters' : 'No APIs published yet'}>
+          {filtered ? 'Try another search or clear the tag filter.' : 'Admins publish APIs in the console; they appear here once published.'}
+        </EmptyState>
       ) : (
-        <Table head={['Name', 'Description', 'Gateway path', 'Status']}>
-          {apis.map((api) => (
-            <tr key={api.slug}>
-              <Td>
-                <span className="font-medium text-slate-900">{api.name}</span>
-              </Td>
-              <Td>{api.description || '—'}</Td>
-              <Td mono>{api.basePath}</Td>
-              <Td>
-                <Badge tone={api.status === 'deprecated' ? 'amber' : 'green'}>{api.status}</Badge>
-              </Td>
-            </tr>
-          ))}
-        </Table>
+        <>
+          <p className="sr-only" role="status">
+            {catalog.items.length === 1 ? '1 API' : `${catalog.items.length} APIs`}
+          </p>
+          <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="APIs">
+            {catalog.items.map((api) => (
+              <CatalogCard key={api.slug} api={api} />
+            ))}
+          </ul>
+        </>
       )}
-      <ComingSoon title="API reference and plans">Each API gets a page with its OpenAPI reference, its plans and a subscribe button.</ComingSoon>
     </div>
   );
 }
