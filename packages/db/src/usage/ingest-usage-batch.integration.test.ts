@@ -130,10 +130,25 @@ describe('ingestUsageBatch', () => {
     expect(await counts()).toEqual({ log: 114, requests: 104, units: 156, buckets: 104 });
   });
 
-  it('deletes request log rows past the retention in batches, leaving rollups', async () => {
-    const result = await getStore().deleteExpiredRequestLog({ retentionDays: 7, batchSize: 30, now: new Date('2026-12-01T00:00:00Z') });
-    expect(result).toEqual({ deleted: 114, locked: true });
-    expect(await counts()).toEqual({ log: 0, requests: 104, units: 156, buckets: 104 });
+  it('keeps the request log in partitions: a flush makes its new day, maintenance makes days ahead and drops those past the retention whole', async () => {
+    // Days after the migration's first partition (everything before tomorrow), whatever today is.
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const partitions = async () =>
+      (await t.db.$queryRaw<{ name: string }[]>`SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'request_log'::regclass`).map((row) => row.name).sort();
+    const daily = (offset: number) => `request_log_${day(offset).replaceAll('-', '')}`;
+    await getStore().ingest(batch('spool-p:1:0', events(3, `${day(10)}T08:00`)));
+    expect(await partitions()).toEqual([daily(10), 'request_log_before_partitions']);
+    const before = await counts();
+
+    const first = await getStore().maintainRequestLog({ retentionDays: 7, now: new Date(`${day(12)}T12:00:00Z`) });
+    expect(first).toEqual({ locked: true, created: 3, dropped: ['request_log_before_partitions'] });
+    expect(await partitions()).toEqual([daily(10), daily(12), daily(13), daily(14)]);
+    // The old rows went with their partition; the rollups stay.
+    expect(await counts()).toEqual({ ...before, log: 3 });
+
+    const later = await getStore().maintainRequestLog({ retentionDays: 7, now: new Date(`${day(18)}T00:00:00Z`) });
+    expect(later.dropped).toEqual([daily(10)]);
+    expect(await counts()).toEqual({ ...before, log: 0 });
   });
 
   it('stores a folded row once with its count, and counts it as that many requests in the rollups', async () => {
@@ -142,8 +157,18 @@ describe('ingestUsageBatch', () => {
     await getStore().ingest(batch('spool-c:1:0', [folded, { ...plain!, count: undefined }]));
     expect(await t.db.requestLog.findFirstOrThrow({ where: { id: folded.id } })).toMatchObject({ count: 500, status: 401, appId: null });
     expect(await t.db.requestLog.findFirstOrThrow({ where: { id: plain!.id } })).toMatchObject({ count: 1 });
-    expect(await counts()).toEqual({ log: 2, requests: 104 + 501, units: 156, buckets: 104 + 501 });
+    // The partitions test left its 3 events in the rollups (4 units).
+    expect(await counts()).toEqual({ log: 2, requests: 107 + 501, units: 160, buckets: 107 + 501 });
     const [rollup] = await t.db.usageRollup.findMany({ where: { minute: new Date('2026-11-22T13:00:00.000Z'), statusClass: 4, appId: '' } });
     expect(rollup).toMatchObject({ count: 500n, errors: 500n, latencySumMs: 1250, bytesOut: 60_000n });
+  });
+
+  it('recreates a day dropped after a flush remembered it: the first try fails, the retry lands', async () => {
+    const day = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+    await getStore().ingest(batch('spool-d:1:0', events(2, `${day}T09:00`)));
+    await t.db.$executeRawUnsafe(`DROP TABLE request_log_${day.replaceAll('-', '')}`);
+    await expect(getStore().ingest(batch('spool-d:2:0', events(2, `${day}T10:00`)))).rejects.toMatchObject({ code: '23514' });
+    await expect(getStore().ingest(batch('spool-d:2:0', events(2, `${day}T10:00`)))).resolves.toMatchObject({ stored: true });
+    expect(await t.db.requestLog.count({ where: { time: { gte: new Date(`${day}T00:00:00Z`) } } })).toBe(2);
   });
 });

@@ -38,7 +38,7 @@ export interface SpoolUsageSinkOptions {
   readonly fsyncMs: number;
   readonly flushMs: number;
   readonly batchEvents: number;
-  /** 0 turns retention off. */
+  /** Days of raw request log kept (whole days: partitions are dropped); 0 keeps every day. */
   readonly retentionDays: number;
   readonly retentionIntervalMs?: number;
   readonly shutdownTimeoutMs: number;
@@ -96,11 +96,9 @@ export class SpoolUsageSink implements UsageSink {
     });
     this.#fold = new UsageFold({ gatewayId: this.gatewayId, maxRows: options.foldMaxRows ?? FOLD_MAX_ROWS, emit: (line) => this.append(line) });
     this.#schedule();
-    if (options.retentionDays > 0) {
-      const every = options.retentionIntervalMs ?? 3_600_000;
-      this.#retentionTimer = setTimeout(() => void this.#retention(every), Math.min(60_000, every));
-      this.#retentionTimer.unref();
-    }
+    const every = options.retentionIntervalMs ?? 3_600_000;
+    this.#retentionTimer = setTimeout(() => void this.#maintainRequestLog(every), Math.min(60_000, every));
+    this.#retentionTimer.unref();
   }
 
   append(line: string, then?: () => void): void {
@@ -181,15 +179,16 @@ export class SpoolUsageSink implements UsageSink {
     this.#timer.unref();
   }
 
-  async #retention(every: number): Promise<void> {
+  /** Hourly: the request log's coming days get their partitions, days past the retention are dropped. */
+  async #maintainRequestLog(every: number): Promise<void> {
     try {
-      const { deleted, locked } = await this.#store.deleteExpiredRequestLog({ retentionDays: this.options.retentionDays });
-      if (locked && deleted > 0) this.#log.info({ deleted, retentionDays: this.options.retentionDays }, 'request log retention: old rows deleted');
+      const { dropped, created } = await this.#store.maintainRequestLog({ retentionDays: this.options.retentionDays });
+      if (dropped.length > 0 || created > 0) this.#log.info({ dropped, created, retentionDays: this.options.retentionDays }, 'request log partitions maintained');
     } catch (error) {
-      this.#log.warn({ err: error }, 'request log retention failed; retried at the next run');
+      this.#log.warn({ err: error }, 'request log maintenance failed; retried at the next run');
     }
     if (this.#closed) return;
-    this.#retentionTimer = setTimeout(() => void this.#retention(every), every);
+    this.#retentionTimer = setTimeout(() => void this.#maintainRequestLog(every), every);
     this.#retentionTimer.unref();
   }
 }
