@@ -13,4 +13,4 @@ export { createSignInLink, type CreatedSignInLink } from './create-sign-in-link'
 export { redeemSignInLink } from './redeem-sign-in-link';
 export { signInExternal, type SignedInPerson } from './sign-in-external';
 export { awaitsEmailVerification, findAccountByEmail } from './find-account';
-export { hashLinkToken, LINK_LIFETIME_MS } from './link-token';
+export { hashLinkToken, LINK_LIFETIME_MS, type LinkState } from './link-token';

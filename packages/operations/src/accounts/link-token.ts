@@ -40,18 +40,32 @@ export function findLinkToken(tx: Tx, purpose: OneTimeTokenPurpose, token: strin
   return tx.oneTimeToken.findFirst({ where: { hash: hashLinkToken(token), purpose } });
 }
 
+export type LinkState = 'unknown' | 'used' | 'expired';
+
+const LINK_PROBLEMS: Readonly<Record<LinkState, string>> = {
+  unknown: 'This link is not valid. Check that you copied all of it, or ask for a new one.',
+  used: 'This link was already used. Each link works once; ask for a new one if you need it.',
+  expired: 'This link has expired. Ask for a new one.',
+};
+
+/** Why a link cannot be used; null while it still works. */
+export function linkState(row: Pick<OneTimeToken, 'usedAt' | 'expiresAt'> | null, now = new Date()): LinkState | null {
+  if (!row) return 'unknown';
+  if (row.usedAt) return 'used';
+  if (row.expiresAt <= now) return 'expired';
+  return null;
+}
+
 /** Why a link cannot be used, in words a person understands; null while it still works. */
 export function linkProblem(row: Pick<OneTimeToken, 'usedAt' | 'expiresAt'> | null, now = new Date()): string | null {
-  if (!row) return 'This link is not valid. Check that you copied all of it, or ask for a new one.';
-  if (row.usedAt) return 'This link was already used. Each link works once; ask for a new one if you need it.';
-  if (row.expiresAt <= now) return 'This link has expired. Ask for a new one.';
-  return null;
+  const state = linkState(row, now);
+  return state ? LINK_PROBLEMS[state] : null;
 }
 
 /**
  * Uses a link: one conditional update (`usedAt IS NULL AND expiresAt > now()`), so of two
  * concurrent clicks exactly one wins. A link that is unknown, used or expired is invalid_token
- * with a detail that says which.
+ * with a detail that says which, and `link` (unknown, used, expired) among its extensions.
  */
 export async function consumeLinkToken(tx: Tx, purpose: OneTimeTokenPurpose, token: string): Promise<OneTimeToken> {
   const hash = hashLinkToken(token);
@@ -61,7 +75,8 @@ export async function consumeLinkToken(tx: Tx, purpose: OneTimeTokenPurpose, tok
     RETURNING "id"`;
   const row = await tx.oneTimeToken.findFirst({ where: { hash, purpose } });
   if (rows.length === 1 && row) return row;
-  throw new TollgateError('invalid_token', { detail: linkProblem(row) ?? linkProblem(null)! });
+  const state = linkState(row) ?? 'unknown';
+  throw new TollgateError('invalid_token', { detail: LINK_PROBLEMS[state], extensions: { link: state } });
 }
 
 /** Spends every open link of this purpose for this user (a new password ends older reset links). */

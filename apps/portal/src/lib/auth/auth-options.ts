@@ -4,7 +4,10 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { env } from '@/env';
 import { readClientAddress } from '@/lib/security/client-address-header';
 import { verifyCredentials } from '@/server/users/verify-credentials';
+import { EMAIL_NOT_VERIFIED } from './auth-error-codes';
+import { accountForExternalSignIn, allowExternalSignIn, externalProviders, isExternalProvider } from './external-providers';
 import { sameOriginRedirect } from './same-origin-redirect';
+import { signInLinkProvider } from './sign-in-link-provider';
 import { ZSignInRequest, ZUserRole } from './session-user';
 import { recordSignInFailure, recordSignInSuccess, signInWaitMs } from './sign-in-throttle';
 import { tooManyAttemptsCode } from './too-many-attempts';
@@ -32,17 +35,28 @@ export const authOptions: NextAuthOptions = {
         const waitMs = await signInWaitMs(email, address);
         if (waitMs > 0) throw new Error(tooManyAttemptsCode(waitMs));
         const user = await verifyCredentials(email, password);
-        if (user) await recordSignInSuccess(email);
-        else await recordSignInFailure(email, address);
-        return user;
+        if (!user) {
+          await recordSignInFailure(email, address);
+          return null;
+        }
+        await recordSignInSuccess(email);
+        // Said only after the right password, so it tells a stranger nothing about the address.
+        if (user.awaitingVerification) throw new Error(EMAIL_NOT_VERIFIED);
+        return { id: user.id, email: user.email, name: user.name, role: user.role };
       },
     }),
+    signInLinkProvider,
+    ...externalProviders(),
   ],
   callbacks: {
     // next-auth's own redirect callback throws on a malformed URL (an unhandled 500).
     redirect: sameOriginRedirect,
-    jwt({ token, user }) {
-      if (user) {
+    signIn: allowExternalSignIn,
+    async jwt({ token, user, account }) {
+      if (user && account && isExternalProvider(account.provider)) {
+        const person = await accountForExternalSignIn(account.provider, user);
+        Object.assign(token, { sub: person.id, role: person.role, email: person.email, name: person.name });
+      } else if (user) {
         token.sub = user.id;
         token.role = user.role;
       }

@@ -26,7 +26,8 @@ function connectRedis(url: string): Redis {
 
 const STORE = Symbol.for('tollgate.portal.signInThrottleStore');
 
-function store(): ThrottleStore {
+/** The throttle's one store (Redis when REDIS_URL is set), shared with the account-request throttle. */
+export function throttleStore(): ThrottleStore {
   const holder = globalThis as { [STORE]?: ThrottleStore };
   if (!holder[STORE]) {
     holder[STORE] = env.REDIS_URL ? new RedisThrottleStore(connectRedis(env.REDIS_URL)) : new MemoryThrottleStore();
@@ -39,7 +40,7 @@ const addressKey = (address: string) => `address:${address}`;
 
 // A throttle whose store is down must not lock everyone out: it lets the attempt through
 // (the password is still checked) and says so in the log.
-async function orOpen<T>(work: Promise<T>, fallback: T): Promise<T> {
+export async function orOpen<T>(work: Promise<T>, fallback: T): Promise<T> {
   try {
     return await work;
   } catch (error) {
@@ -51,20 +52,20 @@ async function orOpen<T>(work: Promise<T>, fallback: T): Promise<T> {
 /** Milliseconds until this account may try again from this address; 0 when it may now. */
 export async function signInWaitMs(email: string, address: string, now = Date.now()): Promise<number> {
   const [account, client] = await Promise.all([
-    orOpen(store().lockedUntil(accountKey(email)), 0),
-    orOpen(store().lockedUntil(addressKey(address)), 0),
+    orOpen(throttleStore().lockedUntil(accountKey(email)), 0),
+    orOpen(throttleStore().lockedUntil(addressKey(address)), 0),
   ]);
   return Math.max(0, account - now, client - now);
 }
 
 export async function recordSignInFailure(email: string, address: string, now = Date.now()): Promise<void> {
   await Promise.all([
-    orOpen(store().recordFailure(accountKey(email), ACCOUNT_POLICY, now), 0),
-    orOpen(store().recordFailure(addressKey(address), ADDRESS_POLICY, now), 0),
+    orOpen(throttleStore().recordFailure(accountKey(email), ACCOUNT_POLICY, now), 0),
+    orOpen(throttleStore().recordFailure(addressKey(address), ADDRESS_POLICY, now), 0),
   ]);
 }
 
 /** A right password clears the account's count (the address keeps its own). */
 export async function recordSignInSuccess(email: string): Promise<void> {
-  await orOpen(store().reset(accountKey(email)), undefined);
+  await orOpen(throttleStore().reset(accountKey(email)), undefined);
 }

@@ -1,4 +1,6 @@
 import {
+  ZCreateSignInLinkRequest,
+  ZSignInLink,
   ZAdminToken,
   ZAdminUser,
   ZCreatedAdminUser,
@@ -65,6 +67,7 @@ export const ADMIN_ENDPOINTS: Endpoint[] = [
   { method: 'get', path: '/audit-log', operationId: 'listAuditLog', summary: 'List audit entries, newest first', tag: 'Audit log', query: listAuditLog.input, response: { name: 'AuditEntryPage', schema: ZPage(ZAuditEntry) } },
   { method: 'get', path: '/gateways', operationId: 'listGateways', summary: 'List gateway instances and whether they lag', tag: 'Gateways', query: listGateways.input, response: { name: 'GatewayInstancePage', schema: ZPage(ZGatewayInstance) } },
   { method: 'delete', path: '/apis/{slug}', operationId: 'deleteApi', summary: 'Delete an API without subscriptions', tag: 'APIs', pathParams: slug, etag: true, status: 204 },
+  { method: 'post', path: '/teams/{slug}/sign-in-links', operationId: 'createSignInLink', summary: 'Mint a one-time sign-in link for a developer who is a member of the team (at most 15 minutes; redirectTo is a portal path)', tag: 'Teams', pathParams: slug, body: ZCreateSignInLinkRequest, status: 201, response: { name: 'SignInLink', schema: ZSignInLink } },
   ...SETTINGS_ENDPOINTS,
   ...CONSUMER_ENDPOINTS,
 ];

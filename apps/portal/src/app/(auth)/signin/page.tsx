@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { Brand } from '@/components/brand';
+import { env } from '@/env';
 import { getSessionUser } from '@/lib/auth/get-session-user';
 import { safeCallbackUrl } from '@/lib/safe-callback-url';
+import { AuthCard, AuthLink } from '../_components/auth-card';
+import { ProviderButtons } from './_components/provider-buttons';
 import { SignInForm } from './_components/sign-in-form';
 
 export const metadata: Metadata = { title: 'Sign in' };
@@ -14,15 +16,25 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   const callbackUrl = typeof params.callbackUrl === 'string' ? safeCallbackUrl(params.callbackUrl, '') : '';
   const user = await getSessionUser();
   if (user) redirect(callbackUrl || (user.role === 'admin' ? '/admin' : '/'));
+  const providers = [...(env.GITHUB ? [{ id: 'github', name: 'GitHub' }] : []), ...(env.OIDC ? [{ id: 'oidc', name: 'single sign-on' }] : [])];
 
   return (
-    <main className="flex min-h-screen flex-col items-center justify-center bg-gradient-to-b from-slate-50 to-slate-100 px-6 py-12">
-      <Brand />
-      <div className="mt-8 w-full max-w-sm rounded-2xl border border-slate-200 bg-white p-8 shadow-sm">
-        <h1 className="text-lg font-semibold text-slate-900">Sign in</h1>
-        <p className="mt-1 text-sm text-slate-600">Admins reach the console, developers their apps and keys.</p>
+    <AuthCard
+      title="Sign in"
+      description="Admins reach the console, developers their apps and keys."
+      footer={
+        <>
+          <p>
+            New here? <AuthLink href="/signup">Create an account</AuthLink>
+          </p>
+          <AuthLink href="/forgot-password">Forgot your password?</AuthLink>
+        </>
+      }
+    >
+      <div className="grid gap-4">
+        <ProviderButtons providers={providers} callbackUrl={callbackUrl} />
         <SignInForm callbackUrl={callbackUrl} initialError={typeof params.error === 'string' ? params.error : undefined} />
       </div>
-    </main>
+    </AuthCard>
   );
 }

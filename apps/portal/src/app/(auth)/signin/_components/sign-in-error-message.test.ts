@@ -11,4 +11,9 @@ describe('signInErrorMessage', () => {
     expect(signInErrorMessage('CredentialsSignin')).toBe('Wrong email or password.');
     expect(signInErrorMessage('Configuration')).toBe('Sign-in failed. Please try again.');
   });
+  it('says why a self-signed-up person or a one-time link cannot sign in', () => {
+    expect(signInErrorMessage('EmailNotVerified')).toContain('Confirm your email address');
+    expect(signInErrorMessage('SignInLinkUsed')).toContain('already used');
+    expect(signInErrorMessage('SignInLinkExpired')).toContain('expired');
+  });
 });

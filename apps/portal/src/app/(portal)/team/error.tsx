@@ -1,0 +1,7 @@
+'use client';
+
+import { PageError, type PageErrorProps } from '../../(admin)/admin/_components/page-error';
+
+export default function TeamError(props: PageErrorProps) {
+  return <PageError {...props} title="Team" />;
+}

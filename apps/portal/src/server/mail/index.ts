@@ -1,0 +1,2 @@
+export { sendMail } from './send-mail';
+export type { MailMessage } from './mail-message';
