@@ -1,4 +1,4 @@
-import { deliverDueWebhooks, runBillingTick, type Db } from '@tollgate/db';
+import { deliverDueWebhooks, rollUpLevels, runBillingTick, type Db } from '@tollgate/db';
 import { systemClock, type Clock } from '@tollgate/domain';
 import type { Logger } from 'pino';
 import type { WorkerEnv } from './env';
@@ -8,12 +8,15 @@ export interface BillingScheduler {
   tick(): Promise<void>;
   /** Sends the due webhook deliveries now. */
   deliver(): Promise<void>;
+  /** Brings the hourly and daily usage rollups up to date now. */
+  rollUp(): Promise<void>;
   stop(): Promise<void>;
 }
 
 /**
- * Two loops: the billing tick (close, refresh, queue usage records) every
- * BILLING_TICK_MS, and webhook delivery every WEBHOOK_POLL_MS. A run never overlaps the
+ * Three loops: the billing tick (close, refresh, queue usage records) every
+ * BILLING_TICK_MS, webhook delivery every WEBHOOK_POLL_MS, and the hourly and daily usage
+ * rollups every ROLLUP_TICK_MS. A run never overlaps the
  * previous one of the same loop; a failed run (PostgreSQL away) is logged and retried
  * on the next beat.
  */
@@ -65,13 +68,20 @@ export function startBillingScheduler(db: Db, env: WorkerEnv, log: Logger, clock
     }
   });
 
+  const rollups = loop('usage rollup', env.ROLLUP_TICK_MS, async () => {
+    const result = await rollUpLevels(db);
+    log.debug(result, 'usage rollup');
+  });
+
   return {
     tick: billing.run,
     deliver: delivery.run,
+    rollUp: rollups.run,
     stop: async () => {
       stopped = true;
       clearInterval(billing.timer);
       clearInterval(delivery.timer);
+      clearInterval(rollups.timer);
       await Promise.allSettled([...running]);
     },
   };

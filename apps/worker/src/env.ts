@@ -18,6 +18,8 @@ export const ZWorkerEnv = z.object({
   USAGE_RECORD_SETTLE_MS: nonNegative(2 * 60_000),
   /** Minutes this far back are checked for late usage, which goes out as correction records. */
   USAGE_RECORD_LOOKBACK_MS: positive(60 * 60_000),
+  /** How often the hourly and daily usage rollups are brought up to date from the minutes. */
+  ROLLUP_TICK_MS: positive(60_000),
   /** How often due webhook deliveries are sent. */
   WEBHOOK_POLL_MS: positive(2_000),
   /** Delivered webhook deliveries are kept this many days (pending and dead ones until handled). */

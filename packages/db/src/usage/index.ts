@@ -4,3 +4,4 @@ export { copySafeText, encodeRequestLogRow, REQUEST_LOG_COPY_COLUMNS, type Reque
 export { isErrorStatus, RollupAccumulator, type RollupEvent, type RollupRow } from './usage-rollups';
 export { createUsageStore, type UsageStore } from './usage-store';
 export { batchDays, ensureRequestLogPartitions, maintainRequestLogPartitions, type PartitionMaintenanceOptions, type PartitionMaintenanceResult } from './request-log-partitions';
+export { rollUpLevels, type RollUpResult } from './roll-up-levels';

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { useTestDatabase } from '@tollgate/db/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { UsageBatchInput } from './ingest-usage-batch';
-import { encodeRequestLogRow, type RequestLogRow } from './request-log-copy';
-import { RollupAccumulator } from './usage-rollups';
+import type { RequestLogRow } from './request-log-copy';
+import { usageBatch as batch } from './usage-batch-fixture';
 import { createUsageStore, type UsageStore } from './usage-store';
 
 const t = useTestDatabase();
@@ -31,38 +30,6 @@ function events(n: number, minute = '2026-11-22T10:00'): RequestLogRow[] {
     units: i % 5 === 0 ? 0 : 2,
     clientIp: '127.0.0.1',
   }));
-}
-
-/** What the gateway's flusher builds from its spool: COPY rows and the rollups of the same events. */
-function batch(id: string, rows: RequestLogRow[]): UsageBatchInput {
-  const rollups = new RollupAccumulator();
-  for (const row of rows) {
-    rollups.add({
-      minute: row.time.slice(0, 16),
-      apiId: row.apiId ?? '',
-      routeKey: row.routeKey ?? '',
-      appId: row.appId ?? '',
-      keyId: row.keyId ?? '',
-      subscriptionId: row.subscriptionId ?? '',
-      planId: row.planId ?? '',
-      status: row.status,
-      latencyMs: row.latencyMs,
-      bytesIn: row.bytesIn,
-      bytesOut: row.bytesOut,
-      units: row.units,
-      count: row.count,
-    });
-  }
-  const times = rows.map((row) => row.time).sort();
-  return {
-    id,
-    gatewayId: 'gw-1',
-    rows: Buffer.from(rows.map((row) => encodeRequestLogRow(id, row)).join('')),
-    eventCount: rows.length,
-    firstAt: times[0]!,
-    lastAt: times.at(-1)!,
-    rollups: rollups.rows(),
-  };
 }
 
 async function counts(): Promise<{ log: number; requests: number; units: number; buckets: number }> {

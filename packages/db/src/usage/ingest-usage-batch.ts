@@ -42,6 +42,7 @@ ON CONFLICT (minute, "apiId", "routeKey", "appId", "keyId", "planId", "subscript
   "bytesIn" = r."bytesIn" + excluded."bytesIn",
   "bytesOut" = r."bytesOut" + excluded."bytesOut",
   "latencySumMs" = r."latencySumMs" + excluded."latencySumMs",
+  "updatedAt" = now(),
   "latencyBuckets" = ARRAY(
     SELECT coalesce(a, 0) + coalesce(b, 0)
     FROM unnest(r."latencyBuckets", excluded."latencyBuckets") WITH ORDINALITY AS h(a, b, i) ORDER BY i)`;
