@@ -5,3 +5,4 @@ export * from './usage/latency-buckets';
 export * from './billing';
 export * from './limits';
 export * from './time/zoned-time';
+export * from './discovery';
