@@ -26,3 +26,4 @@ export * from './usage';
 export * from './billing';
 export * from './catalog';
 export * from './team-apps';
+export * from './request-log';

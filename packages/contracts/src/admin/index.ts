@@ -14,4 +14,5 @@ export * from './team.schema';
 export * from './app.schema';
 export * from './subscription.schema';
 export * from './key.schema';
+export * from './request-log.schema';
 export { mergePatch } from './optional-fields';

@@ -8,8 +8,13 @@ function field(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** Rows as CSV lines, each ending in CRLF: a file written piece by piece joins these. */
+export function csvLines(rows: unknown[][]): string {
+  return rows.map((row) => `${row.map(field).join(',')}\r\n`).join('');
+}
+
 export function toCsv(header: string[], rows: unknown[][]): string {
-  return [header, ...rows].map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
+  return csvLines([header, ...rows]);
 }
 
 const STATEMENT_COLUMNS = [
