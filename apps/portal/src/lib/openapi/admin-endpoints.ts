@@ -29,6 +29,7 @@ import { z } from 'zod';
 import { ZApplyConfigRequest, ZApplyConfigResult } from '@tollgate/operations';
 import { ZConfigFile } from '@tollgate/contracts';
 import type { Endpoint } from './endpoint';
+import { ANALYTICS_ENDPOINTS } from './analytics-endpoints';
 import { CONSUMER_ENDPOINTS } from './consumer-endpoints';
 import { SETTINGS_ENDPOINTS } from './settings-endpoints';
 
@@ -70,4 +71,5 @@ export const ADMIN_ENDPOINTS: Endpoint[] = [
   { method: 'post', path: '/teams/{slug}/sign-in-links', operationId: 'createSignInLink', summary: 'Mint a one-time sign-in link for a developer who is a member of the team (at most 15 minutes; redirectTo is a portal path)', tag: 'Teams', pathParams: slug, body: ZCreateSignInLinkRequest, status: 201, response: { name: 'SignInLink', schema: ZSignInLink } },
   ...SETTINGS_ENDPOINTS,
   ...CONSUMER_ENDPOINTS,
+  ...ANALYTICS_ENDPOINTS,
 ];
