@@ -1,6 +1,6 @@
 'use client';
 
-import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
 export interface ChartSeries<TKey extends string> {
   key: TKey;
@@ -23,7 +23,8 @@ export interface StackedTimeChartProps<TKey extends string> {
 const DAY = 86_400_000;
 
 /**
- * The portal's one Recharts wrapper: a stacked area chart over time with theme colours.
+ * The portal's one Recharts wrapper: stacked bars over time with theme colours (bars, not
+ * areas: sparse traffic reads as calls in a bucket, not as interpolated slopes).
  * Every bucket is present in `data` (zeros included), so changing the range only changes
  * the rows, never the chart's shape.
  */
@@ -32,7 +33,7 @@ export function StackedTimeChart<TKey extends string>({ data, series, bucketMs, 
   return (
     <figure role="img" aria-label={label} className="w-full" style={{ height }}>
       <ResponsiveContainer width="100%" height="100%" minWidth={0} initialDimension={{ width: 600, height }}>
-        <AreaChart data={[...data]} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+        <BarChart data={[...data]} barCategoryGap={1} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
           <CartesianGrid stroke="var(--border)" vertical={false} />
           <XAxis dataKey="start" tickFormatter={tick} minTickGap={32} stroke="var(--muted-foreground)" tick={{ fill: 'var(--muted-foreground)', fontSize: 12 }} tickLine={false} />
           <YAxis allowDecimals={false} stroke="var(--muted-foreground)" tick={{ fill: 'var(--muted-foreground)', fontSize: 12 }} tickLine={false} axisLine={false} />
@@ -40,12 +41,13 @@ export function StackedTimeChart<TKey extends string>({ data, series, bucketMs, 
             labelFormatter={(value) => formatBucket(String(value), bucketMs, true)}
             contentStyle={{ background: 'var(--card)', border: '1px solid var(--border)', borderRadius: 8, color: 'var(--card-foreground)' }}
             labelStyle={{ color: 'var(--card-foreground)' }}
+            cursor={{ fill: 'var(--muted)' }}
           />
-          <Legend wrapperStyle={{ color: 'var(--muted-foreground)', fontSize: 12 }} />
+          <Legend itemSorter={null} wrapperStyle={{ color: 'var(--muted-foreground)', fontSize: 12 }} />
           {series.map((item) => (
-            <Area key={item.key} type="monotone" dataKey={item.key} name={item.label} stackId="stack" stroke={item.color} fill={item.color} fillOpacity={0.35} isAnimationActive={false} />
+            <Bar key={item.key} dataKey={item.key} name={item.label} stackId="stack" fill={item.color} isAnimationActive={false} />
           ))}
-        </AreaChart>
+        </BarChart>
       </ResponsiveContainer>
     </figure>
   );

@@ -6,13 +6,13 @@ import { LineItems } from './line-items';
 /** The running estimate of each subscription's current period, as the statement will be computed. */
 export function PeriodEstimates({ estimates }: { estimates: BillingEstimate[] }) {
   return (
-    <section aria-labelledby="this-period" className="grid gap-3">
+    <section aria-labelledby="this-period" className="grid min-w-0 gap-3">
       <h2 id="this-period" className="text-lg font-semibold text-foreground">
         This period
       </h2>
       <div className="grid gap-4 lg:grid-cols-2">
         {estimates.map((estimate) => (
-          <Card key={estimate.subscriptionId} title={`${estimate.app} · ${estimate.api}`} description={`${estimate.plan} plan · ${formatPeriod(estimate.periodStart, estimate.periodEnd)} (UTC)`}>
+          <Card className="min-w-0" key={estimate.subscriptionId} title={`${estimate.app} · ${estimate.api}`} description={`${estimate.plan} plan · ${formatPeriod(estimate.periodStart, estimate.periodEnd)} (UTC)`}>
             <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
               <Figure label="Used units" value={formatUnits(estimate.usedUnits)} />
               <Figure label="Included" value={formatUnits(estimate.includedUnits)} />

@@ -7,7 +7,7 @@ import { LineItems } from './line-items';
 /** Statements, newest first; each opens to its line items and downloads as CSV or JSON. */
 export function StatementList({ statements }: { statements: StatementRow[] }) {
   return (
-    <section aria-labelledby="statements" className="grid gap-3">
+    <section aria-labelledby="statements" className="grid min-w-0 gap-3">
       <h2 id="statements" className="text-lg font-semibold text-foreground">
         Statements
       </h2>
@@ -18,7 +18,7 @@ export function StatementList({ statements }: { statements: StatementRow[] }) {
           {statements.map((statement) => {
             const title = `${statement.app} · ${statement.api}, ${formatPeriod(statement.periodStart, statement.periodEnd)}`;
             return (
-              <li key={statement.id} className="rounded-xl border border-border bg-card shadow-sm">
+              <li key={statement.id} className="min-w-0 rounded-xl border border-border bg-card shadow-sm">
                 <details className="group">
                   <summary className="flex cursor-pointer flex-wrap items-center justify-between gap-3 px-5 py-4 text-sm outline-none focus-visible:ring-2 focus-visible:ring-ring">
                     <span className="grid gap-0.5">

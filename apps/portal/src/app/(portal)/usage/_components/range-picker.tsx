@@ -7,7 +7,6 @@ import { useTransition } from 'react';
 import { usageSearchParams } from './usage-search-params';
 
 const LABELS: Record<TUsageRange, string> = { '1h': '1 h', '24h': '24 h', '7d': '7 d', '30d': '30 d' };
-const NAMES: Record<TUsageRange, string> = { '1h': 'Last hour', '24h': 'Last 24 hours', '7d': 'Last 7 days', '30d': 'Last 30 days' };
 
 /** The time range, kept in the URL (`?range=`); the server page reads the new range and redraws. */
 export function RangePicker() {
@@ -20,7 +19,6 @@ export function RangePicker() {
           key={value}
           type="button"
           aria-pressed={range === value}
-          aria-label={NAMES[value]}
           onClick={() => void setRange(value)}
           className={cn(
             'rounded-md px-3 py-1.5 text-sm font-medium text-muted-foreground transition-colors hover:text-foreground',
@@ -28,6 +26,7 @@ export function RangePicker() {
             focusRing,
           )}
         >
+          <span className="sr-only">Last </span>
           {LABELS[value]}
         </button>
       ))}
