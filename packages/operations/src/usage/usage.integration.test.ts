@@ -150,6 +150,17 @@ describe('usage from the rollups', () => {
     expect(csv.slice(1).map((line) => Number(line.split(',')[4])).reduce((a, b) => a + b, 0)).toBe(mine.length);
   });
 
+  it('shows a call flushed this very minute (the range ends with the current minute)', async () => {
+    const before = (await runOperation(t.db, world.alice, getUsage, { range: '1h' })).totals.requests;
+    const now = new Date().toISOString();
+    await flushUsageEvents(t.url, [{ time: now, apiId: world.ids.api!, routeKey: 'GET /now', appId: world.ids['acme-app']!, status: 200, latencyMs: 1, units: 0 }]);
+    const report = await runOperation(t.db, world.alice, getUsage, { range: '1h' });
+    expect(report.totals.requests).toBe(before + 1);
+    const minute = new Date(Math.floor(Date.parse(now) / MINUTE) * MINUTE).toISOString();
+    expect(report.series.find((point) => point.start === minute)?.success).toBeGreaterThanOrEqual(1);
+    await t.db.usageRollup.deleteMany({ where: { routeKey: 'GET /now' } });
+  });
+
   it('narrows to one key of the caller’s apps', async () => {
     const report = await runOperation(t.db, world.alice, getUsage, { range: '24h', key: world.ids['acme-key'] });
     expect(report.totals.requests).toBe(world.events.filter((event) => event.keyId === world.ids['acme-key']).length);
