@@ -57,6 +57,10 @@ export const ZGatewayEnv = z.object({
   GATEWAY_SPOOL_MAX_BYTES: positive(1024 ** 3),
   /** fsync the spool this often (group commit, against machine crashes); 0 leaves it to the OS page cache, which survives a killed process. */
   GATEWAY_SPOOL_FSYNC_MS: z.preprocess(unsetWhenEmpty, z.coerce.number().int().min(0).default(0)),
+  /** Shadow-API discovery: requests no route or OpenAPI document describes are templated and counted (flushed with the usage batches' period). */
+  GATEWAY_DISCOVERY: z.preprocess(unsetWhenEmpty, z.enum(['0', '1', 'true', 'false']).default('1').transform((value) => value === '1' || value === 'true')),
+  /** Most (host, method, template) entries held between two discovery flushes; requests past it are counted as overflow only. */
+  GATEWAY_DISCOVERY_MAX_TEMPLATES: positive(5_000),
   /** How often the spool is flushed into PostgreSQL. */
   GATEWAY_USAGE_FLUSH_MS: positive(1_000),
   /** Most usage events per batch (one transaction); a flush starts early once this many wait. */

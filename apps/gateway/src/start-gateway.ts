@@ -8,6 +8,8 @@ import type { Registry } from 'prom-client';
 import { createLimiter } from './adapters/rate-limit/create-limiter';
 import { UpstreamPools } from './adapters/upstream/upstream-pools';
 import { createUsageSink } from './adapters/usage-sink/create-usage-sink';
+import { createDiscovery } from './adapters/discovery/create-discovery';
+import { DiscoveryFlusher } from './adapters/discovery/discovery-flusher';
 import { createAdminServer } from './admin/admin-server';
 import { GatewayMetrics } from './admin/gateway-metrics';
 import { ConfigFollower } from './config/config-follower';
@@ -70,9 +72,11 @@ export async function startGateway(overrides: Partial<GatewayEnv> = {}, options:
   const pools = new UpstreamPools({ connections: env.GATEWAY_UPSTREAM_CONNECTIONS, connectTimeoutMs: env.GATEWAY_UPSTREAM_CONNECT_TIMEOUT_MS });
   const clock = options.clock ?? Date.now;
   const limiter = createLimiter({ env, log, metrics, clock });
-  const services: GatewayServices = { env, log, accessLog, metrics, pools, limiter, clock };
+  const discovery = env.GATEWAY_DISCOVERY ? createDiscovery(env, metrics.registry) : null;
+  const services: GatewayServices = { env, log, accessLog, metrics, pools, limiter, clock, discovery: discovery?.aggregator ?? null };
   const store = new ConfigStore();
   const db = createDb(env.DATABASE_URL, { max: 2 });
+  const discoveryFlusher = discovery && new DiscoveryFlusher({ db, aggregator: discovery.aggregator, intervalMs: env.GATEWAY_USAGE_FLUSH_MS, log, metrics: discovery.metrics });
   const host = hostname();
   const instanceId = env.GATEWAY_INSTANCE_ID ?? `${host}-${randomBytes(4).toString('hex')}`;
   const usage = createUsageSink({ env, instanceId, log, registry: metrics.registry });
@@ -93,6 +97,7 @@ export async function startGateway(overrides: Partial<GatewayEnv> = {}, options:
       await follower.close();
       await drain(server, env.GATEWAY_SHUTDOWN_TIMEOUT_MS);
       await usage.close();
+      await discoveryFlusher?.close();
       await drain(admin, 1_000);
       await pools.close(env.GATEWAY_SHUTDOWN_TIMEOUT_MS);
       await limiter.close();
@@ -107,6 +112,7 @@ export async function startGateway(overrides: Partial<GatewayEnv> = {}, options:
     const address = await listen(server, env.GATEWAY_PORT, env.GATEWAY_HOST, 'GATEWAY_PORT');
     await loadInitialConfig(follower, env, log);
     follower.start();
+    discoveryFlusher?.start();
     const gateway: RunningGateway = {
       url: localUrl(address),
       adminUrl: adminAddress ? localUrl(adminAddress) : '',

@@ -6,3 +6,4 @@ export * from './admin';
 export * from './accounts';
 export * from './portal/team-apps.schema';
 export * from './portal/usage.schema';
+export * from './discovery/discovery.schema';

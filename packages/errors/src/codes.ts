@@ -29,6 +29,7 @@ export const ERROR_CODES = {
   not_found: { status: 404, title: 'Not found' },
   route_not_found: { status: 404, title: 'No route matches this request' },
   method_not_allowed: { status: 405, title: 'Method not allowed' },
+  endpoint_gone: { status: 410, title: 'This endpoint is no longer served' },
   conflict: { status: 409, title: 'Conflict' },
   precondition_failed: { status: 412, title: 'Precondition failed' },
   // limits

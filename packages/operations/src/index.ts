@@ -27,3 +27,4 @@ export * from './billing';
 export * from './catalog';
 export * from './team-apps';
 export * from './request-log';
+export * from './discovery';

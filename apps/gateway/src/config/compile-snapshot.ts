@@ -1,11 +1,12 @@
 import type { GatewaySnapshot, SnapshotApi, SnapshotApiVersion, SnapshotRoute } from '@tollgate/db';
-import { joinPaths } from '@tollgate/domain';
+import { FoldState, joinPaths } from '@tollgate/domain';
 import FindMyWay from 'find-my-way';
 import { createUpstreamBalancer } from '../adapters/upstream/upstream-balancer';
 import { REQUEST_PHASES, type BoundStage, type GatewayServices, type Stage, type StageScope } from '../pipeline/types';
 import { STAGES } from '../stages';
 import type { CompiledApi, CompiledRoute, CompiledSnapshot, ConfigSource } from './compiled-snapshot.types';
 import { misconfigured } from '../stages/misconfigured';
+import { compileDiscovery } from './compile-discovery';
 import { indexSnapshot, type PrebuiltKeys } from './index-snapshot';
 import { DEFAULT_API_POLICIES, DEFAULT_ROUTE_POLICIES, parseApiPolicies, parseRoutePolicies } from './parse-policies';
 import { HostRouters, type Router } from './host-routers';
@@ -43,6 +44,7 @@ export function compileSnapshot(
   const warnings: string[] = [];
   const warn = (message: string) => warnings.push(message);
   const index = indexSnapshot(snapshot, warn, keys);
+  const discovery = compileDiscovery(snapshot, services.discovery?.foldState ?? new FoldState(), warn);
   const mounts = new Map<string, Mount[]>([[ANY_HOST, []]]);
   const served = new Set<CompiledRoute>();
   const origins = new Set<string>();
@@ -89,7 +91,7 @@ export function compileSnapshot(
         main: [],
         after: [],
       };
-      const scope: StageScope = { route, index, services, warn };
+      const scope: StageScope = { route, index, services, discovery, warn };
       const locked = !apiPolicies.ok ? apiPolicies.reason : !routePolicies.ok ? routePolicies.reason : null;
       if (locked !== null) {
         if (!routePolicies.ok) warn(`api ${api.slug} route ${source.key}: its policies do not parse, it answers 503 (${routePolicies.reason})`);
@@ -132,7 +134,7 @@ export function compileSnapshot(
   const router = fallback;
   const routes = [...served];
 
-  const requestScope: StageScope = { route: null, index, services, warn };
+  const requestScope: StageScope = { route: null, index, services, discovery, warn };
   const entry: BoundStage[] = [];
   const after: BoundStage[] = [];
   for (const stage of stages) {
@@ -142,7 +144,7 @@ export function compileSnapshot(
     if (config !== undefined) (isRequestPhase ? entry : after).push({ stage, config });
   }
 
-  return { revision: snapshot.revision, loadedAt: snapshot.loadedAt, source, index, router, routers, routes, entry, after, origins, warnings };
+  return { revision: snapshot.revision, loadedAt: snapshot.loadedAt, source, index, router, routers, routes, entry, after, origins, discovery, warnings };
 }
 
 const quiet = (mount: Mount): Mount => (mount.quiet ? mount : { ...mount, quiet: true });

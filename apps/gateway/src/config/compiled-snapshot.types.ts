@@ -4,6 +4,7 @@ import type FindMyWay from 'find-my-way';
 import type { UpstreamBalancer } from '../adapters/upstream/upstream-balancer';
 import type { RouteMetrics } from '../admin/gateway-metrics';
 import type { BoundStage } from '../pipeline/types';
+import type { CompiledDiscovery } from './compile-discovery';
 import type { HostRouters } from './host-routers';
 import type { KeyTable } from './key-table';
 
@@ -135,5 +136,6 @@ export interface CompiledSnapshot {
   readonly after: readonly BoundStage[];
   /** Upstream origins the routes use; pools for any other origin can close. */
   readonly origins: ReadonlySet<string>;
+  readonly discovery: CompiledDiscovery;
   readonly warnings: readonly string[];
 }

@@ -3,6 +3,8 @@ import type { LeaseLimiter } from '../adapters/rate-limit/lease-limiter';
 import type { UpstreamPools } from '../adapters/upstream/upstream-pools';
 import type { GatewayMetrics } from '../admin/gateway-metrics';
 import type { AccessLog } from '../stages/record/access-log';
+import type { DiscoveryAggregator } from '../adapters/discovery/discovery-aggregator';
+import type { CompiledDiscovery } from '../config/compile-discovery';
 import type { CompiledRoute, SnapshotIndex } from '../config/compiled-snapshot.types';
 import type { GatewayEnv } from '../env';
 import type { GatewayContext } from './context';
@@ -26,6 +28,8 @@ export interface GatewayServices {
   readonly limiter: LeaseLimiter;
   /** Milliseconds since the epoch; injected by tests that move time. */
   readonly clock: () => number;
+  /** Shadow-API discovery counts; null when GATEWAY_DISCOVERY is off. */
+  readonly discovery?: DiscoveryAggregator | null;
 }
 
 /** What a stage sees when a snapshot compiles. */
@@ -34,6 +38,8 @@ export interface StageScope {
   readonly route: CompiledRoute | null;
   readonly index: SnapshotIndex;
   readonly services: GatewayServices;
+  /** Blocked templates and the templater (discovery). */
+  readonly discovery: CompiledDiscovery;
   /** Records a problem with the config that does not stop the snapshot from loading. */
   warn(message: string): void;
 }

@@ -1,7 +1,9 @@
 import { PHASES, type Stage } from '../pipeline/types';
 import { authenticate } from './authenticate';
+import { block } from './block';
 import { cache } from './cache';
 import { cors } from './cors';
+import { discover } from './discover';
 import { corsPreflight } from './cors/preflight';
 import { expectContinue } from './expect-continue';
 import { forward } from './forward';
@@ -15,6 +17,6 @@ import { route } from './route';
 import { validate } from './validate';
 
 /** Every stage of the request path, in the order they run. */
-export const STAGES: readonly Stage[] = ([receive, corsPreflight, route, responseHeaders, lifecycle, cors, ipRules, authenticate, limit, cache, validate, expectContinue, forward, record] as Stage[]).sort(
+export const STAGES: readonly Stage[] = ([receive, corsPreflight, block, route, responseHeaders, lifecycle, cors, ipRules, authenticate, limit, cache, validate, expectContinue, forward, record, discover] as Stage[]).sort(
   (a, b) => PHASES.indexOf(a.phase) - PHASES.indexOf(b.phase) || b.priority - a.priority,
 );

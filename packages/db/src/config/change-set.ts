@@ -2,7 +2,7 @@
 // admin API, and turned into config_changes rows so gateways can reload incrementally.
 
 export type ChangeAction = 'create' | 'update' | 'delete';
-export type ChangeKind = 'user' | 'api' | 'route' | 'target' | 'plan' | 'team' | 'member' | 'app' | 'subscription' | 'key' | 'jwt_issuer' | 'jwt_client';
+export type ChangeKind = 'user' | 'api' | 'route' | 'target' | 'plan' | 'team' | 'member' | 'app' | 'subscription' | 'key' | 'jwt_issuer' | 'jwt_client' | 'discovery';
 
 export interface Change {
   action: ChangeAction;

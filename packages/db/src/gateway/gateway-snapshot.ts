@@ -18,6 +18,15 @@ export interface GatewaySnapshot {
   inactiveSubscriptions?: SnapshotInactiveSubscription[];
   /** JWT issuers per API with their client -> app mappings (absent in older snapshots). */
   jwtIssuers?: SnapshotJwtIssuer[];
+  /** Discovery: templates the gateway refuses, and admins' split and merge decisions (absent in older snapshots). */
+  discovery?: SnapshotDiscovery;
+}
+
+export interface SnapshotDiscovery {
+  /** host '' blocks the template on every host. */
+  blocked: { host: string; method: string; template: string; status: 404 | 410 }[];
+  splits: { host: string; template: string }[];
+  merges: { host: string; template: string; into: string }[];
 }
 
 export interface SnapshotApi {

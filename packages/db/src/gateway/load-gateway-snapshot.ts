@@ -46,6 +46,13 @@ export async function loadGatewaySnapshot(db: Db, options: LoadGatewaySnapshotOp
         include: { clients: { orderBy: { subject: 'asc' }, select: { subject: true, appId: true } } },
       });
 
+      const blocked = await tx.discoveredEndpoint.findMany({
+        where: { blockStatus: { not: null } },
+        orderBy: [{ host: 'asc' }, { pathTemplate: 'asc' }, { method: 'asc' }],
+        select: { host: true, method: true, pathTemplate: true, blockStatus: true },
+      });
+      const decisions = await tx.discoveryDecision.findMany({ orderBy: [{ host: 'asc' }, { template: 'asc' }] });
+
       return {
         format: GATEWAY_SNAPSHOT_FORMAT,
         revision: Number(state?.revision ?? 0n),
@@ -110,6 +117,11 @@ export async function loadGatewaySnapshot(db: Db, options: LoadGatewaySnapshotOp
         keys: keys.map((key) => ({ ...key, expiresAt: iso(key.expiresAt), revokedAt: iso(key.revokedAt) })),
         inactiveSubscriptions: inactiveSubscriptions.map((sub) => ({ ...sub, status: sub.status as 'pending' | 'suspended' | 'cancelled' })),
         jwtIssuers: jwtIssuers.map(({ createdAt: _createdAt, ...issuer }) => issuer),
+        discovery: {
+          blocked: blocked.map((row) => ({ host: row.host, method: row.method, template: row.pathTemplate, status: row.blockStatus === 404 ? 404 : 410 })),
+          splits: decisions.filter((row) => row.kind === 'split').map((row) => ({ host: row.host, template: row.template })),
+          merges: decisions.filter((row) => row.kind === 'merge' && row.into !== null).map((row) => ({ host: row.host, template: row.template, into: row.into! })),
+        },
       } satisfies GatewaySnapshot;
     },
     { isolationLevel: 'RepeatableRead', maxWait: 10_000, timeout: 60_000 },

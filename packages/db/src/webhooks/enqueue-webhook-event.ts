@@ -7,10 +7,11 @@ type Client = Db | Prisma.TransactionClient;
 
 /**
  * Queues one event for every active webhook that wants its type: webhooks of the
- * record's team and team-less (platform) webhooks. A record already queued for a
+ * record's team and team-less (platform) webhooks; a platform event (teamId null) goes
+ * to team-less webhooks only. A record already queued for a
  * webhook is not queued again (unique webhookId + recordId).
  */
-export async function enqueueWebhookEvent(db: Client, input: { teamId: string; event: CloudEvent; now: Date }): Promise<number> {
+export async function enqueueWebhookEvent(db: Client, input: { teamId: string | null; event: CloudEvent; now: Date }): Promise<number> {
   const { event } = input;
   return db.$executeRaw`
     INSERT INTO webhook_deliveries (id, "webhookId", "recordId", "eventType", payload, status, attempts, "nextAttemptAt", "createdAt")

@@ -2,7 +2,8 @@
 
 export const USAGE_RECORDED = 'dev.tollgate.usage.recorded';
 export const STATEMENT_CLOSED = 'dev.tollgate.statement.closed';
-export const WEBHOOK_EVENT_TYPES = [USAGE_RECORDED, STATEMENT_CLOSED] as const;
+export const DISCOVERY_SHADOW_FOUND = 'dev.tollgate.discovery.shadow_found';
+export const WEBHOOK_EVENT_TYPES = [USAGE_RECORDED, STATEMENT_CLOSED, DISCOVERY_SHADOW_FOUND] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
 export const CLOUDEVENTS_CONTENT_TYPE = 'application/cloudevents+json';
@@ -13,7 +14,7 @@ export interface CloudEvent<T = unknown> {
   id: string;
   source: string;
   type: string;
-  /** The app (customer) the record belongs to. */
+  /** The app (customer) the record belongs to; the endpoint for discovery events. */
   subject: string;
   time: string;
   datacontenttype: 'application/json';

@@ -3,3 +3,4 @@ export { PathTemplater, FoldState, templateAll, DEFAULT_FOLD_THRESHOLD, DEFAULT_
 export { templateCovers, underBasePath } from './match-template';
 export { splitPath } from './known-templates';
 export { classifyEndpoint, type CatalogApi, type CatalogOperation, type Classification, type DiscoveryKind } from './classify-endpoint';
+export { openApiOperations } from './openapi-operations';

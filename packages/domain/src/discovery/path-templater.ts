@@ -23,6 +23,7 @@ export interface PathTemplaterOptions {
 }
 
 const FOLDED = true;
+const MAX_VALUE_CHARS = 64;
 
 /** Distinct values seen per position (scope + parent template), until the position folds. */
 export class FoldState {
@@ -38,7 +39,9 @@ export class FoldState {
   }
 
   /** Counts `value` at `position`; true when the position has folded (this value included). */
-  fold(position: string, value: string): boolean {
+  fold(position: string, rawValue: string): boolean {
+    // Long values are told apart by their first characters only, so memory stays bounded.
+    const value = rawValue.length > MAX_VALUE_CHARS ? rawValue.slice(0, MAX_VALUE_CHARS) : rawValue;
     const seen = this.#positions.get(position);
     if (seen === FOLDED) return true;
     if (seen === undefined) {

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { ZSlug } from '../config/config-file.schema';
+
+export const DISCOVERY_KINDS = ['shadow', 'zombie', 'undocumented-method', 'orphan'] as const;
+export const ZDiscoveryKind = z.enum(DISCOVERY_KINDS);
+export type TDiscoveryKind = z.infer<typeof ZDiscoveryKind>;
+
+export const ZListDiscoveredEndpointsRequest = z.object({
+  kind: ZDiscoveryKind.optional(),
+  /** Ignored and promoted endpoints are left out unless asked for. */
+  includeIgnored: z.boolean().default(false),
+  /** A documented route is an orphan when nothing called it for this many days. */
+  orphanDays: z.int().min(0).max(3650).default(30),
+});
+export type TListDiscoveredEndpointsRequest = z.input<typeof ZListDiscoveredEndpointsRequest>;
+
+export const ZDiscoveredEndpoint = z.object({
+  id: z.string().nullable(),
+  method: z.string(),
+  /** The path template. */
+  path: z.string(),
+  kind: ZDiscoveryKind,
+  hits: z.number(),
+  host: z.string(),
+  api: z.string().nullable(),
+  firstSeenAt: z.string().nullable(),
+  lastSeenAt: z.string().nullable(),
+  statuses: z.record(z.string(), z.number()),
+  consumers: z.number(),
+  credentialsSeen: z.boolean(),
+  /** Requests without any credential; on a shadow endpoint this is the flag to look at first. */
+  unauthenticatedHits: z.number(),
+  flags: z.array(z.enum(['unauthenticated-shadow'])),
+  sources: z.array(z.string()),
+  blocked: z.union([z.literal(404), z.literal(410)]).nullable(),
+  ignored: z.boolean(),
+  promoted: z.boolean(),
+});
+export type TDiscoveredEndpoint = z.infer<typeof ZDiscoveredEndpoint>;
+
+const ZEndpointId = z.uuid();
+
+export const ZBlockDiscoveredEndpointRequest = z.object({ id: ZEndpointId, status: z.union([z.literal(404), z.literal(410)]).nullable().default(410) });
+/** By id, or for an orphan (not stored until ignored) by method and path. */
+export const ZIgnoreDiscoveredEndpointRequest = z
+  .object({ id: ZEndpointId.optional(), method: z.string().min(1).max(16).optional(), path: z.string().startsWith('/').max(2048).optional(), ignored: z.boolean().default(true) })
+  .refine((input) => input.id !== undefined || (input.method !== undefined && input.path !== undefined), { message: 'give id, or method and path', path: ['id'] });
+export const ZPromoteDiscoveredEndpointRequest = z.object({
+  id: ZEndpointId,
+  /** The API to add the route to; defaults to the API whose base path holds the endpoint. */
+  api: ZSlug.optional(),
+  auth: z.enum(['none', 'key', 'jwt', 'key-or-jwt']).default('key'),
+});
+export const ZSplitDiscoveredEndpointRequest = z.object({ id: ZEndpointId });
+export const ZMergeDiscoveredEndpointsRequest = z.object({ id: ZEndpointId, into: ZEndpointId });

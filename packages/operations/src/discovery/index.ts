@@ -1,0 +1,10 @@
+export { recordObservations, type RecordedObservations } from './record-observations';
+export { MAX_CONSUMERS, MAX_SAMPLES, type DiscoveryObservation } from './observation';
+export { loadCatalog } from './load-catalog';
+export { listDiscoveredEndpoints } from './list-discovered-endpoints';
+export { blockDiscoveredEndpoint } from './block-discovered-endpoint';
+export { ignoreDiscoveredEndpoint } from './ignore-discovered-endpoint';
+export { promoteDiscoveredEndpoint } from './promote-discovered-endpoint';
+export { splitDiscoveredEndpoint } from './split-discovered-endpoint';
+export { mergeDiscoveredEndpoints } from './merge-discovered-endpoints';
+export { recordDiscoveryImport } from './record-discovery-import';

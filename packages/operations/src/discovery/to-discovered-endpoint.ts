@@ -1,0 +1,28 @@
+import type { TDiscoveredEndpoint } from '@tollgate/contracts';
+import type { DiscoveredEndpoint } from '@tollgate/db';
+import { fromDbKind, jsonCounts } from './discovery-rows';
+
+export function toDiscoveredEndpoint(row: DiscoveredEndpoint, apiSlug: string | null): TDiscoveredEndpoint {
+  const kind = fromDbKind(row.kind);
+  const unauthenticatedHits = Number(row.unauthenticatedHits);
+  return {
+    id: row.id,
+    method: row.method,
+    path: row.pathTemplate,
+    kind,
+    hits: Number(row.hits),
+    host: row.host,
+    api: apiSlug,
+    firstSeenAt: row.firstSeenAt.toISOString(),
+    lastSeenAt: row.lastSeenAt.toISOString(),
+    statuses: jsonCounts(row.statusCounts),
+    consumers: row.consumers.length,
+    credentialsSeen: row.credentialsSeen,
+    unauthenticatedHits,
+    flags: kind === 'shadow' && unauthenticatedHits > 0 ? ['unauthenticated-shadow'] : [],
+    sources: row.sources,
+    blocked: row.blockStatus === 404 || row.blockStatus === 410 ? row.blockStatus : null,
+    ignored: row.ignored,
+    promoted: row.promotedAt !== null,
+  };
+}
