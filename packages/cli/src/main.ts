@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerAdminTokens } from './commands/admin-tokens';
 import { registerApply } from './commands/apply';
+import { registerDiscover } from './commands/discover';
 import { registerKeys } from './commands/keys';
 import { registerQuota } from './commands/quota';
 import { registerStatements } from './commands/statements';
@@ -9,7 +10,7 @@ import { registerWebhooks } from './commands/webhooks';
 
 const program = new Command()
   .name('tollgate')
-  .description('Tollgate command line: config, keys and usage. Talks to the admin API when TOLLGATE_URL and TOLLGATE_TOKEN are set, else to DATABASE_URL.')
+  .description('Tollgate command line: config, keys, usage and discovery. Talks to the admin API when TOLLGATE_URL and TOLLGATE_TOKEN are set, else to DATABASE_URL.')
   .showHelpAfterError('(run with --help for usage)')
   .configureOutput({ outputError: (text, write) => write(`tollgate: ${text.replace(/^error: /, '')}`) });
 
@@ -17,6 +18,7 @@ registerApply(program);
 registerKeys(program);
 registerQuota(program);
 registerUsage(program);
+registerDiscover(program);
 registerStatements(program);
 registerWebhooks(program);
 registerAdminTokens(program);
