@@ -4,7 +4,7 @@
 import { ZConfigFile } from '@tollgate/contracts';
 import { applyConfig } from '@tollgate/db';
 import { useTestDatabase } from '@tollgate/db/testing';
-import { blockDiscoveredEndpoint, CLI_PRINCIPAL, listDiscoveredEndpoints, runOperation } from '@tollgate/operations';
+import { blockDiscoveredEndpoint, CLI_PRINCIPAL, listDiscoveredEndpoints, promoteDiscoveredEndpoint, runOperation } from '@tollgate/operations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningGateway } from '../start-gateway';
 import { rawRequest } from '../testing/raw-request';
@@ -39,6 +39,15 @@ beforeAll(async () => {
           { path: '/orders/{orderId}', methods: ['GET'], auth: 'none' },
           { path: '/*', methods: ['GET', 'POST', 'DELETE'], auth: 'none' },
         ],
+      },
+      {
+        slug: 'billing',
+        name: 'Billing',
+        basePath: '/billing',
+        status: 'published',
+        openapi: { openapi: '3.1.0', info: { title: 'Billing', version: '1' }, paths: { '/invoices/{id}': { get: { responses: { 200: { description: 'ok' } } } } } },
+        upstream: { targets: [{ url: upstream.url }] },
+        routes: [{ path: '/invoices/{id}', methods: ['GET'], auth: 'none' }],
       },
       { slug: 'legacy', name: 'Legacy', basePath: '/legacy', status: 'deprecated', upstream: { targets: [{ url: upstream.url }] }, routes: [{ path: '/items/{id}', methods: ['GET'], auth: 'none' }] },
     ],
@@ -101,5 +110,19 @@ describe('discovery in the gateway', () => {
     expect(JSON.parse(answered.body)).toMatchObject({ status: 410, code: 'endpoint_gone' });
     // Other paths are untouched.
     expect((await rawRequest(gateway.url, '/shop/internal/other')).status).toBe(200);
+  });
+
+  it('a promoted endpoint becomes a route the gateway serves within a second, with an OpenAPI stub', async () => {
+    expect((await rawRequest(gateway.url, '/billing/refunds/5')).status).toBe(404);
+    const rows = await until(list, (all) => all.some((row) => row.path === '/billing/refunds/{id}'));
+    const refund = rows.find((row) => row.path === '/billing/refunds/{id}')!;
+    expect(refund).toMatchObject({ kind: 'shadow', api: 'billing', statuses: { 404: 1 } });
+    await runOperation(t.db, CLI_PRINCIPAL, promoteDiscoveredEndpoint, { id: refund.id, auth: 'none' });
+    const answered = await until(() => rawRequest(gateway.url, '/billing/refunds/6'), (response) => response.status === 200, 1_000);
+    expect(answered.status).toBe(200);
+    const api = await t.db.api.findUniqueOrThrow({ where: { slug: 'billing' } });
+    expect((api.openapi as { paths: Record<string, unknown> }).paths['/refunds/{id}']).toMatchObject({ get: { parameters: [{ name: 'id', in: 'path' }] } });
+    // Documented now: later calls are not counted as discoveries, and the promoted row leaves the inventory.
+    expect((await list()).some((row) => row.path === '/billing/refunds/{id}')).toBe(false);
   });
 });
