@@ -32,6 +32,12 @@ export function CreateKeyDialog({ app, apis, routeScopes }: CreateKeyDialogProps
   const defaults = { app, name: '', environment: 'live', scope: 'app', api: apis[0]?.slug ?? '', route: routeScopes[0]?.scope ?? '', expiresAt: '' } as const;
   const form = useZodForm(ZCreateTeamKeyRequest, { defaultValues: defaults });
   const scope = form.watch('scope');
+  // The app's subscriptions change while the page stays open: the first API or route is chosen when the scope needs one.
+  function chooseScope(value: string, onChange: (value: string) => void) {
+    onChange(value);
+    if (value === 'api' && !apis.some((api) => api.slug === form.getValues('api'))) form.setValue('api', apis[0]?.slug ?? '');
+    if (value === 'route' && !routeScopes.some((route) => route.scope === form.getValues('route'))) form.setValue('route', routeScopes[0]?.scope ?? '');
+  }
   async function onSubmit(values: typeof ZCreateTeamKeyRequest._zod.output) {
     const key = actionData(await createTeamKeyAction(values), { setError: form.setError, fields: FIELDS });
     if (!key) return;
@@ -72,7 +78,7 @@ export function CreateKeyDialog({ app, apis, routeScopes }: CreateKeyDialogProps
             {(field) => <Select value={field.value as string} onValueChange={field.onChange} options={[{ value: 'live', label: 'Live' }, { value: 'test', label: 'Test' }]} />}
           </FormField>
           <FormField name="scope" label="May call">
-            {(field) => <RadioGroup aria-label="May call" value={field.value as string} onValueChange={field.onChange} options={SCOPES.map((option) => ({ ...option, disabled: option.value === 'api' ? apis.length === 0 : option.value === 'route' ? routeScopes.length === 0 : false }))} />}
+            {(field) => <RadioGroup aria-label="May call" value={field.value as string} onValueChange={(value) => chooseScope(value, field.onChange)} options={SCOPES.map((option) => ({ ...option, disabled: option.value === 'api' ? apis.length === 0 : option.value === 'route' ? routeScopes.length === 0 : false }))} />}
           </FormField>
           {scope === 'api' ? (
             <FormField name="api" label="API" required>

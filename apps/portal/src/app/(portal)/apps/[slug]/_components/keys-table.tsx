@@ -12,10 +12,16 @@ const APP_KEYS: TableParamsSpec = { pageSizes: [100] };
 
 const none = (text: string) => <span className="text-muted-foreground">{text}</span>;
 
+type KeyRow = TTeamKey & { replacesPrefix: string | null };
+
 /** The app's keys by prefix, newest first: never a secret. A key still in its grace after a roll shows when it stops. */
 export function KeysTable({ keys, appName }: { keys: TTeamKey[]; appName: string }) {
-  const prefixOf = useMemo(() => new Map(keys.map((key) => [key.id, key.prefix])), [keys]);
-  const columns = useMemo<DataTableColumn<TTeamKey>[]>(
+  const rows = useMemo<KeyRow[]>(() => {
+    const prefixOf = new Map(keys.map((key) => [key.id, key.prefix]));
+    return keys.map((key) => ({ ...key, replacesPrefix: key.rotatedFromId ? (prefixOf.get(key.rotatedFromId) ?? null) : null }));
+  }, [keys]);
+  // Stable columns: cells keep their state (a roll dialog showing its new secret) when the keys change underneath.
+  const columns = useMemo<DataTableColumn<KeyRow>[]>(
     () => [
       {
         accessorKey: 'prefix',
@@ -24,9 +30,7 @@ export function KeysTable({ keys, appName }: { keys: TTeamKey[]; appName: string
           <div className="grid gap-0.5">
             <code className="font-mono text-xs">{row.original.prefix}…</code>
             <span className="text-sm">{row.original.name || none('unnamed')}</span>
-            {row.original.rotatedFromId && prefixOf.has(row.original.rotatedFromId) ? (
-              <span className="text-xs text-muted-foreground">replaces {prefixOf.get(row.original.rotatedFromId)}…</span>
-            ) : null}
+            {row.original.replacesPrefix ? <span className="text-xs text-muted-foreground">replaces {row.original.replacesPrefix}…</span> : null}
           </div>
         ),
       },
@@ -47,7 +51,7 @@ export function KeysTable({ keys, appName }: { keys: TTeamKey[]; appName: string
           ) : null,
       },
     ],
-    [prefixOf],
+    [],
   );
-  return <DataTable caption={`Keys of ${appName}`} columns={columns} rows={keys} params={APP_KEYS} getRowId={(key) => key.id} empty="No keys yet: create one to call the APIs this app subscribes to." />;
+  return <DataTable caption={`Keys of ${appName}`} columns={columns} rows={rows} params={APP_KEYS} getRowId={(key) => key.id} empty="No keys yet: create one to call the APIs this app subscribes to." />;
 }
