@@ -1,5 +1,6 @@
 import { ZAccountEmail } from '@tollgate/contracts';
 import type { UserRole } from '@tollgate/db';
+import { TollgateError } from '@tollgate/errors';
 import { z } from 'zod';
 import { defineOperation } from '../core/define-operation';
 import { createPersonalTeam } from './create-personal-team';
@@ -23,7 +24,8 @@ const ZInput = z.strictObject({
 /**
  * Sign-in through GitHub or an OpenID Connect provider, which has verified the address. The first
  * time, the person gets a verified developer account (with no password) and their own team;
- * after that, the account with that address.
+ * after that, the account with that address. Admin accounts are refused: whoever controls an
+ * address at an identity provider must not reach the console through it.
  */
 export const signInExternal = defineOperation({
   name: 'accounts.sign_in_external',
@@ -32,6 +34,9 @@ export const signInExternal = defineOperation({
   audit: { resourceType: 'user' },
   async run(tx, input, ctx): Promise<SignedInPerson> {
     const existing = await findAccountByEmail(tx, input.email);
+    if (existing && existing.role !== 'developer') {
+      throw new TollgateError('forbidden', { detail: 'Admin accounts sign in with their password.' });
+    }
     if (existing) {
       const user = existing.emailVerifiedAt ? existing : await tx.user.update({ where: { id: existing.id }, data: { emailVerifiedAt: new Date() } });
       ctx.audit({ action: 'accounts.sign_in_external', resourceId: user.id, after: { email: user.email, provider: input.provider, created: false } });

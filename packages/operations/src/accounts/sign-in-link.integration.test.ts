@@ -57,5 +57,7 @@ describe('admin-minted sign-in links', () => {
     expect(user.memberships.map((row) => [row.role, row.team.name])).toEqual([['owner', 'Octo Cat']]);
     expect(await runOperation(t.db, PUBLIC_PRINCIPAL, signInExternal, { email: 'octo@example.com', provider: 'oidc' })).toEqual(first);
     expect(await t.db.teamMember.count({ where: { userId: first.id } })).toBe(1);
+    await t.db.user.create({ data: { email: 'root@example.com', name: 'Root', role: 'owner', passwordHash: '' } });
+    await expect(runOperation(t.db, PUBLIC_PRINCIPAL, signInExternal, { email: 'root@example.com', provider: 'github' })).rejects.toMatchObject({ code: 'forbidden' });
   });
 });

@@ -5,7 +5,7 @@ import { env } from '@/env';
 import { readClientAddress } from '@/lib/security/client-address-header';
 import { verifyCredentials } from '@/server/users/verify-credentials';
 import { EMAIL_NOT_VERIFIED } from './auth-error-codes';
-import { accountForExternalSignIn, allowExternalSignIn, externalProviders, isExternalProvider } from './external-providers';
+import { allowExternalSignIn, externalProviders } from './external-providers';
 import { sameOriginRedirect } from './same-origin-redirect';
 import { signInLinkProvider } from './sign-in-link-provider';
 import { ZSignInRequest, ZUserRole } from './session-user';
@@ -52,13 +52,12 @@ export const authOptions: NextAuthOptions = {
     // next-auth's own redirect callback throws on a malformed URL (an unhandled 500).
     redirect: sameOriginRedirect,
     signIn: allowExternalSignIn,
-    async jwt({ token, user, account }) {
-      if (user && account && isExternalProvider(account.provider)) {
-        const person = await accountForExternalSignIn(account.provider, user);
-        Object.assign(token, { sub: person.id, role: person.role, email: person.email, name: person.name });
-      } else if (user) {
+    jwt({ token, user }) {
+      if (user) {
         token.sub = user.id;
         token.role = user.role;
+        token.email = user.email;
+        token.name = user.name;
       }
       return token;
     },

@@ -1,4 +1,5 @@
 import 'server-only';
+import { isTollgateError } from '@tollgate/errors';
 import { publicPrincipal, runOperation, signInExternal, type SignedInPerson } from '@tollgate/operations';
 import type { Account, Profile, User } from 'next-auth';
 import type { Provider } from 'next-auth/providers/index';
@@ -47,13 +48,21 @@ export function externalProviders(): Provider[] {
   return providers;
 }
 
-/** next-auth's signIn callback: an identity provider must vouch for an address, or the sign-in is refused. */
-export function allowExternalSignIn({ user, account }: { user: User; account: Account | null }): boolean {
+/**
+ * next-auth's signIn callback. For GitHub and OIDC it swaps the provider's profile for the portal
+ * account with that address (created, verified and given a team the first time), so the session
+ * carries the account's id and role; without a vouched-for address, or for an admin account, the
+ * sign-in is refused (AccessDenied).
+ */
+export async function allowExternalSignIn({ user, account }: { user: User; account: Account | null }): Promise<boolean> {
   if (!account || !isExternalProvider(account.provider)) return true;
-  return typeof user.email === 'string' && user.email.includes('@');
-}
-
-/** The portal account behind a GitHub or OIDC sign-in; created, verified and given a team the first time. */
-export function accountForExternalSignIn(provider: ExternalProvider, user: User): Promise<SignedInPerson> {
-  return runOperation(dbClient(), publicPrincipal(), signInExternal, { email: user.email ?? '', name: user.name ?? '', provider });
+  if (typeof user.email !== 'string' || !user.email.includes('@')) return false;
+  try {
+    const person: SignedInPerson = await runOperation(dbClient(), publicPrincipal(), signInExternal, { email: user.email, name: user.name ?? '', provider: account.provider });
+    Object.assign(user, person);
+    return true;
+  } catch (error) {
+    if (!isTollgateError(error)) throw error;
+    return false;
+  }
 }
