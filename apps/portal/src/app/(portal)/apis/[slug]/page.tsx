@@ -33,7 +33,7 @@ export default async function CatalogApiPage({ params }: Props) {
   const { api, plans } = page;
   const baseUrl = `${env.GATEWAY_PUBLIC_URL}${api.basePath}`;
   return (
-    <div className="grid gap-10">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-10">
       <div className="grid gap-3">
         <nav aria-label="Breadcrumb" className="text-sm text-muted-foreground">
           <Link href="/apis" className="hover:text-foreground hover:underline">
@@ -79,7 +79,7 @@ export default async function CatalogApiPage({ params }: Props) {
           </p>
         ) : null}
       </div>
-      <section aria-labelledby="plans" className="grid gap-4">
+      <section aria-labelledby="plans" className="grid grid-cols-[minmax(0,1fr)] gap-4">
         <h2 id="plans" className="text-lg font-semibold text-foreground">
           Plans
         </h2>

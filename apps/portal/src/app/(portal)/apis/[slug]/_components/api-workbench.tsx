@@ -27,8 +27,8 @@ export function ApiWorkbench({ baseUrl, keys, document }: ApiWorkbenchProps) {
   const sampleKey = usable || (selected ? `<secret of ${selected.prefix}…>` : '<your API key>');
   const operations = document ? listOperations(document) : [];
   return (
-    <div className="grid gap-8">
-      <section aria-labelledby="try-key" className="grid gap-4">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-8">
+      <section aria-labelledby="try-key" className="grid grid-cols-[minmax(0,1fr)] gap-4">
         <h2 id="try-key" className="text-lg font-semibold text-foreground">
           Your key
         </h2>
@@ -45,13 +45,13 @@ export function ApiWorkbench({ baseUrl, keys, document }: ApiWorkbenchProps) {
           />
         </Card>
       </section>
-      <section aria-labelledby="samples" className="grid gap-4">
+      <section aria-labelledby="samples" className="grid grid-cols-[minmax(0,1fr)] gap-4">
         <h2 id="samples" className="text-lg font-semibold text-foreground">
           Code samples
         </h2>
         <CodeSamples baseUrl={baseUrl} operations={operations} apiKey={sampleKey} />
       </section>
-      <section aria-labelledby="reference" className="grid gap-4">
+      <section aria-labelledby="reference" className="grid grid-cols-[minmax(0,1fr)] gap-4">
         <h2 id="reference" className="text-lg font-semibold text-foreground">
           Reference
         </h2>

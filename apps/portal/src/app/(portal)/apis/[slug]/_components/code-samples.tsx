@@ -19,12 +19,13 @@ export function CodeSamples({ baseUrl, operations, apiKey }: CodeSamplesProps) {
     { value: BASE_PATH, label: 'GET (base path)' },
   ];
   return (
-    <div className="grid gap-4">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-4">
       <Field label="Operation" className="max-w-xl">
         <Select value={choice} onValueChange={setChoice} options={options} />
       </Field>
       <Tabs
         aria-label="Language"
+        className="grid-cols-[minmax(0,1fr)]"
         items={[
           { value: 'curl', label: 'curl', content: <CodeBlock code={samples.curl} label="Shell" /> },
           { value: 'javascript', label: 'JavaScript', content: <CodeBlock code={samples.javascript} label="JavaScript (fetch)" /> },
