@@ -5,7 +5,7 @@
 // checks and screenshots of /usage and /billing, light and dark, desktop and 390 px.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { ZConfigFile } from '@tollgate/contracts';
-import { applyConfig, runBillingTick } from '@tollgate/db';
+import { applyConfig, rollUpLevels, runBillingTick } from '@tollgate/db';
 import { useTestDatabase } from '@tollgate/db/testing';
 import { hashPassword } from '@tollgate/domain';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -66,6 +66,8 @@ async function seed(): Promise<void> {
     for (let i = 0; i < 25; i++) events.push(call(new Date(anchor.getTime() + 2 * 24 * HOUR + i * 60_000), 200, 12));
   }
   await flushUsageEvents(t.url, events);
+  // The worker's loops: hourly and daily levels (the 7-day view reads hours), then statements.
+  await rollUpLevels(t.db);
   await runBillingTick(t.db, now);
 }
 

@@ -26,6 +26,8 @@ const SOURCES = [
   'packages/domain/src',
   'packages/errors/src',
   'packages/contracts/src',
+  'packages/operations/src',
+  'packages/ui/src',
 ];
 
 function newestMtime(target: string): number {

@@ -2,7 +2,7 @@ import { ZUsageQuery, USAGE_RANGE_MS, type TUsageRange } from '@tollgate/contrac
 import { latencyQuantile, LATENCY_BUCKET_COUNT } from '@tollgate/domain';
 import { Prisma } from '@tollgate/db';
 import { defineOperation, type Tx } from '../core/define-operation';
-import { addHistogram, histogramOf, LATENCY_BUCKET_SUMS, rollupWhere } from './rollup-sql';
+import { addHistogram, histogramOf, LATENCY_BUCKET_SUMS, readRollupWatermark, rollupRows } from './rollup-sql';
 import { pickRollupLevel } from './rollup-level';
 import { emptyOutcomeCounts, outcomeOfStatusClass, type OutcomeCounts } from './usage-outcome';
 import { resolveUsageScope, type UsageScope } from './usage-scope';
@@ -67,7 +67,8 @@ interface EndpointRow {
 
 /**
  * Calls over time by outcome, latency percentiles from the merged histograms, and the top
- * endpoints, read from the per-minute rollups (never the raw request log). A developer
+ * endpoints, read from the rollups (never the raw request log) at the level the range calls
+ * for (pickRollupLevel), the minutes the worker has not rolled up yet included. A developer
  * sees their teams' apps; `app` and `key` narrow that and are not_found outside it.
  */
 export const getUsage = defineOperation({
@@ -83,25 +84,25 @@ export const getUsage = defineOperation({
 /** The report over the range that ends with the minute holding `now`. */
 export async function readUsage(tx: Tx, scope: UsageScope, range: TUsageRange, intervalMs: number | undefined, now: Date): Promise<UsageReport> {
   const rangeMs = USAGE_RANGE_MS[range];
-  const { bucketMs } = pickRollupLevel(rangeMs, intervalMs);
+  const { source, bucketMs } = pickRollupLevel(rangeMs, intervalMs);
   const to = new Date(Math.floor(now.getTime() / MINUTE) * MINUTE + MINUTE);
   const from = new Date(Math.floor((to.getTime() - rangeMs) / bucketMs) * bucketMs);
   if (scope.appIds !== null && scope.appIds.length === 0) return report(range, from, to, bucketMs, [], []);
-  const where = rollupWhere(scope, from, to);
-  const bucketOf = Prisma.sql`floor(extract(epoch from r.minute) * 1000 / ${bucketMs})::bigint`;
-  const [rows, endpoints] = await Promise.all([
+  const rows = rollupRows(scope, source, from, to, source === 'minute' ? null : await readRollupWatermark(tx));
+  const bucketOf = Prisma.sql`floor(extract(epoch from r.t) * 1000 / ${bucketMs})::bigint`;
+  const [buckets, endpoints] = await Promise.all([
     tx.$queryRaw<BucketRow[]>`
       SELECT ${bucketOf} AS bucket, r."statusClass" AS status_class, sum(r.count)::bigint AS requests,
              sum(r.units)::bigint AS units, ${LATENCY_BUCKET_SUMS} AS buckets
-      FROM usage_rollups r WHERE ${where}
+      FROM ${rows}
       GROUP BY 1, 2`,
     tx.$queryRaw<EndpointRow[]>`
       SELECT coalesce(a.slug, r."apiId"::text) AS api, r."routeKey" AS route, sum(r.count)::bigint AS requests,
              sum(r.errors)::bigint AS errors, sum(r.units)::bigint AS units, ${LATENCY_BUCKET_SUMS} AS buckets
-      FROM usage_rollups r LEFT JOIN apis a ON a.id = r."apiId" WHERE ${where}
+      FROM ${rows} LEFT JOIN apis a ON a.id = r."apiId"
       GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT ${TOP_ENDPOINTS}`,
   ]);
-  return report(range, from, to, bucketMs, rows, endpoints);
+  return report(range, from, to, bucketMs, buckets, endpoints);
 }
 
 function report(range: TUsageRange, from: Date, to: Date, bucketMs: number, rows: BucketRow[], endpoints: EndpointRow[]): UsageReport {

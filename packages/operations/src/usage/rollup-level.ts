@@ -1,29 +1,37 @@
 /**
- * Where a usage query reads and how wide its buckets are. The gateways write one rollup
- * level, per minute (`usage_rollups`); coarser buckets are summed from it at query time.
- * Coarser stored levels (hourly, daily), when they come, are chosen here and nowhere else.
+ * Where a usage query reads and how wide its buckets are. The gateways write per-minute
+ * rollups (`usage_rollups`); the worker keeps hourly and daily sums of them
+ * (`usage_rollups_hourly`, `usage_rollups_daily`, RFC 0007). A chart bucket is read from the
+ * coarsest stored level that divides it, so a 30-day view sums hours, not 43,200 minutes.
  */
+export type RollupSource = 'minute' | 'hour' | 'day';
+
 export interface RollupLevel {
-  /** The stored rollups the query reads. */
-  source: 'minute';
+  /** The stored level the query reads (the minutes after the worker's watermark always come from `minute`). */
+  source: RollupSource;
   /** Width of one chart bucket, a multiple of the source's width. */
   bucketMs: number;
 }
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
 
 /** Bucket widths a chart may use, narrowest first; each divides a day, so buckets line up with UTC midnight. */
-export const BUCKET_LADDER_MS: readonly number[] = Object.freeze([MINUTE, 5 * MINUTE, 15 * MINUTE, HOUR, 6 * HOUR, 24 * HOUR]);
+export const BUCKET_LADDER_MS: readonly number[] = Object.freeze([MINUTE, 5 * MINUTE, 15 * MINUTE, HOUR, 6 * HOUR, DAY]);
 
 /** Past this many buckets a chart stops being readable and the query does needless work. */
 export const MAX_BUCKETS = 180;
 
+export const ROLLUP_SOURCE_MS: Readonly<Record<RollupSource, number>> = Object.freeze({ minute: MINUTE, hour: HOUR, day: DAY });
+
 /**
  * The narrowest ladder width at least `intervalMs` (when asked for) that keeps `rangeMs`
- * within MAX_BUCKETS buckets: 1 h -> 1 min, 24 h -> 15 min, 7 d -> 1 h, 30 d -> 6 h.
+ * within MAX_BUCKETS buckets (1 h -> 1 min, 24 h -> 15 min, 7 d -> 1 h, 30 d -> 6 h), read
+ * from the coarsest level whose width divides it.
  */
 export function pickRollupLevel(rangeMs: number, intervalMs = MINUTE): RollupLevel {
-  const fits = BUCKET_LADDER_MS.find((width) => width >= intervalMs && Math.ceil(rangeMs / width) <= MAX_BUCKETS);
-  return { source: 'minute', bucketMs: fits ?? BUCKET_LADDER_MS.at(-1)! };
+  const bucketMs = BUCKET_LADDER_MS.find((width) => width >= intervalMs && Math.ceil(rangeMs / width) <= MAX_BUCKETS) ?? DAY;
+  const source = bucketMs % DAY === 0 ? 'day' : bucketMs % HOUR === 0 ? 'hour' : 'minute';
+  return { source, bucketMs };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ZConfigFile } from '@tollgate/contracts';
-import { applyConfig, refreshOpenStatements } from '@tollgate/db';
+import { applyConfig, refreshOpenStatements, rollUpLevels } from '@tollgate/db';
 import { useTestDatabase } from '@tollgate/db/testing';
 import { LATENCY_BUCKET_BOUNDS_MS } from '@tollgate/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -84,6 +84,8 @@ beforeAll(async () => {
     call('globex', 12 * MINUTE, 500, 20_000, 'GET /secret'),
   ];
   await flushUsageEvents(t.url, events);
+  // The worker's hourly and daily levels, as its rollup loop keeps them.
+  await rollUpLevels(t.db);
   world = { alice: users.alice!, bob: users.bob!, ids, events };
 });
 
@@ -99,12 +101,13 @@ const outcomeOf = (status: number) => (status >= 500 ? 'serverError' : status >=
 
 describe('the rollup level picker', () => {
   it('keeps each range within the chart’s buckets, widening an interval that is too fine', () => {
-    expect(pickRollupLevel(HOUR).bucketMs).toBe(MINUTE);
-    expect(pickRollupLevel(24 * HOUR).bucketMs).toBe(15 * MINUTE);
-    expect(pickRollupLevel(7 * 24 * HOUR).bucketMs).toBe(HOUR);
-    expect(pickRollupLevel(30 * 24 * HOUR).bucketMs).toBe(6 * HOUR);
-    expect(pickRollupLevel(24 * HOUR, HOUR).bucketMs).toBe(HOUR);
-    expect(pickRollupLevel(7 * 24 * HOUR, MINUTE).bucketMs).toBe(HOUR);
+    expect(pickRollupLevel(HOUR)).toEqual({ source: 'minute', bucketMs: MINUTE });
+    expect(pickRollupLevel(24 * HOUR)).toEqual({ source: 'minute', bucketMs: 15 * MINUTE });
+    expect(pickRollupLevel(7 * 24 * HOUR)).toEqual({ source: 'hour', bucketMs: HOUR });
+    expect(pickRollupLevel(30 * 24 * HOUR)).toEqual({ source: 'hour', bucketMs: 6 * HOUR });
+    expect(pickRollupLevel(24 * HOUR, HOUR)).toEqual({ source: 'hour', bucketMs: HOUR });
+    expect(pickRollupLevel(30 * 24 * HOUR, 24 * HOUR)).toEqual({ source: 'day', bucketMs: 24 * HOUR });
+    expect(pickRollupLevel(7 * 24 * HOUR, MINUTE)).toEqual({ source: 'hour', bucketMs: HOUR });
     expect(pickRollupLevel(HOUR, 5 * MINUTE)).toEqual({ source: 'minute', bucketMs: 5 * MINUTE });
   });
 });
@@ -159,6 +162,16 @@ describe('usage from the rollups', () => {
     const minute = new Date(Math.floor(Date.parse(now) / MINUTE) * MINUTE).toISOString();
     expect(report.series.find((point) => point.start === minute)?.success).toBeGreaterThanOrEqual(1);
     await t.db.usageRollup.deleteMany({ where: { routeKey: 'GET /now' } });
+  });
+
+  it('gives the same answer from the hourly and daily levels as from the minutes', async () => {
+    const fromMinutes = await runOperation(t.db, world.alice, getUsage, { range: '24h' });
+    for (const intervalMs of [HOUR, 24 * HOUR]) {
+      const fromLevel = await runOperation(t.db, world.alice, getUsage, { range: '24h', intervalMs });
+      expect(fromLevel.totals).toEqual(fromMinutes.totals);
+      expect(fromLevel.latencyMs).toEqual(fromMinutes.latencyMs);
+      expect(fromLevel.topEndpoints).toEqual(fromMinutes.topEndpoints);
+    }
   });
 
   it('narrows to one key of the caller’s apps', async () => {
@@ -228,5 +241,20 @@ describe('isolation between teams', () => {
     expect(report.totals.requests).toBe(0);
     expect(await runOperation(t.db, stranger, listTeamStatements, {})).toEqual([]);
     expect(await runOperation(t.db, stranger, listBillingEstimates, {})).toEqual([]);
+  });
+});
+
+describe('rollup levels', () => {
+  it('reads the hours the worker rolled up from the hourly level and the newer minutes from the minute rollups', async () => {
+    const watermark = (await t.db.rollupWatermark.findUniqueOrThrow({ where: { level: 'hour' } })).upTo;
+    const split = new Date(Math.floor(watermark.getTime() / HOUR) * HOUR);
+    const before = await runOperation(t.db, world.alice, getUsage, { range: '7d' });
+    // Minutes before the split are no longer read at the hourly level: removing them changes nothing there.
+    await t.db.usageRollup.deleteMany({ where: { minute: { lt: split } } });
+    const after = await runOperation(t.db, world.alice, getUsage, { range: '7d' });
+    expect(after.totals).toEqual(before.totals);
+    const fromMinutes = await runOperation(t.db, world.alice, getUsage, { range: '1h' });
+    const mine = world.events.filter((event) => event.app === 'acme-app' && Date.parse(event.time) >= split.getTime() && Date.parse(event.time) >= Date.parse(fromMinutes.from));
+    expect(fromMinutes.totals.requests).toBe(mine.length);
   });
 });
