@@ -2,19 +2,24 @@
 // A developer's apps in the portal, in a real browser against a production build: create an
 // app, subscribe it on a free plan (subscribing twice is refused inline), create a key whose
 // secret is shown once, roll it with a grace period (over 7 days is refused inline), revoke the
-// old one; a plan that needs approval shows "Pending approval" until an admin approves it, and
-// the team is told in a notification it marks read. Axe and screenshots, light and dark, 390 px.
-import { mkdirSync } from 'node:fs';
+// old one; a plan that needs approval shows "Pending approval" until an admin approves it in the
+// console, and the team is told in a notification it marks read and by mail. Axe and
+// screenshots, light and dark, 390 px.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { useTestDatabase } from '@tollgate/db/testing';
 import { hashApiKey, hashPassword } from '@tollgate/domain';
-import { approveSubscription, createApi, createPlan, createRoute, createTeam, runOperation, type Principal } from '@tollgate/operations';
+import { createApi, createPlan, createRoute, createTeam, runOperation, type Principal } from '@tollgate/operations';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitForMailLink } from '../support/mail-outbox';
 import { startPortal, type RunningPortal } from '../support/portal';
-import { SCREENSHOTS, seriousViolations, shot } from './console-page';
+import { SCREENSHOTS, seriousViolations, shot, signInToConsole } from './console-page';
 import { chromiumAvailable, launchChromium } from './launch-chromium';
 
 const DEVELOPER = { email: 'dana@example.com', password: 'portal apps password 1' };
+const ADMIN = { email: 'ada@example.com', password: 'portal apps admin password 1' };
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 const admin: Principal = { kind: 'user', id: '00000000-0000-4000-8000-0000000000ad', label: 'admin@example.com', role: 'admin' };
@@ -33,6 +38,7 @@ async function seed(): Promise<void> {
   await run(createTeam, { slug: 'acme', name: 'Acme' });
   const user = await t.db.user.create({ data: { email: DEVELOPER.email, name: 'Dana Developer', role: 'developer', emailVerifiedAt: new Date(), passwordHash: await hashPassword(DEVELOPER.password) } });
   await t.db.teamMember.create({ data: { teamId: (await t.db.team.findUniqueOrThrow({ where: { slug: 'acme' } })).id, userId: user.id, role: 'owner' } });
+  await t.db.user.create({ data: { email: ADMIN.email, name: 'Ada Admin', role: 'admin', passwordHash: await hashPassword(ADMIN.password) } });
 }
 
 /** Picks an option of a Radix select named by its label. */
@@ -47,11 +53,13 @@ describe.skipIf(!chromiumAvailable())('apps, subscriptions and keys in the devel
   let context: BrowserContext;
   let page: Page;
   let firstKey = { prefix: '', secret: '' };
+  let outbox = '';
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     await seed();
-    portal = await startPortal({ databaseUrl: t.url });
+    outbox = mkdtempSync(path.join(tmpdir(), 'tollgate-outbox-'));
+    portal = await startPortal({ databaseUrl: t.url, env: { MAIL_OUTBOX_DIR: outbox } });
     browser = await launchChromium();
     context = await browser.newContext({ viewport: DESKTOP, bypassCSP: true, colorScheme: 'light' });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: portal.url });
@@ -67,6 +75,7 @@ describe.skipIf(!chromiumAvailable())('apps, subscriptions and keys in the devel
   afterAll(async () => {
     await browser?.close();
     await portal?.stop();
+    if (outbox) rmSync(outbox, { recursive: true, force: true });
   });
 
   it('creates an app, whose slug follows its name, and opens its page', async () => {
@@ -156,7 +165,7 @@ describe.skipIf(!chromiumAvailable())('apps, subscriptions and keys in the devel
     await expect.poll(() => keys.locator('tbody tr').nth(1).textContent()).toMatch(/revoked/);
   });
 
-  it('shows a plan that needs approval as pending until an admin approves it, and tells the team', async () => {
+  it('shows a plan that needs approval as pending until an admin approves it in the console, and tells the team', { timeout: 60_000 }, async () => {
     await page.getByRole('button', { name: 'Subscribe' }).click();
     const dialog = page.getByRole('dialog', { name: 'Subscribe to an API' });
     await choose(dialog, 'API', 'Maps');
@@ -165,8 +174,15 @@ describe.skipIf(!chromiumAvailable())('apps, subscriptions and keys in the devel
     await dialog.waitFor({ state: 'hidden' });
     const subscriptions = page.getByRole('region', { name: 'Subscriptions of Weather Widget' });
     await expect.poll(() => subscriptions.locator('tbody tr').first().textContent()).toMatch(/Maps.*Gold.*Pending approval/);
-    const pending = await t.db.subscription.findFirstOrThrow({ where: { status: 'pending' } });
-    await runOperation(t.db, admin, approveSubscription, { id: pending.id });
+    const console_ = await (await browser.newContext({ viewport: DESKTOP })).newPage();
+    await signInToConsole(console_, portal.url, ADMIN);
+    await console_.goto(`${portal.url}/admin/subscriptions`);
+    await console_.getByRole('button', { name: 'Approve weather-widget → maps' }).click();
+    const confirm = console_.getByRole('alertdialog', { name: 'Approve weather-widget → maps?' });
+    await confirm.getByRole('button', { name: 'Approve', exact: true }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    await console_.context().close();
+    expect(await waitForMailLink(outbox, DEVELOPER.email, 'weather-widget may call maps')).toBe(`${portal.url}/apps/weather-widget`);
     await page.reload();
     await expect.poll(() => subscriptions.locator('tbody tr').allTextContents()).toEqual([expect.stringMatching(/Weather.*Active/), expect.stringMatching(/Maps.*Gold.*Active/)]);
 

@@ -5,6 +5,7 @@ import { approveSubscription, cancelSubscription, createSubscription, moveSubscr
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { adminActionClient } from '@/lib/safe-action';
+import { mailSubscriptionDecision } from '@/server/subscriptions/mail-subscription-decision';
 
 const ZId = z.object({ id: z.string().min(1).max(100) });
 
@@ -22,12 +23,14 @@ export const createSubscriptionAction = adminActionClient.inputSchema(ZCreateSub
 export const approveSubscriptionAction = adminActionClient.inputSchema(ZId).action(async ({ parsedInput, ctx }) => {
   const subscription = await ctx.run(approveSubscription, parsedInput);
   refresh();
+  await mailSubscriptionDecision(subscription);
   return subscription;
 });
 
 export const rejectSubscriptionAction = adminActionClient.inputSchema(ZRejectSubscriptionRequest.extend(ZId.shape)).action(async ({ parsedInput, ctx }) => {
   const subscription = await ctx.run(rejectSubscription, parsedInput);
   refresh();
+  await mailSubscriptionDecision(subscription);
   return subscription;
 });
 
