@@ -167,6 +167,8 @@ describe.skipIf(!chromiumAvailable())('accounts in the developer portal', () => 
   it('has no serious accessibility violations on /signup and /team and fits a phone; screenshots light and dark', async () => {
     const state = await signedIn.storageState();
     await signedIn.close();
+    // An admin marks the team a partner; the team page shows the badge.
+    await t.db.team.updateMany({ where: { members: { some: { user: { email: STRANGER.email }, role: 'owner' } } }, data: { partner: true } });
     const found: string[] = [];
     for (const scheme of ['light', 'dark'] as const) {
       for (const [size, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
@@ -176,6 +178,7 @@ describe.skipIf(!chromiumAvailable())('accounts in the developer portal', () => 
           const view = await context.newPage();
           await view.goto(`${portal.url}${target.path}`);
           await view.getByRole('heading', { level: 1, name: target.heading, exact: true }).waitFor();
+          if (target.session) await view.getByRole('region', { name: STRANGER.name, exact: true }).getByText('Partner', { exact: true }).waitFor();
           const name = target.path.slice(1);
           found.push(...(await seriousViolations(view)).map((violation) => `${name} ${scheme} ${size}: ${violation}`));
           if (size === 'phone') {
