@@ -40,8 +40,9 @@ export function compileDiscovery(snapshot: GatewaySnapshot, foldState: FoldState
     for (const operation of openApiOperations(api.basePath, api.openapi)) known.push(operation.template);
   }
   const templaters = new Map<string, PathTemplater>();
+  const ownDecisions = new Set([...discovery.splits, ...discovery.merges].map((decision) => decision.host).filter((host) => host !== ''));
   const templaterFor = (host: string): PathTemplater => {
-    const key = discovery.splits.some((split) => split.host === host) || discovery.merges.some((merge) => merge.host === host) ? host : '';
+    const key = ownDecisions.has(host) ? host : '';
     let templater = templaters.get(key);
     if (templater === undefined) {
       const mine = <T extends { host: string }>(list: readonly T[]) => list.filter((entry) => entry.host === '' || entry.host === key);

@@ -91,13 +91,9 @@ export class PathTemplater {
   template(path: string, scope = ''): string {
     const segments = splitPath(path);
     const out: string[] = new Array(segments.length);
-    const guessed: boolean[] = new Array(segments.length).fill(false);
-    const used = new Map<string, number>();
-    const param = (name: string) => {
-      const count = (used.get(name) ?? 0) + 1;
-      used.set(name, count);
-      return count === 1 ? `{${name}}` : `{${name}${count}}`;
-    };
+    // Positions whose parameter was guessed (not the spec's): a split turns those back into literals.
+    let guessed = 0n;
+    const used: string[] = [];
     let node: KnownNode | null = this.#known;
     let parent = scope;
     for (let i = 0; i < segments.length; i++) {
@@ -108,7 +104,7 @@ export class PathTemplater {
           out[i] = segment;
           node = literal;
         } else if (node.param !== null) {
-          out[i] = param(node.param.name);
+          out[i] = paramName(used, node.param.name);
           node = node.param.node;
         } else node = null;
       }
@@ -116,22 +112,33 @@ export class PathTemplater {
         if (isParamSegment(segment)) out[i] = segment;
         else {
           const kind = segmentKind(segment);
-          const folds = kind !== null || this.state.fold(parent, segment);
-          out[i] = folds ? param(kind ?? foldedName(segment)) : segment;
-          guessed[i] = folds;
+          if (kind !== null || this.state.fold(parent, segment)) {
+            out[i] = paramName(used, kind ?? foldedName(segment));
+            guessed |= 1n << BigInt(i);
+          } else out[i] = segment;
         }
       }
       parent += `/${out[i]}`;
     }
     let template = `/${out.join('/')}`;
-    if (this.#splits.has(template)) template = `/${out.map((value, i) => (guessed[i] ? segments[i] : value)).join('/')}`;
-    for (let hops = 0; hops < 8; hops++) {
-      const into = this.#merges.get(template);
-      if (into === undefined) break;
-      template = into;
+    if (guessed !== 0n && this.#splits.has(template)) template = `/${out.map((value, i) => ((guessed >> BigInt(i)) & 1n ? segments[i] : value)).join('/')}`;
+    if (this.#merges.size > 0) {
+      for (let hops = 0; hops < 8; hops++) {
+        const into = this.#merges.get(template);
+        if (into === undefined) break;
+        template = into;
+      }
     }
     return template;
   }
+}
+
+/** `{name}`, or `{name2}`, `{name3}`… when the name is already used in the template. */
+function paramName(used: string[], name: string): string {
+  let count = 1;
+  for (const other of used) if (other === name) count++;
+  used.push(name);
+  return count === 1 ? `{${name}}` : `{${name}${count}}`;
 }
 
 /**

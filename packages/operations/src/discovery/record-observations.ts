@@ -27,28 +27,42 @@ export async function recordObservations(tx: Tx, observations: readonly Discover
   const catalog = await loadCatalog(tx);
   const decisions = await loadDecisions(tx);
   const created = new Set<string>();
+  const grown = new Set<string>();
   let stored = 0;
-  const hosts = new Set<string>();
-  for (const seen of observations) {
+  const classified = observations.flatMap((seen) => {
     const template = decisions.forHost(seen.host).mergeInto(seen.template);
     const { kind, apiId } = classifyEndpoint(catalog, { host: seen.host, method: seen.method, template });
-    if (kind === null) continue;
-    const where = { host_method_pathTemplate: { host: seen.host, method: seen.method, pathTemplate: template } };
-    const row = await tx.discoveredEndpoint.findUnique({ where });
+    return kind === null ? [] : [{ seen, template, kind, apiId }];
+  });
+  const existing = await findRows(tx, classified.map(({ seen, template }) => ({ host: seen.host, method: seen.method, pathTemplate: template })));
+  for (const { seen, template, kind, apiId } of classified) {
+    const row = existing.get(keyOf(seen.host, seen.method, template)) ?? null;
     const columns = observedColumns(row, seen);
     if (row === null) {
       const made = await tx.discoveredEndpoint.create({ data: { host: seen.host, method: seen.method, pathTemplate: template, kind: toDbKind(kind), apiId, ...columns } });
+      existing.set(keyOf(seen.host, seen.method, template), made);
       created.add(made.id);
+      grown.add(seen.host);
     } else {
-      await tx.discoveredEndpoint.update({ where: { id: row.id }, data: { kind: toDbKind(kind), apiId, ...columns } });
+      const updated = await tx.discoveredEndpoint.update({ where: { id: row.id }, data: { kind: toDbKind(kind), apiId, ...columns } });
+      existing.set(keyOf(seen.host, seen.method, template), updated);
     }
     stored++;
-    hosts.add(seen.host);
   }
-  for (const host of hosts) await refoldHost(tx, host, catalog, decisions.forHost(host));
+  // Only a new template can push a position past the threshold: hosts without one keep their rows as they are.
+  for (const host of grown) await refoldHost(tx, host, catalog, decisions.forHost(host));
   const shadows = await tx.discoveredEndpoint.findMany({ where: { id: { in: [...created] }, kind: 'shadow' } });
   for (const row of shadows) await enqueueWebhookEvent(tx, { teamId: null, event: shadowFound(row, now), now });
   return { stored, newShadows: shadows.length };
+}
+
+/** Stored rows for these keys, looked up in slices of 500. */
+async function findRows(tx: Tx, keys: { host: string; method: string; pathTemplate: string }[]): Promise<Map<string, DiscoveredEndpoint>> {
+  const rows = new Map<string, DiscoveredEndpoint>();
+  for (let i = 0; i < keys.length; i += 500) {
+    for (const row of await tx.discoveredEndpoint.findMany({ where: { OR: keys.slice(i, i + 500) } })) rows.set(keyOf(row.host, row.method, row.pathTemplate), row);
+  }
+  return rows;
 }
 
 /** The host's stored templates run through the templater together; rows that fold into one are merged. */
