@@ -89,10 +89,13 @@ describe('PathTemplater', () => {
   });
 
   it('re-running stored templates folds literal rows that crossed the threshold since', () => {
-    const stored = [...words.slice(0, 9).map((w) => `/profiles/${w}`), '/profiles/{name}', '/profiles/me'];
+    const stored = [...words.slice(0, 9).map((w) => `/profiles/${w}`), '/profiles/{name}'];
     const rerun = templateAll(stored, { threshold: 10 });
     expect(rerun.get('/profiles/alice')).toBe('/profiles/{name}');
     expect(rerun.get('/profiles/{name}')).toBe('/profiles/{name}');
+    // An id parameter says nothing about the words beside it.
+    const ids = templateAll(['/users/{id}', '/users/me'], { threshold: 10 });
+    expect(ids.get('/users/me')).toBe('/users/me');
   });
 
   it('stays bounded: past the tracked positions a new position folds at once', () => {

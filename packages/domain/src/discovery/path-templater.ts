@@ -23,6 +23,8 @@ export interface PathTemplaterOptions {
 }
 
 const FOLDED = true;
+/** Parameters only the threshold makes: `{name}`, `{file}` (numbered or not). */
+const FOLDED_TEXT = /^\{(?:name|file)\d*\}$/;
 const MAX_VALUE_CHARS = 64;
 
 /** Distinct values seen per position (scope + parent template), until the position folds. */
@@ -52,6 +54,11 @@ export class FoldState {
     }
     seen.add(value);
     return seen.size >= this.threshold ? this.#mark(position) : false;
+  }
+
+  /** Records that `position` folded (a stored template shows it did). */
+  markFolded(position: string): void {
+    if (this.#positions.has(position) || this.#positions.size < this.maxPositions) this.#positions.set(position, FOLDED);
   }
 
   #mark(position: string): true {
@@ -109,8 +116,11 @@ export class PathTemplater {
         } else node = null;
       }
       if (node === null) {
-        if (isParamSegment(segment)) out[i] = segment;
-        else {
+        if (isParamSegment(segment)) {
+          // A stored template that folded free text here means the position crossed the threshold before.
+          if (FOLDED_TEXT.test(segment)) this.state.markFolded(parent);
+          out[i] = segment;
+        } else {
           const kind = segmentKind(segment);
           if (kind !== null || this.state.fold(parent, segment)) {
             out[i] = paramName(used, kind ?? foldedName(segment));
