@@ -131,10 +131,19 @@ describe.skipIf(!chromiumAvailable())('usage and billing in the developer portal
     expect(sum(3)).toBe(week.filter((event) => event.status >= 500).length);
   });
 
-  it('refuses another team’s usage CSV as not found', async () => {
+  it('refuses another team’s usage, CSV and key as not found', async () => {
     const response = await page.request.get(`${portal.url}/usage/export.csv?range=24h&app=globex-app`);
     expect(response.status()).toBe(404);
     expect(await response.text()).not.toContain('globex-app,');
+    const globex = await t.db.app.findUniqueOrThrow({ where: { slug: 'globex-app' } });
+    const key = await t.db.apiKey.create({ data: { appId: globex.id, name: 'ci', prefix: 'tg_test_globex', hash: 'globex-key-hash' } });
+    // The pages stream behind their loading skeleton, so the answer is the not-found page, not a 404 status.
+    for (const path of ['/usage/globex-app', `/usage?key=${key.id}`]) {
+      await page.goto(`${portal.url}${path}`);
+      await page.getByRole('heading', { level: 1, name: 'Nothing here' }).waitFor();
+      expect(await page.getByRole('img', { name: /^Requests by outcome/ }).count()).toBe(0);
+    }
+    expect((await page.request.get(`${portal.url}/usage/export.csv?key=${key.id}`)).status()).toBe(404);
   });
 
   it('shows the running estimate and a closed statement, which downloads as CSV and JSON', async () => {

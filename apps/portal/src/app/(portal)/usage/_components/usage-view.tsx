@@ -1,4 +1,6 @@
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { isTollgateError } from '@tollgate/errors';
 import type { TUsageRange } from '@tollgate/contracts';
 import { getUsage, listQuotaMeters, type UsageReport } from '@tollgate/operations';
 import { Badge, Button, Card, EmptyState, PageHeader, cn } from '@tollgate/ui';
@@ -27,7 +29,11 @@ export async function UsageView({ range, app, apps, keyId }: UsageViewProps) {
   const [report, meters] = await Promise.all([
     readAsDeveloper(getUsage, { range, ...filter }, returnTo),
     readAsDeveloper(listQuotaMeters, app ? { app: app.slug } : {}, returnTo),
-  ]);
+  ]).catch((error: unknown) => {
+    // A key (or app) outside the caller's teams is a 404 page, like one that does not exist.
+    if (isTollgateError(error) && error.code === 'not_found') notFound();
+    throw error;
+  });
   const query = usageQueryString({ range, app: app?.slug, key: keyId });
   return (
     <div className="grid gap-8">
