@@ -164,7 +164,7 @@ describe.skipIf(!chromiumAvailable())('accounts in the developer portal', () => 
     await second.close();
   }, 120_000);
 
-  it('has no serious accessibility violations on /signup and /team and fits a phone; screenshots light and dark', async () => {
+  it('has no serious accessibility violations on /signin, /signup and /team and fits a phone; screenshots light and dark', async () => {
     const state = await signedIn.storageState();
     await signedIn.close();
     // An admin marks the team a partner; the team page shows the badge.
@@ -172,7 +172,11 @@ describe.skipIf(!chromiumAvailable())('accounts in the developer portal', () => 
     const found: string[] = [];
     for (const scheme of ['light', 'dark'] as const) {
       for (const [size, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
-        for (const target of [{ path: '/signup', heading: 'Create an account', session: false }, { path: '/team', heading: 'Team', session: true }]) {
+        for (const target of [
+          { path: '/signin', heading: 'Sign in', session: false },
+          { path: '/signup', heading: 'Create an account', session: false },
+          { path: '/team', heading: 'Team', session: true },
+        ]) {
           const context = await browser.newContext({ viewport, bypassCSP: true, colorScheme: scheme, ...(target.session ? { storageState: state } : {}) });
           await context.addInitScript((theme) => localStorage.setItem('theme', theme), scheme);
           const view = await context.newPage();
