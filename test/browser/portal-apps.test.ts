@@ -124,10 +124,11 @@ describe.skipIf(!chromiumAvailable())('apps, subscriptions and keys in the devel
     await dialog.getByLabel('Expires on').fill('');
     await dialog.getByRole('button', { name: 'Create key' }).click();
     const shown = page.getByRole('dialog', { name: 'Copy your new key' });
-    const secret = (await shown.getByLabel('API key', { exact: true }).textContent())!.trim();
+    const secret = (await shown.getByLabel('Key', { exact: true }).textContent())!.trim();
     const stored = await t.db.apiKey.findFirstOrThrow({ where: { name: 'production' } });
     expect(stored).toMatchObject({ hash: hashApiKey(secret), scopes: ['weather'], expiresAt: null });
-    await shown.getByRole('button', { name: 'Copy api key' }).click();
+    await shot(page, 'portal-app-key-secret-light-desktop');
+    await shown.getByRole('button', { name: 'Copy key' }).click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
     await shown.getByRole('button', { name: 'Done' }).click();
     await shown.waitFor({ state: 'hidden' });
@@ -149,7 +150,7 @@ describe.skipIf(!chromiumAvailable())('apps, subscriptions and keys in the devel
     await dialog.getByLabel('Grace period (days)').fill('2');
     await dialog.getByRole('button', { name: 'Roll key' }).click();
     const shown = page.getByRole('dialog', { name: 'Copy the new key' });
-    const secret = (await shown.getByLabel('API key', { exact: true }).textContent())!.trim();
+    const secret = (await shown.getByLabel('Key', { exact: true }).textContent())!.trim();
     const [old, rolled] = await Promise.all([t.db.apiKey.findFirstOrThrow({ where: { prefix: firstKey.prefix } }), t.db.apiKey.findFirstOrThrow({ where: { rotatedFromId: { not: null } } })]);
     expect(rolled).toMatchObject({ hash: hashApiKey(secret), rotatedFromId: old.id, scopes: ['weather'], name: 'production' });
     expect(old.expiresAt!.getTime() - Date.now()).toBeGreaterThan(86_400_000);

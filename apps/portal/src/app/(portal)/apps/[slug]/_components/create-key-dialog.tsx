@@ -62,7 +62,7 @@ export function CreateKeyDialog({ app, apis, routeScopes }: CreateKeyDialogProps
     >
       {created ? (
         <div className="grid gap-4">
-          <SecretOnce label="API key" value={created.key}>
+          <SecretOnce label="Key" value={created.key}>
             Tollgate keeps only its hash; its prefix {created.prefix}… names it everywhere.
           </SecretOnce>
           <div className="flex justify-end">

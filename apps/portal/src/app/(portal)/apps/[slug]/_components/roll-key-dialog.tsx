@@ -43,7 +43,7 @@ export function RollKeyDialog({ apiKey }: { apiKey: Pick<TTeamKey, 'id' | 'prefi
     >
       {rolled ? (
         <div className="grid gap-4">
-          <SecretOnce label="API key" value={rolled.key.key}>
+          <SecretOnce label="Key" value={rolled.key.key}>
             Its prefix is {rolled.key.prefix}….
           </SecretOnce>
           <div className="flex justify-end">
