@@ -16,6 +16,7 @@ import { SCREENSHOTS, seriousViolations, shot } from './console-page';
 import { chromiumAvailable, launchChromium } from './launch-chromium';
 
 const DEV = { email: 'dana@example.com', password: 'portal usage password 1' };
+const NEWCOMER = { email: 'erin@example.com', password: 'portal usage password 2' };
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 const HOUR = 3_600_000;
@@ -41,6 +42,10 @@ async function seed(): Promise<void> {
   const anchor = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 2, 1));
   await t.db.subscription.updateMany({ data: { billingAnchor: anchor, timeZone: 'UTC' } });
   const user = await t.db.user.create({ data: { email: DEV.email, name: 'Dana Developer', passwordHash: await hashPassword(DEV.password), emailVerifiedAt: now } });
+  // A developer whose team has an app but has made no call yet.
+  const erin = await t.db.user.create({ data: { email: NEWCOMER.email, name: 'Erin Newcomer', passwordHash: await hashPassword(NEWCOMER.password), emailVerifiedAt: now } });
+  const initech = await t.db.team.create({ data: { slug: 'initech', name: 'Initech', apps: { create: { slug: 'initech-app', name: 'Initech App' } } } });
+  await t.db.teamMember.create({ data: { teamId: initech.id, userId: erin.id, role: 'owner' } });
   const api = await t.db.api.findUniqueOrThrow({ where: { slug: 'weather' } });
   const plan = await t.db.plan.findUniqueOrThrow({ where: { slug: 'pro' } });
   for (const slug of ['acme-app', 'globex-app']) {
@@ -165,6 +170,24 @@ describe.skipIf(!chromiumAvailable())('usage and billing in the developer portal
     const foreign = await t.db.billingStatement.findFirstOrThrow({ where: { subscription: { app: { slug: 'globex-app' } } } });
     expect((await page.request.get(`${portal.url}/billing/statements/${foreign.id}/download?format=json`)).status()).toBe(404);
     expect(await page.content()).not.toContain('globex');
+  });
+
+  it('tells a developer without calls or subscriptions how to start', async () => {
+    const context = await browser.newContext({ viewport: DESKTOP, bypassCSP: true, colorScheme: 'light' });
+    const view = await context.newPage();
+    await view.goto(`${portal.url}/signin?callbackUrl=${encodeURIComponent('/usage')}`);
+    await view.getByLabel('Email').fill(NEWCOMER.email);
+    await view.getByLabel('Password').fill(NEWCOMER.password);
+    await view.getByRole('button', { name: 'Sign in' }).click();
+    await view.waitForURL(`${portal.url}/usage`);
+    await view.getByText('No calls yet — make your first call').waitFor();
+    expect(await view.getByRole('link', { name: 'Get an API key' }).getAttribute('href')).toBe('/apps');
+    expect(await view.getByRole('img', { name: /^Requests by outcome/ }).count()).toBe(0);
+    expect(await seriousViolations(view)).toEqual([]);
+    await shot(view, 'portal-usage-empty-light-desktop');
+    await view.goto(`${portal.url}/billing`);
+    await view.getByText('No subscriptions yet').waitFor();
+    await context.close();
   });
 
   it('has no serious accessibility violations and saves screenshots, light and dark, desktop and 390 px', async () => {

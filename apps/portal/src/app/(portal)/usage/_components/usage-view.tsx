@@ -40,7 +40,7 @@ export async function UsageView({ range, app, apps, keyId }: UsageViewProps) {
       <PageHeader
         className="mb-0"
         title={app ? `Usage · ${app.name}` : 'Usage'}
-        description="Calls your apps sent through the gateway, from the per-minute rollups; new calls show within a minute."
+        description="Calls your apps sent through the gateway, from its usage rollups; new calls show within a minute."
         actions={
           <>
             <RangePicker />
