@@ -59,7 +59,7 @@ export function createAdminActionClient(resolvePrincipal: () => Promise<Principa
 }
 
 /** The signed-in admin as the database knows them now: a developer or a stranger gets no principal. */
-async function sessionAdminPrincipal(): Promise<Principal> {
+export async function sessionAdminPrincipal(): Promise<Principal> {
   const sessionUser = await getSessionUser();
   if (!sessionUser) throw new TollgateError('unauthorized', { detail: 'Sign in first.' });
   const user = await getUser(sessionUser.id);

@@ -1,4 +1,4 @@
-import { BarChart3, Boxes, FileClock, FileCode2, KeyRound, KeySquare, LayoutDashboard, Layers, Network, ShieldCheck, Users, Webhook, AppWindow, Receipt, UserCog, type LucideIcon } from 'lucide-react';
+import { BarChart3, Boxes, FileClock, FileCode2, KeyRound, KeySquare, LayoutDashboard, Layers, Network, ShieldCheck, Users, Webhook, AppWindow, Receipt, UserCog, ScrollText, type LucideIcon } from 'lucide-react';
 
 export type AdminNavItem = { href: string; label: string; icon: LucideIcon; exact?: boolean };
 export type AdminNavGroup = { label: string | null; items: AdminNavItem[] };
@@ -21,6 +21,10 @@ export const ADMIN_NAV_GROUPS: readonly AdminNavGroup[] = [
       { href: '/admin/subscriptions', label: 'Subscriptions', icon: Receipt },
       { href: '/admin/keys', label: 'Keys', icon: KeyRound },
     ],
+  },
+  {
+    label: 'Analytics',
+    items: [{ href: '/admin/request-log', label: 'Request log', icon: ScrollText }],
   },
   {
     label: 'Observe',

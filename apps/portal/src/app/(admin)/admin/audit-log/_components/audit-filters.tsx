@@ -3,7 +3,8 @@
 import type { AuditFacets } from '@tollgate/operations';
 import { Button, Field, Input, Select, useTableState } from '@tollgate/ui';
 import { useEffect, useState, type FormEvent } from 'react';
-import { AUDIT_TABLE, fieldToIso, isoToField } from './audit-table-spec';
+import { fieldToIso, isoToField } from '../../_components/utc-datetime-field';
+import { AUDIT_TABLE } from './audit-table-spec';
 
 const ANY = '__any__';
 
