@@ -2,7 +2,7 @@ import type { Prisma } from '@tollgate/db';
 import { z } from 'zod';
 import { defineOperation } from '../core/define-operation';
 import { CATALOG_API_SELECT, toCatalogApi, type CatalogApi } from './catalog-api';
-import { visibleApisWhere } from './visible-apis';
+import { audienceOf, visibleApisWhere } from './visible-apis';
 
 export const ZCatalogQuery = z.object({
   /** Matched against the name, slug and description. */
@@ -23,7 +23,7 @@ export const listCatalogApis = defineOperation({
   role: 'developer',
   input: ZCatalogQuery,
   async run(tx, input, ctx): Promise<CatalogPage> {
-    const visible = await visibleApisWhere(tx, ctx.principal);
+    const visible = visibleApisWhere(await audienceOf(tx, ctx.principal));
     const filters: Prisma.ApiWhereInput[] = [visible];
     if (input.q) {
       filters.push({ OR: ['name', 'slug', 'description'].map((field) => ({ [field]: { contains: input.q, mode: 'insensitive' } })) });

@@ -4,15 +4,21 @@ import type { Principal } from '../core/principal';
 import { memberTeamIds } from '../core/team-scope';
 
 /**
- * Which APIs the catalog shows this caller: published or deprecated ones (never drafts or
- * retired ones), public to everyone, partner-only to members of a partner team, private to no one.
- * Every catalog read filters with this, so a hidden API is not_found like a missing one.
+ * The one rule for which APIs developers see. Public APIs are for everyone, partner-only ones
+ * for partner teams, private ones for no one. The catalog shows published and deprecated APIs
+ * (a deprecated one with its sunset date); new subscriptions are taken only on published ones.
+ * Every portal read and subscription filters with this, so a hidden API is not_found like a
+ * missing one.
  */
-export async function visibleApisWhere(tx: Tx, principal: Principal): Promise<Prisma.ApiWhereInput> {
-  const teamIds = await memberTeamIds(tx, principal);
-  const partner = teamIds.length > 0 && (await tx.team.count({ where: { id: { in: teamIds }, partner: true } })) > 0;
+export function visibleApisWhere(audience: { partner: boolean }, purpose: 'browse' | 'subscribe' = 'browse'): Prisma.ApiWhereInput {
   return {
-    status: { in: ['published', 'deprecated'] },
-    visibility: { in: partner ? ['public', 'partner'] : ['public'] },
+    status: purpose === 'browse' ? { in: ['published', 'deprecated'] } : 'published',
+    visibility: { in: audience.partner ? ['public', 'partner'] : ['public'] },
   };
+}
+
+/** The caller as an audience: a partner when any of their teams is a partner team. */
+export async function audienceOf(tx: Tx, principal: Principal): Promise<{ partner: boolean }> {
+  const teamIds = await memberTeamIds(tx, principal);
+  return { partner: teamIds.length > 0 && (await tx.team.count({ where: { id: { in: teamIds }, partner: true } })) > 0 };
 }

@@ -1,7 +1,7 @@
 import { ZTeamAppParams, type TSubscribableApi } from '@tollgate/contracts';
 import { defineOperation } from '../core/define-operation';
 import { findTeamAppOrThrow } from './find-team-records';
-import { visibleApisWhere } from './visible-apis';
+import { visibleApisWhere } from '../catalog/visible-apis';
 
 /** What one of the caller's apps may subscribe to: the APIs its team may see, each with the plans that cover it. */
 export const listSubscribableApis = defineOperation({
@@ -12,7 +12,7 @@ export const listSubscribableApis = defineOperation({
     const app = await findTeamAppOrThrow(tx, ctx.principal, input.app);
     const team = await tx.team.findUniqueOrThrow({ where: { id: app.teamId }, select: { partner: true } });
     const apis = await tx.api.findMany({
-      where: { ...visibleApisWhere(team), plans: { some: {} } },
+      where: { ...visibleApisWhere(team, 'subscribe'), plans: { some: {} } },
       select: { slug: true, name: true, plans: { select: { plan: { select: { slug: true, name: true, approvalRequired: true } } }, orderBy: { plan: { name: 'asc' } } } },
       orderBy: { name: 'asc' },
     });

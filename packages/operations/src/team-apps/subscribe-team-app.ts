@@ -3,7 +3,7 @@ import { TollgateError } from '@tollgate/errors';
 import { defineOperation } from '../core/define-operation';
 import { createSubscription } from '../subscriptions/create-subscription';
 import { findTeamAppOrThrow } from './find-team-records';
-import { visibleApisWhere } from './visible-apis';
+import { visibleApisWhere } from '../catalog/visible-apis';
 
 const invalid = (name: string, reason: string) => new TollgateError('invalid_params', { detail: `${name} ${reason}.`, invalidParams: [{ name, reason }] });
 
@@ -20,7 +20,7 @@ export const subscribeTeamApp = defineOperation({
   async run(tx, input, ctx) {
     const app = await findTeamAppOrThrow(tx, ctx.principal, input.app, { forUpdate: true });
     const team = await tx.team.findUniqueOrThrow({ where: { id: app.teamId }, select: { partner: true } });
-    const api = await tx.api.findFirst({ where: { slug: input.api, ...visibleApisWhere(team) }, select: { id: true } });
+    const api = await tx.api.findFirst({ where: { slug: input.api, ...visibleApisWhere(team, 'subscribe') }, select: { id: true } });
     if (!api) throw invalid('api', `no API "${input.api}" is open to your team`);
     const covering = await tx.planApi.findFirst({ where: { apiId: api.id, plan: { slug: input.plan } }, select: { planId: true } });
     if (!covering) throw invalid('plan', `no plan "${input.plan}" covers API "${input.api}"`);
