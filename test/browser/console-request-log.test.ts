@@ -185,8 +185,23 @@ describe.skipIf(!chromiumAvailable())('the console request log in a browser', ()
     expect(await page.evaluate(() => (window as unknown as { requestLogMark?: string }).requestLogMark)).toBe('kept');
     expect(new URL(page.url()).searchParams.get('live')).toBe('1');
     await shot(page, 'console-request-log-live-light-desktop');
+
+    // A hidden tab asks the server for nothing; shown again, it refreshes at once.
+    const refreshes: string[] = [];
+    page.on('request', (request) => void (request.headers()['rsc'] && refreshes.push(request.url())));
+    const setVisibility = (state: 'hidden' | 'visible') =>
+      page.evaluate((value) => {
+        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => value });
+        document.dispatchEvent(new Event('visibilitychange'));
+      }, state);
+    await setVisibility('hidden');
+    refreshes.length = 0;
+    await page.waitForTimeout(11_000);
+    expect(refreshes).toEqual([]);
+    await setVisibility('visible');
+    await expect.poll(() => refreshes.length).toBeGreaterThan(0);
     await clickUntil(page, () => live.click(), async () => !page.url().includes('live=1'));
-  }, 60_000);
+  }, 90_000);
 
   it('has no serious accessibility violations and fits a phone; screenshots light and dark, desktop and 390 px', async () => {
     const state = await desktop.storageState();
