@@ -195,6 +195,21 @@ describe.skipIf(!chromiumAvailable())('developer portal: catalog and API page', 
     await offline.close();
   });
 
+  it('lets a stranger browse the catalog from the front page and offers sign-up where a key would go', async () => {
+    const stranger = await browser.newContext({ viewport: DESKTOP });
+    const visit = await stranger.newPage();
+    await visit.goto(portal.url);
+    await visit.getByRole('heading', { level: 1, name: 'Build on our APIs' }).waitFor();
+    expect(await visit.getByRole('list', { name: 'APIs' }).getByRole('heading').allTextContents()).toEqual(['Maps', 'Payments', 'Weather']);
+    await visit.getByRole('link', { name: 'Weather' }).click();
+    await visit.waitForURL(`${portal.url}/apis/weather`);
+    await visit.getByRole('link', { name: 'Create an account' }).waitFor();
+    expect(await visit.getByRole('combobox', { name: 'Key' }).count()).toBe(0);
+    await visit.getByRole('heading', { name: OPERATION }).first().waitFor({ timeout: 30_000 });
+    await shot(visit, 'portal-home-stranger-light');
+    await stranger.close();
+  });
+
   it('looks finished in light and dark, at desktop and phone width, without serious axe violations', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       for (const [size, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {

@@ -2,7 +2,7 @@ import { useTestDatabase } from '@tollgate/db/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from '../apis';
 import { createApp } from '../apps';
-import { developerPrincipal, type Principal } from '../core/principal';
+import { developerPrincipal, PUBLIC_PRINCIPAL, type Principal } from '../core/principal';
 import { runOperation } from '../core/run-operation';
 import { createKey, revokeKey } from '../keys';
 import { createPlan } from '../plans';
@@ -72,6 +72,12 @@ describe('catalog visibility', () => {
     }
     await expect(runOperation(t.db, partnerDev, getCatalogApi, { slug: 'ledger' })).resolves.toMatchObject({ api: { slug: 'ledger', visibility: 'partner' } });
     await expect(runOperation(t.db, partnerDev, getCatalogApi, { slug: 'internal' })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('shows a stranger (nobody signed in) the public catalog and no keys', async () => {
+    expect(await slugsFor(PUBLIC_PRINCIPAL)).toEqual(['maps', 'weather']);
+    await expect(runOperation(t.db, PUBLIC_PRINCIPAL, getCatalogApi, { slug: 'ledger' })).rejects.toMatchObject({ code: 'not_found' });
+    expect(await runOperation(t.db, PUBLIC_PRINCIPAL, listTryItKeys, { slug: 'weather' })).toEqual([]);
   });
 
   it('gives an admin principal no partner reach: it belongs to no team here', async () => {

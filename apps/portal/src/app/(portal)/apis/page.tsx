@@ -3,7 +3,7 @@ import { EmptyState, PageHeader } from '@tollgate/ui';
 import { parseTableSearchParams } from '@tollgate/ui/table-params';
 import type { Metadata } from 'next';
 import { env } from '@/env';
-import { readAsDeveloper } from '@/lib/auth/developer-principal';
+import { readAsVisitor } from '@/lib/auth/developer-principal';
 import { CatalogCard } from './_components/catalog-card';
 import { CatalogFilters } from './_components/catalog-filters';
 import { CATALOG_PARAMS } from './_components/catalog-params';
@@ -15,7 +15,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function CatalogPage({ searchParams }: Props) {
   const state = parseTableSearchParams(await searchParams, CATALOG_PARAMS);
   const filtered = state.q !== '' || state.filters.tag !== undefined;
-  const catalog = await readAsDeveloper(listCatalogApis, { q: state.q || undefined, tag: state.filters.tag }, '/apis');
+  const { result: catalog } = await readAsVisitor(listCatalogApis, { q: state.q || undefined, tag: state.filters.tag });
   return (
     <div>
       <PageHeader title="APIs" description={`Every API you may call through the gateway at ${env.GATEWAY_PUBLIC_URL}. Open one for its plans, reference and a console to try it.`} />

@@ -4,7 +4,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { env } from '@/env';
-import { readAsDeveloper } from '@/lib/auth/developer-principal';
+import { readAsVisitor } from '@/lib/auth/developer-principal';
 import { LifecycleBadge } from '../_components/lifecycle-badge';
 import { ApiWorkbench } from './_components/api-workbench';
 import { PlansTable } from './_components/plans-table';
@@ -25,10 +25,9 @@ const isDocument = (value: unknown): value is Record<string, unknown> => typeof 
 
 export default async function CatalogApiPage({ params }: Props) {
   const { slug } = await params;
-  const returnTo = `/apis/${slug}`;
-  const [page, keys] = await Promise.all([
-    readAsDeveloper(getCatalogApi, { slug }, returnTo).catch(notFoundOnMissing),
-    readAsDeveloper(listTryItKeys, { slug }, returnTo).catch(notFoundOnMissing),
+  const [{ result: page }, { result: keys, signedIn }] = await Promise.all([
+    readAsVisitor(getCatalogApi, { slug }).catch(notFoundOnMissing),
+    readAsVisitor(listTryItKeys, { slug }).catch(notFoundOnMissing),
   ]);
   const { api, plans } = page;
   const baseUrl = `${env.GATEWAY_PUBLIC_URL}${api.basePath}`;
@@ -85,7 +84,7 @@ export default async function CatalogApiPage({ params }: Props) {
         </h2>
         {plans.length === 0 ? <EmptyState title="No plans yet">An admin has not offered this API in a plan yet.</EmptyState> : <PlansTable plans={plans} apiName={api.name} />}
       </section>
-      <ApiWorkbench baseUrl={baseUrl} keys={keys} document={isDocument(page.openapi) ? page.openapi : null} />
+      <ApiWorkbench baseUrl={baseUrl} keys={keys} signedIn={signedIn} returnTo={`/apis/${slug}`} document={isDocument(page.openapi) ? page.openapi : null} />
     </div>
   );
 }

@@ -12,6 +12,10 @@ export type ApiWorkbenchProps = {
   /** The gateway's public URL plus the API's base path. */
   baseUrl: string;
   keys: TryItKey[];
+  /** A stranger is offered sign-up where the key chooser would be. */
+  signedIn: boolean;
+  /** This page, to come back to after signing in. */
+  returnTo: string;
   document: Record<string, unknown> | null;
 };
 
@@ -19,7 +23,7 @@ export type ApiWorkbenchProps = {
  * The key chooser, code samples and reference share one state: the chosen key and its pasted
  * secret. Both stay in this component's memory: nothing goes to storage, cookies or the server.
  */
-export function ApiWorkbench({ baseUrl, keys, document }: ApiWorkbenchProps) {
+export function ApiWorkbench({ baseUrl, keys, signedIn, returnTo, document }: ApiWorkbenchProps) {
   const [selectedId, setSelectedId] = useState(keys.length === 1 ? keys[0]!.id : '');
   const [secret, setSecret] = useState('');
   const selected = keys.find((key) => key.id === selectedId);
@@ -35,6 +39,8 @@ export function ApiWorkbench({ baseUrl, keys, document }: ApiWorkbenchProps) {
         <Card>
           <KeyPicker
             keys={keys}
+            signedIn={signedIn}
+            returnTo={returnTo}
             selected={selected}
             onSelect={(id) => {
               setSelectedId(id);

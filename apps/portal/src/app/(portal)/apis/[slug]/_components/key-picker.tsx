@@ -6,6 +6,8 @@ import Link from 'next/link';
 
 export type KeyPickerProps = {
   keys: TryItKey[];
+  signedIn: boolean;
+  returnTo: string;
   selected: TryItKey | undefined;
   onSelect: (id: string) => void;
   secret: string;
@@ -22,7 +24,21 @@ export function secretError(selected: TryItKey | undefined, secret: string): str
  * Which of the developer's keys try-it and the code samples use. Only names and prefixes are
  * known to the portal; the secret is pasted once for this page and lives in memory only.
  */
-export function KeyPicker({ keys, selected, onSelect, secret, onSecret }: KeyPickerProps) {
+export function KeyPicker({ keys, signedIn, returnTo, selected, onSelect, secret, onSecret }: KeyPickerProps) {
+  if (!signedIn) {
+    return (
+      <p className="text-sm text-muted-foreground">
+        <Link href="/signup" className="font-medium text-primary underline-offset-4 hover:underline">
+          Create an account
+        </Link>{' '}
+        or{' '}
+        <Link href={`/signin?callbackUrl=${encodeURIComponent(returnTo)}`} className="font-medium text-primary underline-offset-4 hover:underline">
+          sign in
+        </Link>{' '}
+        to subscribe an app and get a key; the samples below use a placeholder until then.
+      </p>
+    );
+  }
   if (keys.length === 0) {
     return (
       <p className="text-sm text-muted-foreground">
