@@ -42,7 +42,7 @@ async function seed(): Promise<void> {
 }
 
 /** Picks an option of a Radix select named by its label. */
-async function choose(scope: Page | Locator, label: string, option: string): Promise<void> {
+async function choose(scope: Locator, label: string, option: string): Promise<void> {
   await scope.getByRole('combobox', { name: label }).click();
   await scope.page().getByRole('option', { name: option, exact: true }).click();
 }
