@@ -120,7 +120,7 @@ describe.skipIf(!chromiumAvailable())('portal sign-in in a browser', () => {
     await signIn(page, portal, DEVELOPER);
     await page.waitForURL(`${portal.url}/`);
     await page.getByRole('heading', { name: 'API catalog' }).waitFor();
-    const catalog = await page.locator('article h3').allTextContents();
+    const catalog = await page.getByRole('list', { name: 'APIs' }).getByRole('heading').allTextContents();
     expect(catalog).toEqual(['Payments', 'Weather']);
 
     const response = await page.goto(`${portal.url}/admin`);
