@@ -207,6 +207,13 @@ describe.skipIf(!chromiumAvailable())('developer portal: catalog and API page', 
     expect(await visit.getByRole('combobox', { name: 'Key' }).count()).toBe(0);
     await visit.getByRole('heading', { name: OPERATION }).first().waitFor({ timeout: 30_000 });
     await shot(visit, 'portal-home-stranger-light');
+    // At a phone's width the sections are behind a menu button.
+    await visit.setViewportSize(PHONE);
+    await visit.getByRole('button', { name: 'Open navigation' }).click();
+    await visit.getByRole('dialog', { name: 'Developer portal' }).getByRole('link', { name: 'APIs' }).click();
+    await visit.waitForURL(`${portal.url}/apis`);
+    await visit.getByRole('heading', { level: 1, name: 'APIs' }).waitFor();
+    await shot(visit, 'portal-catalog-stranger-phone');
     await stranger.close();
   });
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { useTestDatabase } from '@tollgate/db/testing';
 import { displayPrefix, hashPassword } from '@tollgate/domain';
-import { createApi, createPlan, createRoute, runOperation, type Principal } from '@tollgate/operations';
+import { createApi, createApp, createPlan, createRoute, createTeam, runOperation, type Principal } from '@tollgate/operations';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningGateway } from '../../apps/gateway/src/start-gateway';
@@ -51,6 +51,10 @@ async function seed(upstreamUrl: string): Promise<void> {
   await t.db.api.update({ where: { slug: 'weather' }, data: { openapi: WEATHER_OPENAPI } });
   await run(createPlan, { slug: 'free', name: 'Free', apis: ['weather'], quota: { requests: 1000, per: 'month' } });
   await run(createPlan, { slug: 'pro', name: 'Pro', apis: ['maps'], price: { monthlyCents: 4900, overagePer1000Cents: 20 }, approvalRequired: true });
+  // Another team's app and a private API: the stranger must never see either.
+  await run(createTeam, { slug: 'rivals', name: 'Rivals' });
+  await run(createApp, { team: 'rivals', slug: 'rival-app', name: 'Rival App' });
+  await run(createApi, { slug: 'internal', name: 'Internal', basePath: '/internal', status: 'published', visibility: 'private' });
   await t.db.user.create({ data: { email: ADMIN.email, name: 'Ada Admin', role: 'admin', emailVerifiedAt: new Date(), passwordHash: await hashPassword(ADMIN.password) } });
 }
 
@@ -112,6 +116,14 @@ describe.skipIf(!chromiumAvailable())('developer portal: from a stranger to a fi
     await page.getByLabel('Password', { exact: true }).fill(STRANGER.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(`${portal.url}/apis`);
+  });
+
+  it('answers 404, with the status, for another team\'s app and its usage and for a private API', { timeout: 120_000 }, async () => {
+    for (const path of ['/apps/rival-app', '/usage/rival-app', '/apis/internal', '/apps/no-such-app']) {
+      const response = await page.request.get(`${portal.url}${path}`, { maxRedirects: 0 });
+      expect({ path, status: response.status() }).toEqual({ path, status: 404 });
+      expect(await response.text()).not.toContain('Rival App');
+    }
   });
 
   it('browses the catalog, creates an app, subscribes it on the Free plan and creates a key', { timeout: 120_000 }, async () => {

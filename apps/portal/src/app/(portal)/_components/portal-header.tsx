@@ -1,25 +1,21 @@
+import { ThemeToggle } from '@tollgate/ui';
 import Link from 'next/link';
 import { Brand } from '@/components/brand';
 import { NavLink } from '@/components/nav-link';
 import { SignOutButton } from '@/components/sign-out-button';
 import type { TSessionUser } from '@/lib/auth/session-user';
-
-const LINKS = [
-  { href: '/apis', label: 'APIs' },
-  { href: '/apps', label: 'Apps' },
-  { href: '/usage', label: 'Usage' },
-  { href: '/billing', label: 'Billing' },
-  { href: '/team', label: 'Team' },
-];
+import { PORTAL_LINKS } from './portal-links';
+import { PortalMobileNav } from './portal-mobile-nav';
 
 export function PortalHeader({ user }: { user: TSessionUser | null }) {
   return (
     <header className="border-b border-border bg-card">
-      <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-6 px-6">
-        <div className="flex items-center gap-8">
+      <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-3 px-4 sm:gap-6 sm:px-6">
+        <div className="flex items-center gap-2 md:gap-8">
+          <PortalMobileNav />
           <Brand suffix="Developer portal" />
           <nav aria-label="Developer portal" className="hidden items-center gap-1 md:flex">
-            {LINKS.map((link) => (
+            {PORTAL_LINKS.map((link) => (
               <NavLink key={link.href} href={link.href}>
                 {link.label}
               </NavLink>
@@ -27,6 +23,7 @@ export function PortalHeader({ user }: { user: TSessionUser | null }) {
           </nav>
         </div>
         <div className="flex items-center gap-3">
+          <ThemeToggle />
           {user && user.role !== 'developer' ? (
             <Link href="/admin" className="rounded-md px-3 py-1.5 text-sm font-medium text-primary hover:bg-primary/10">
               Admin console

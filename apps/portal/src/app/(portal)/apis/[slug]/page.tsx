@@ -2,9 +2,9 @@ import { getCatalogApi, listTryItKeys } from '@tollgate/operations';
 import { Badge, EmptyState } from '@tollgate/ui';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { env } from '@/env';
 import { readAsVisitor } from '@/lib/auth/developer-principal';
+import { notFoundOnMissing } from '@/lib/not-found-on-missing';
 import { LifecycleBadge } from '../_components/lifecycle-badge';
 import { ApiWorkbench } from './_components/api-workbench';
 import { PlansTable } from './_components/plans-table';
@@ -13,12 +13,6 @@ type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `API ${(await params).slug}` };
-}
-
-function notFoundOnMissing(error: unknown): never {
-  const code = (error as { code?: string }).code;
-  if (code === 'not_found' || code === 'invalid_params') notFound();
-  throw error;
 }
 
 const isDocument = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

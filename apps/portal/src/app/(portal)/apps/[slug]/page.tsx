@@ -2,8 +2,8 @@ import { getTeamApp, listSubscribableApis } from '@tollgate/operations';
 import { PageHeader } from '@tollgate/ui';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { readAsDeveloper } from '@/lib/auth/developer-principal';
+import { notFoundOnMissing } from '@/lib/not-found-on-missing';
 import { DetailSection } from '../../../(admin)/admin/apps/_components/detail-section';
 import { CreateKeyDialog } from './_components/create-key-dialog';
 import { DeleteAppButton } from './_components/delete-app-button';
@@ -18,19 +18,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `App ${(await params).slug}` };
 }
 
-/** Another team's app, like one that does not exist, is a 404: the operation decides. */
-const notFoundOn = (error: unknown): never => {
-  const code = (error as { code?: string }).code;
-  if (code === 'not_found' || code === 'invalid_params') notFound();
-  throw error;
-};
-
 export default async function AppPage({ params }: Props) {
   const { slug } = await params;
   const returnTo = `/apps/${slug}`;
   const [detail, subscribable] = await Promise.all([
-    readAsDeveloper(getTeamApp, { app: slug }, returnTo).catch(notFoundOn),
-    readAsDeveloper(listSubscribableApis, { app: slug }, returnTo).catch(notFoundOn),
+    readAsDeveloper(getTeamApp, { app: slug }, returnTo).catch(notFoundOnMissing),
+    readAsDeveloper(listSubscribableApis, { app: slug }, returnTo).catch(notFoundOnMissing),
   ]);
   const { app } = detail;
   const subscribedApis = detail.subscriptions.filter((subscription) => subscription.status !== 'cancelled').map((subscription) => subscription.api);

@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import type { SearchParams } from 'nuqs/server';
 import { requireUser } from '@/lib/auth/require-user';
 import { listUserApps } from '@/server/apps/list-user-apps';
-import { loadUsageSearchParams } from './_components/usage-search-params';
-import { UsageView } from './_components/usage-view';
+import { loadUsageSearchParams } from '../_components/usage-search-params';
+import { UsageView } from '../_components/usage-view';
 
 export const metadata: Metadata = { title: 'Usage' };
 

@@ -4,9 +4,9 @@ import { parseTableSearchParams } from '@tollgate/ui/table-params';
 import type { Metadata } from 'next';
 import { env } from '@/env';
 import { readAsVisitor } from '@/lib/auth/developer-principal';
-import { CatalogCard } from './_components/catalog-card';
-import { CatalogFilters } from './_components/catalog-filters';
-import { CATALOG_PARAMS } from './_components/catalog-params';
+import { CatalogCard } from '../_components/catalog-card';
+import { CatalogFilters } from '../_components/catalog-filters';
+import { CATALOG_PARAMS } from '../_components/catalog-params';
 
 export const metadata: Metadata = { title: 'APIs' };
 

@@ -3,9 +3,9 @@ import { EmptyState, PageHeader } from '@tollgate/ui';
 import { Users } from 'lucide-react';
 import type { Metadata } from 'next';
 import { readAsDeveloper } from '@/lib/auth/developer-principal';
-import { AppsTable } from './_components/apps-table';
-import { NewAppDialog } from './_components/new-app-dialog';
-import { NotificationsPanel } from './_components/notifications-panel';
+import { AppsTable } from '../_components/apps-table';
+import { NewAppDialog } from '../_components/new-app-dialog';
+import { NotificationsPanel } from '../_components/notifications-panel';
 
 export const metadata: Metadata = { title: 'Apps' };
 

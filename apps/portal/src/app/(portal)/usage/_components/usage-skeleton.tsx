@@ -1,6 +1,7 @@
 import { Skeleton } from '@tollgate/ui';
 
-export default function UsageLoading() {
+/** The usage page while its queries run. */
+export function UsageSkeleton() {
   return (
     <div className="grid gap-8" role="status" aria-live="polite">
       <span className="sr-only">Loading usage…</span>

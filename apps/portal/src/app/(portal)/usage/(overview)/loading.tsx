@@ -1,0 +1,3 @@
+import { UsageSkeleton } from '../_components/usage-skeleton';
+
+export default UsageSkeleton;
