@@ -1,4 +1,4 @@
-import { buildCloudEvent, computeStatement, endedBillingPeriods, STATEMENT_CLOSED } from '@tollgate/domain';
+import { buildCloudEvent, computeStatement, endedBillingPeriods, STATEMENT_CLOSED, statementAmountsJson } from '@tollgate/domain';
 import type { Db } from '../client/create-db';
 import { enqueueWebhookEvent } from '../webhooks/enqueue-webhook-event';
 import { listBillableSubscriptions, type BillableSubscription } from './billable-subscription';
@@ -41,14 +41,7 @@ async function closeOne(db: Db, subscription: BillableSubscription, period: Retu
         plan: subscription.planSlug,
         periodStart: period.start.toISOString(),
         periodEnd: period.end.toISOString(),
-        currency: amounts.currency,
-        includedUnits: amounts.includedUnits.toString(),
-        usedUnits: amounts.usedUnits.toString(),
-        overageUnits: amounts.overageUnits.toString(),
-        baseCents: amounts.baseCents.toString(),
-        overageCents: amounts.overageCents.toString(),
-        totalCents: amounts.totalCents.toString(),
-        lineItems: amounts.lineItems,
+        ...statementAmountsJson(amounts),
       },
     });
     await enqueueWebhookEvent(tx, { teamId: subscription.teamId, event, now });

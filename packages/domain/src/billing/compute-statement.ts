@@ -50,6 +50,32 @@ export interface StatementAmounts {
   lineItems: StatementLineItem[];
 }
 
+/** A statement's amounts as JSON carries them: bigint units and cents as decimal strings. */
+export interface StatementAmountsJson {
+  currency: string;
+  includedUnits: string;
+  usedUnits: string;
+  overageUnits: string;
+  baseCents: string;
+  overageCents: string;
+  totalCents: string;
+  lineItems: StatementLineItem[];
+}
+
+/** The one way statements, estimates and webhook events write amounts (no bigint in JSON). */
+export function statementAmountsJson(amounts: StatementAmounts): StatementAmountsJson {
+  return {
+    currency: amounts.currency,
+    includedUnits: amounts.includedUnits.toString(),
+    usedUnits: amounts.usedUnits.toString(),
+    overageUnits: amounts.overageUnits.toString(),
+    baseCents: amounts.baseCents.toString(),
+    overageCents: amounts.overageCents.toString(),
+    totalCents: amounts.totalCents.toString(),
+    lineItems: amounts.lineItems,
+  };
+}
+
 /** round_half_up(numerator / denominator) for non-negative bigints. */
 export function divideRoundHalfUp(numerator: bigint, denominator: bigint): bigint {
   return (numerator * 2n + denominator) / (denominator * 2n);

@@ -1,26 +1,18 @@
 import { z } from 'zod';
 import { ZSlug } from '@tollgate/contracts';
 import { listBillableSubscriptions, loadPeriodUsage } from '@tollgate/db';
-import { billingPeriodAt, computeStatement, type StatementLineItem } from '@tollgate/domain';
+import { billingPeriodAt, computeStatement, statementAmountsJson, type StatementAmountsJson } from '@tollgate/domain';
 import { defineOperation } from '../core/define-operation';
 import { resolveUsageScope } from '../usage/usage-scope';
 
-export interface BillingEstimate {
+/** The current period's estimate of one subscription; amounts as statements carry them (strings). */
+export interface BillingEstimate extends StatementAmountsJson {
   subscriptionId: string;
   app: string;
   api: string;
   plan: string;
   periodStart: string;
   periodEnd: string;
-  currency: string;
-  /** Amounts as strings (bigint cents and units), as statements carry them. */
-  includedUnits: string;
-  usedUnits: string;
-  overageUnits: string;
-  baseCents: string;
-  overageCents: string;
-  totalCents: string;
-  lineItems: StatementLineItem[];
 }
 
 const ZBillingEstimatesQuery = z.strictObject({ app: ZSlug.optional() });
@@ -51,14 +43,7 @@ export const listBillingEstimates = defineOperation({
           plan: subscription.planSlug,
           periodStart: period.start.toISOString(),
           periodEnd: period.end.toISOString(),
-          currency: amounts.currency,
-          includedUnits: amounts.includedUnits.toString(),
-          usedUnits: amounts.usedUnits.toString(),
-          overageUnits: amounts.overageUnits.toString(),
-          baseCents: amounts.baseCents.toString(),
-          overageCents: amounts.overageCents.toString(),
-          totalCents: amounts.totalCents.toString(),
-          lineItems: amounts.lineItems,
+          ...statementAmountsJson(amounts),
         };
       }),
     );
