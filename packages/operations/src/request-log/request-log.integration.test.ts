@@ -240,3 +240,21 @@ describe('request_log.export', () => {
     expect([first, last]).toEqual([many.at(-1)!.id, many[5]!.id]);
   }, 120_000);
 });
+
+describe('request_log partitions', () => {
+  it('stores each row in its day\'s partition and finds rows on both sides of a midnight in one search', async () => {
+    // Days after the first partition (which holds everything before the day after the migration).
+    const midnight = new Date(Math.ceil((Date.now() + 3 * 24 * HOUR) / (24 * HOUR)) * 24 * HOUR);
+    const before = { ...seeded[0]!, id: randomUUID(), time: new Date(midnight.getTime() - 100).toISOString() };
+    const after = { ...seeded[0]!, id: randomUUID(), time: new Date(midnight.getTime() + 100).toISOString() };
+    await flushUsageEvents(t.url, [before, after]);
+    const homes = await t.db.$queryRawUnsafe<{ id: string; partition: string }[]>(`SELECT id, tableoid::regclass::text AS partition FROM request_log WHERE id = ANY($1::text[]) ORDER BY time`, [before.id, after.id]);
+    const day = (at: number) => `request_log_${new Date(at).toISOString().slice(0, 10).replaceAll('-', '')}`;
+    expect(homes).toEqual([
+      { id: before.id, partition: day(midnight.getTime() - HOUR) },
+      { id: after.id, partition: day(midnight.getTime()) },
+    ]);
+    const page = await list({ from: new Date(midnight.getTime() - HOUR).toISOString(), to: new Date(midnight.getTime() + HOUR).toISOString() });
+    expect(requestIds(page.items)).toEqual([after.id, before.id]);
+  });
+});
