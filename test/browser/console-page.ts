@@ -3,7 +3,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 export const SCREENSHOTS = path.resolve(import.meta.dirname, '../../test-results/browser');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -36,4 +36,14 @@ export async function seriousViolations(page: Page): Promise<string[]> {
 export function shot(page: Page, name: string): Promise<Buffer> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   return page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Clicks until the dialog opens: a click that lands before hydration does nothing on a busy machine. */
+export async function openDialog(page: Page, button: string, dialog: string, role: 'dialog' | 'alertdialog' = 'dialog'): Promise<Locator> {
+  const opened = page.getByRole(role, { name: dialog });
+  for (let attempt = 0; attempt < 40 && !(await opened.isVisible()); attempt += 1) {
+    await page.getByRole('button', { name: button }).click();
+    await opened.waitFor({ timeout: 500 }).catch(() => undefined);
+  }
+  return opened;
 }

@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitForMailLink } from '../support/mail-outbox';
 import { startPortal, type RunningPortal } from '../support/portal';
-import { seriousViolations, shot } from './console-page';
+import { openDialog, seriousViolations, shot } from './console-page';
 import { chromiumAvailable, launchChromium } from './launch-chromium';
 
 const DESKTOP = { width: 1280, height: 900 };
@@ -26,15 +26,6 @@ async function signIn(page: Page, portal: RunningPortal, who: { email: string; p
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-/** Clicks until the dialog opens: a click that lands before hydration does nothing on a busy machine. */
-async function openDialog(page: Page, button: string, dialog: string) {
-  const opened = page.getByRole('dialog', { name: dialog });
-  for (let attempt = 0; attempt < 40 && !(await opened.isVisible()); attempt += 1) {
-    await page.getByRole('button', { name: button }).click();
-    await opened.waitFor({ timeout: 500 }).catch(() => undefined);
-  }
-  return opened;
-}
 
 describe.skipIf(!chromiumAvailable())('accounts in the developer portal', () => {
   let portal: RunningPortal;

@@ -19,7 +19,7 @@ import { startTestUpstream, type TestUpstream } from '../../apps/gateway/src/tes
 import { freePort } from '../setup/services';
 import { waitForMailLink } from '../support/mail-outbox';
 import { startPortal, type RunningPortal } from '../support/portal';
-import { SCREENSHOTS, shot, signInToConsole } from './console-page';
+import { openDialog, SCREENSHOTS, shot, signInToConsole } from './console-page';
 import { chromiumAvailable, launchChromium } from './launch-chromium';
 
 const STRANGER = { name: 'Sam Stranger', email: 'sam@example.com', password: 'a journey of one call' };
@@ -136,14 +136,12 @@ describe.skipIf(!chromiumAvailable())('developer portal: from a stranger to a fi
     await page.getByRole('region', { name: 'Plans of Weather' }).getByText('Free').first().waitFor();
 
     await page.goto(`${portal.url}/apps`);
-    await page.getByRole('button', { name: 'New app' }).click();
-    const create = page.getByRole('dialog', { name: 'New app' });
+    const create = await openDialog(page, 'New app', 'New app');
     await create.getByLabel('Name').fill('Forecast Board');
     await create.getByRole('button', { name: 'Create app' }).click();
     await page.waitForURL(`${portal.url}/apps/forecast-board`);
 
-    await page.getByRole('button', { name: 'Subscribe' }).click();
-    const subscribe = page.getByRole('dialog', { name: 'Subscribe to an API' });
+    const subscribe = await openDialog(page, 'Subscribe', 'Subscribe to an API');
     await choose(subscribe, 'API', 'Weather');
     await choose(subscribe, 'Plan', 'Free');
     await subscribe.getByRole('button', { name: 'Subscribe' }).click();
@@ -151,8 +149,7 @@ describe.skipIf(!chromiumAvailable())('developer portal: from a stranger to a fi
     const subscriptions = page.getByRole('region', { name: 'Subscriptions of Forecast Board' });
     await expect.poll(() => subscriptions.locator('tbody tr').first().textContent(), PAGE_SHOWS).toMatch(/Weather.*Free.*Active/);
 
-    await page.getByRole('button', { name: 'New key' }).click();
-    const newKey = page.getByRole('dialog', { name: 'New key' });
+    const newKey = await openDialog(page, 'New key', 'New key');
     await newKey.getByLabel('Name').fill('first');
     await newKey.getByRole('button', { name: 'Create key' }).click();
     const shown = page.getByRole('dialog', { name: 'Copy your new key' });
@@ -191,8 +188,7 @@ describe.skipIf(!chromiumAvailable())('developer portal: from a stranger to a fi
   it('rolls the key, revokes the old one, and the gateway refuses it while the new one works', { timeout: 120_000 }, async () => {
     await page.goto(`${portal.url}/apps/forecast-board`);
     const roll = `Roll key ${keys.first.prefix}… (first)`;
-    await page.getByRole('button', { name: roll }).click();
-    const dialog = page.getByRole('dialog', { name: roll });
+    const dialog = await openDialog(page, roll, roll);
     await dialog.getByLabel('Grace period (days)').fill('1');
     await dialog.getByRole('button', { name: 'Roll key' }).click();
     const shown = page.getByRole('dialog', { name: 'Copy the new key' });
@@ -203,15 +199,15 @@ describe.skipIf(!chromiumAvailable())('developer portal: from a stranger to a fi
     expect(await callGateway(gatewayUrl, '/weather/forecast/oslo', keys.first.secret)).toBe(200);
 
     const revoke = `Revoke key ${keys.first.prefix}… (first)`;
-    await page.getByRole('button', { name: revoke }).click();
-    await page.getByRole('alertdialog', { name: `${revoke}?` }).getByRole('button', { name: 'Revoke key' }).click();
+    const confirmRevoke = await openDialog(page, revoke, `${revoke}?`, 'alertdialog');
+    await confirmRevoke.getByRole('button', { name: 'Revoke key' }).click();
+    await confirmRevoke.waitFor({ state: 'hidden' });
     await expect.poll(() => callGateway(gatewayUrl, '/weather/forecast/oslo', keys.first.secret), GATEWAY_FOLLOWS).toBe(401);
     expect(await callGateway(gatewayUrl, '/weather/forecast/oslo', keys.second.secret)).toBe(200);
   });
 
   it('waits on a Pro subscription until an admin approves it in the console; then the key works', { timeout: 120_000 }, async () => {
-    await page.getByRole('button', { name: 'Subscribe' }).click();
-    const subscribe = page.getByRole('dialog', { name: 'Subscribe to an API' });
+    const subscribe = await openDialog(page, 'Subscribe', 'Subscribe to an API');
     await choose(subscribe, 'API', 'Maps');
     await choose(subscribe, 'Plan', 'Pro (needs approval)');
     await subscribe.getByRole('button', { name: 'Subscribe' }).click();
@@ -224,8 +220,10 @@ describe.skipIf(!chromiumAvailable())('developer portal: from a stranger to a fi
     const adminPage = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     await signInToConsole(adminPage, portal.url, ADMIN);
     await adminPage.goto(`${portal.url}/admin/subscriptions`);
-    await adminPage.getByRole('button', { name: 'Approve forecast-board → maps' }).click();
-    await adminPage.getByRole('alertdialog', { name: 'Approve forecast-board → maps?' }).getByRole('button', { name: 'Approve', exact: true }).click();
+    const approve = await openDialog(adminPage, 'Approve forecast-board → maps', 'Approve forecast-board → maps?', 'alertdialog');
+    await approve.getByRole('button', { name: 'Approve', exact: true }).click();
+    // While the modal is open the page beneath is hidden from the accessibility tree: wait for it to close.
+    await approve.waitFor({ state: 'hidden' });
     await expect.poll(() => adminPage.getByRole('button', { name: 'Approve forecast-board → maps' }).count(), PAGE_SHOWS).toBe(0);
     await adminPage.context().close();
 
