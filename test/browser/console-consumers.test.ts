@@ -2,15 +2,14 @@
 // Consumers in the console, in a real browser: the admin approves a pending subscription,
 // rejects another with a reason (inline error first), revokes a key, finds each step in the
 // audit log, walks teams -> team -> app; axe checks and screenshots, light and dark, at 390 px.
-import { mkdirSync } from 'node:fs';
 import { useTestDatabase } from '@tollgate/db/testing';
 import { hashPassword } from '@tollgate/domain';
 import { createApi, createApp, createKey, createPlan, createSubscription, createTeam, runOperation, type Principal } from '@tollgate/operations';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPortal, type RunningPortal } from '../support/portal';
-import { SCREENSHOTS, seriousViolations, shot, signInToConsole } from './console-page';
-import { chromiumAvailable, launchChromium } from './launch-chromium';
+import type { RunningPortal } from '../support/portal';
+import { type ConsoleSession, openConsoleSession, seriousViolations, shot } from './console-page';
+import { chromiumAvailable } from './launch-chromium';
 
 const ADMIN = { email: 'ada@example.com', password: 'console consumers password 1' };
 const PHONE = { width: 390, height: 844 };
@@ -49,20 +48,15 @@ describe.skipIf(!chromiumAvailable())('consumers in the console', () => {
   let desktop: BrowserContext;
   let page: Page;
 
+  let session: ConsoleSession | undefined;
+
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
     await seed();
-    portal = await startPortal({ databaseUrl: t.url });
-    browser = await launchChromium();
-    desktop = await browser.newContext({ viewport: DESKTOP, bypassCSP: true, colorScheme: 'light' });
-    page = await desktop.newPage();
-    await signInToConsole(page, portal.url, ADMIN);
+    session = await openConsoleSession(t.url, ADMIN, { viewport: DESKTOP });
+    ({ portal, browser, desktop, page } = session);
   }, 600_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.stop();
-  });
+  afterAll(() => session?.close());
 
   it('lists pending requests first and approves one after confirming', async () => {
     await page.goto(`${portal.url}/admin/subscriptions`);

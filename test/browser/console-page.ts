@@ -3,7 +3,9 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { startPortal, type RunningPortal } from '../support/portal';
+import { launchChromium } from './launch-chromium';
 
 export const SCREENSHOTS = path.resolve(import.meta.dirname, '../../test-results/browser');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -46,4 +48,41 @@ export async function openDialog(page: Page, button: string, dialog: string, rol
     await opened.waitFor({ timeout: 500 }).catch(() => undefined);
   }
   return opened;
+}
+
+export interface ConsoleSession {
+  portal: RunningPortal;
+  browser: Browser;
+  /** The signed-in light desktop context (its storage state signs in other contexts too). */
+  desktop: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/**
+ * What every console browser test starts from: the production build on the test's database,
+ * Chromium, and a light desktop page signed in as `who` (CSP bypassed so axe can be injected).
+ */
+export async function openConsoleSession(
+  databaseUrl: string,
+  who: { email: string; password: string },
+  options: { viewport: { width: number; height: number }; defaultTimeoutMs?: number },
+): Promise<ConsoleSession> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const portal = await startPortal({ databaseUrl });
+  const browser = await launchChromium();
+  const desktop = await browser.newContext({ viewport: options.viewport, bypassCSP: true, colorScheme: 'light' });
+  if (options.defaultTimeoutMs !== undefined) desktop.setDefaultTimeout(options.defaultTimeoutMs);
+  const page = await desktop.newPage();
+  await signInToConsole(page, portal.url, who);
+  return {
+    portal,
+    browser,
+    desktop,
+    page,
+    close: async () => {
+      await browser.close();
+      await portal.stop();
+    },
+  };
 }

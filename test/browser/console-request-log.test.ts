@@ -4,15 +4,15 @@
 // filter downloaded, and the live view picking up a request stored after the page loaded;
 // an axe check and screenshots, light and dark, desktop and 390 px.
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { useTestDatabase } from '@tollgate/db/testing';
 import { hashPassword } from '@tollgate/domain';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flushUsageEvents, type UsageEventInput } from '../support/flush-usage-events';
-import { startPortal, type RunningPortal } from '../support/portal';
-import { SCREENSHOTS, seriousViolations, shot, signInToConsole } from './console-page';
-import { chromiumAvailable, launchChromium } from './launch-chromium';
+import type { RunningPortal } from '../support/portal';
+import { type ConsoleSession, openConsoleSession, seriousViolations, shot } from './console-page';
+import { chromiumAvailable } from './launch-chromium';
 
 const ADMIN = { email: 'ria@example.com', password: 'console request log password 1' };
 const PHONE = { width: 390, height: 844 };
@@ -85,20 +85,15 @@ describe.skipIf(!chromiumAvailable())('the console request log in a browser', ()
   let desktop: BrowserContext;
   let page: Page;
 
+  let session: ConsoleSession | undefined;
+
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
     await seed();
-    portal = await startPortal({ databaseUrl: t.url });
-    browser = await launchChromium();
-    desktop = await browser.newContext({ viewport: DESKTOP, bypassCSP: true, colorScheme: 'light' });
-    page = await desktop.newPage();
-    await signInToConsole(page, portal.url, ADMIN);
+    session = await openConsoleSession(t.url, ADMIN, { viewport: DESKTOP });
+    ({ portal, browser, desktop, page } = session);
   }, 600_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.stop();
-  });
+  afterAll(() => session?.close());
 
   it('is in the navigation under Analytics and lists the last 24 hours newest first, a folded row with its count', async () => {
     await page.getByRole('link', { name: 'Request log' }).first().click();

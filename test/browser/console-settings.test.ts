@@ -2,15 +2,14 @@
 // The console's settings in a real browser: an admin token created and shown once, then
 // revoked; a dead webhook delivery replayed; JWT issuers and admin users listed; an axe check
 // and screenshots of each settings page, light and dark, desktop and phone.
-import { mkdirSync } from 'node:fs';
 import { useTestDatabase } from '@tollgate/db/testing';
 import { hashPassword } from '@tollgate/domain';
 import { createApi, createJwtIssuer, runOperation, type Principal } from '@tollgate/operations';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPortal, type RunningPortal } from '../support/portal';
-import { SCREENSHOTS, seriousViolations, shot, signInToConsole } from './console-page';
-import { chromiumAvailable, launchChromium } from './launch-chromium';
+import type { RunningPortal } from '../support/portal';
+import { type ConsoleSession, openConsoleSession, openDialog, seriousViolations, shot, signInToConsole } from './console-page';
+import { chromiumAvailable } from './launch-chromium';
 
 const OWNER = { email: 'lin@example.com', password: 'console settings password 1' };
 const PHONE = { width: 390, height: 844 };
@@ -44,15 +43,6 @@ async function seed(): Promise<void> {
   });
 }
 
-/** Clicks until the dialog opens: a click that lands before hydration does nothing on a busy machine. */
-async function openDialog(page: Page, button: string, dialog: string) {
-  const opened = page.getByRole('dialog', { name: dialog });
-  for (let attempt = 0; attempt < 40 && !(await opened.isVisible()); attempt += 1) {
-    await page.getByRole('button', { name: button }).click();
-    await opened.waitFor({ timeout: 500 }).catch(() => undefined);
-  }
-  return opened;
-}
 
 const adminApi = (portal: RunningPortal, token: string) => fetch(`${portal.url}/api/admin/v1/admin-tokens`, { headers: { authorization: `Bearer ${token}` } });
 
@@ -62,20 +52,15 @@ describe.skipIf(!chromiumAvailable())('the console settings in a browser', () =>
   let desktop: BrowserContext;
   let page: Page;
 
+  let session: ConsoleSession | undefined;
+
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
     await seed();
-    portal = await startPortal({ databaseUrl: t.url });
-    browser = await launchChromium();
-    desktop = await browser.newContext({ viewport: DESKTOP, bypassCSP: true, colorScheme: 'light' });
-    page = await desktop.newPage();
-    await signInToConsole(page, portal.url, OWNER);
+    session = await openConsoleSession(t.url, OWNER, { viewport: DESKTOP });
+    ({ portal, browser, desktop, page } = session);
   }, 600_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.stop();
-  });
+  afterAll(() => session?.close());
 
   it('creates an admin token that is shown once and works, then revokes it after confirmation', async () => {
     await page.goto(`${portal.url}/admin/admin-tokens`);

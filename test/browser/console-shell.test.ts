@@ -1,16 +1,15 @@
 /// <reference lib="dom" />
 // The console's shell in a real browser: navigation to every area, the overview, audit log,
 // gateways and API reference pages, dark mode, the phone menu, and an axe check of each page.
-import { mkdirSync } from 'node:fs';
 import { recordGatewayHeartbeat } from '@tollgate/db';
 import { useTestDatabase } from '@tollgate/db/testing';
 import { hashPassword } from '@tollgate/domain';
 import { CLI_PRINCIPAL, createAdminToken, createApi, createPlan, runOperation, updateApi, type Principal } from '@tollgate/operations';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPortal, type RunningPortal } from '../support/portal';
-import { SCREENSHOTS, seriousViolations, shot, signInToConsole } from './console-page';
-import { chromiumAvailable, launchChromium } from './launch-chromium';
+import type { RunningPortal } from '../support/portal';
+import { type ConsoleSession, openConsoleSession, seriousViolations, shot } from './console-page';
+import { chromiumAvailable } from './launch-chromium';
 
 const ADMIN = { email: 'grace@example.com', password: 'console shell password 1' };
 const PHONE = { width: 390, height: 844 };
@@ -83,21 +82,15 @@ describe.skipIf(!chromiumAvailable())('the console shell in a browser', { timeou
   let desktop: BrowserContext;
   let page: Page;
 
+  let session: ConsoleSession | undefined;
+
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
     await seed();
-    portal = await startPortal({ databaseUrl: t.url });
-    browser = await launchChromium();
-    desktop = await browser.newContext({ viewport: DESKTOP, bypassCSP: true, colorScheme: 'light' });
-    desktop.setDefaultTimeout(20_000);
-    page = await desktop.newPage();
-    await signInToConsole(page, portal.url, ADMIN);
+    session = await openConsoleSession(t.url, ADMIN, { viewport: DESKTOP, defaultTimeoutMs: 20_000 });
+    ({ portal, browser, desktop, page } = session);
   }, 600_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.stop();
-  });
+  afterAll(() => session?.close());
 
   it('links every console area from the navigation and marks the current one', async () => {
     const nav = page.getByRole('navigation', { name: 'Admin console' });
