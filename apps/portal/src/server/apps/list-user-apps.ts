@@ -1,8 +1,9 @@
 import 'server-only';
+import { cache } from 'react';
 import { getDb } from '../db';
 
-/** The apps of every team the user belongs to; nobody sees another team's apps. */
-export async function listUserApps(userId: string) {
+/** The apps of every team the user belongs to, read once per request; nobody sees another team's apps. */
+export const listUserApps = cache(async (userId: string) => {
   const db = await getDb();
   return db.app.findMany({
     where: { team: { members: { some: { userId } } } },
@@ -16,4 +17,4 @@ export async function listUserApps(userId: string) {
     },
     orderBy: [{ team: { name: 'asc' } }, { name: 'asc' }],
   });
-}
+});

@@ -1,7 +1,5 @@
-import { getCatalogApi } from '@tollgate/operations';
 import type { ReactNode } from 'react';
-import { readAsVisitor } from '@/lib/auth/developer-principal';
-import { notFoundOnMissing } from '@/lib/not-found-on-missing';
+import { loadCatalogApi } from './_components/load-catalog-api';
 
 /**
  * Decides the 404 before anything is sent: the page below streams behind its loading state,
@@ -9,6 +7,6 @@ import { notFoundOnMissing } from '@/lib/not-found-on-missing';
  */
 export default async function CatalogApiLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  await readAsVisitor(getCatalogApi, { slug }).catch(notFoundOnMissing);
+  await loadCatalogApi(slug);
   return children;
 }

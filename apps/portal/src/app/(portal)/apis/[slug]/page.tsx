@@ -1,4 +1,4 @@
-import { getCatalogApi, listTryItKeys } from '@tollgate/operations';
+import { listTryItKeys } from '@tollgate/operations';
 import { Badge, EmptyState } from '@tollgate/ui';
 import type { Metadata } from 'next';
 import Link from 'next/link';
@@ -7,6 +7,7 @@ import { readAsVisitor } from '@/lib/auth/developer-principal';
 import { notFoundOnMissing } from '@/lib/not-found-on-missing';
 import { LifecycleBadge } from '../_components/lifecycle-badge';
 import { ApiWorkbench } from './_components/api-workbench';
+import { loadCatalogApi } from './_components/load-catalog-api';
 import { PlansTable } from './_components/plans-table';
 
 type Props = { params: Promise<{ slug: string }> };
@@ -20,7 +21,7 @@ const isDocument = (value: unknown): value is Record<string, unknown> => typeof 
 export default async function CatalogApiPage({ params }: Props) {
   const { slug } = await params;
   const [{ result: page }, { result: keys, signedIn }] = await Promise.all([
-    readAsVisitor(getCatalogApi, { slug }).catch(notFoundOnMissing),
+    loadCatalogApi(slug),
     readAsVisitor(listTryItKeys, { slug }).catch(notFoundOnMissing),
   ]);
   const { api, plans } = page;

@@ -1,7 +1,5 @@
-import { getTeamApp } from '@tollgate/operations';
 import type { ReactNode } from 'react';
-import { readAsDeveloper } from '@/lib/auth/developer-principal';
-import { notFoundOnMissing } from '@/lib/not-found-on-missing';
+import { loadTeamApp } from './_components/load-team-app';
 
 /**
  * Decides the 404 before anything is sent: the page below streams behind its loading state,
@@ -9,6 +7,6 @@ import { notFoundOnMissing } from '@/lib/not-found-on-missing';
  */
 export default async function AppLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  await readAsDeveloper(getTeamApp, { app: slug }, `/apps/${slug}`).catch(notFoundOnMissing);
+  await loadTeamApp(slug);
   return children;
 }

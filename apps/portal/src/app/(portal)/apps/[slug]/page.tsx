@@ -1,4 +1,4 @@
-import { getTeamApp, listSubscribableApis } from '@tollgate/operations';
+import { listSubscribableApis } from '@tollgate/operations';
 import { PageHeader } from '@tollgate/ui';
 import type { Metadata } from 'next';
 import Link from 'next/link';
@@ -6,6 +6,7 @@ import { readAsDeveloper } from '@/lib/auth/developer-principal';
 import { notFoundOnMissing } from '@/lib/not-found-on-missing';
 import { DetailSection } from '../../../(admin)/admin/apps/_components/detail-section';
 import { CreateKeyDialog } from './_components/create-key-dialog';
+import { loadTeamApp } from './_components/load-team-app';
 import { DeleteAppButton } from './_components/delete-app-button';
 import { KeysTable } from './_components/keys-table';
 import { RenameAppDialog } from './_components/rename-app-dialog';
@@ -22,7 +23,7 @@ export default async function AppPage({ params }: Props) {
   const { slug } = await params;
   const returnTo = `/apps/${slug}`;
   const [detail, subscribable] = await Promise.all([
-    readAsDeveloper(getTeamApp, { app: slug }, returnTo).catch(notFoundOnMissing),
+    loadTeamApp(slug),
     readAsDeveloper(listSubscribableApis, { app: slug }, returnTo).catch(notFoundOnMissing),
   ]);
   const { app } = detail;
