@@ -1,4 +1,4 @@
-import { BarChart3, Boxes, FileClock, FileCode2, KeyRound, KeySquare, LayoutDashboard, Layers, Network, ShieldCheck, Users, Webhook, AppWindow, Receipt, UserCog, ScrollText, type LucideIcon } from 'lucide-react';
+import { BarChart3, BellRing, Radar, Boxes, FileClock, FileCode2, KeyRound, KeySquare, LayoutDashboard, Layers, Network, ShieldCheck, Users, Webhook, AppWindow, Receipt, UserCog, ScrollText, type LucideIcon } from 'lucide-react';
 
 export type AdminNavItem = { href: string; label: string; icon: LucideIcon; exact?: boolean };
 export type AdminNavGroup = { label: string | null; items: AdminNavItem[] };
@@ -24,12 +24,16 @@ export const ADMIN_NAV_GROUPS: readonly AdminNavGroup[] = [
   },
   {
     label: 'Analytics',
-    items: [{ href: '/admin/request-log', label: 'Request log', icon: ScrollText }],
+    items: [
+      { href: '/admin/usage', label: 'Usage', icon: BarChart3 },
+      { href: '/admin/request-log', label: 'Request log', icon: ScrollText },
+      { href: '/admin/alerts', label: 'Alerts', icon: BellRing },
+      { href: '/admin/discovery', label: 'Discovery', icon: Radar },
+    ],
   },
   {
     label: 'Observe',
     items: [
-      { href: '/admin/usage', label: 'Usage', icon: BarChart3 },
       { href: '/admin/audit-log', label: 'Audit log', icon: FileClock },
       { href: '/admin/gateways', label: 'Gateways', icon: Network },
     ],
