@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ZPage, ZPageQuery } from '../admin/page.schema';
+import { ZRouteResource } from '../admin/route.schema';
 import { ZSlug } from '../config/config-file.schema';
 
 export const DISCOVERY_KINDS = ['shadow', 'zombie', 'undocumented-method', 'orphan'] as const;
@@ -53,3 +55,48 @@ export const ZPromoteDiscoveredEndpointRequest = z.object({
 });
 export const ZSplitDiscoveredEndpointRequest = z.object({ id: ZEndpointId });
 export const ZMergeDiscoveredEndpointsRequest = z.object({ id: ZEndpointId, into: ZEndpointId });
+
+/** Where an endpoint stands: `active` (neither blocked, ignored nor promoted), `blocked`, `ignored` or `promoted`. */
+export const DISCOVERY_STATES = ['active', 'blocked', 'ignored', 'promoted'] as const;
+export const ZDiscoveryState = z.enum(DISCOVERY_STATES);
+export type TDiscoveryState = z.infer<typeof ZDiscoveryState>;
+
+/** The filters of the inventory, as the admin API's query and the console's URL give them. */
+export const ZDiscoveryFilter = z.strictObject({
+  kind: ZDiscoveryKind.optional(),
+  method: z
+    .string()
+    .regex(/^[A-Za-z]{3,10}$/, 'must be an HTTP method such as GET')
+    .transform((method) => method.toUpperCase())
+    .optional(),
+  /** Part of the path template, any case. */
+  search: z.string().trim().min(1).max(200).optional(),
+  /** Without it: active and blocked endpoints (ignored and promoted ones are left out). */
+  status: ZDiscoveryState.optional(),
+  orphanDays: z.coerce.number().int().min(0).max(3650).default(30),
+});
+export type TDiscoveryFilter = z.input<typeof ZDiscoveryFilter>;
+
+/** A page of the inventory: most hits first, then orphans. */
+export const ZListDiscoveryQuery = ZPageQuery.extend(ZDiscoveryFilter.shape);
+export type TListDiscoveryQuery = z.input<typeof ZListDiscoveryQuery>;
+
+export const ZDiscoveredEndpointPage = ZPage(ZDiscoveredEndpoint);
+
+export const ZDiscoveredEndpointParams = z.strictObject({ id: ZEndpointId });
+
+export const ZPromoteDiscoveredEndpointResult = z.object({ api: ZSlug, route: ZRouteResource });
+export const ZSplitDiscoveredEndpointResult = z.object({ template: z.string(), literals: z.array(z.string()) });
+export const ZMergeDiscoveredEndpointsResult = z.object({ template: z.string(), into: z.string(), rows: z.number().int() });
+
+/** Counts per kind and how many endpoints were first seen on each of the last `days` days (UTC). */
+export const ZDiscoverySummaryQuery = z.strictObject({
+  days: z.coerce.number().int().min(1).max(90).default(30),
+  orphanDays: z.coerce.number().int().min(0).max(3650).default(30),
+});
+export const ZDiscoverySummary = z.object({
+  counts: z.object({ shadow: z.number().int(), zombie: z.number().int(), 'undocumented-method': z.number().int(), orphan: z.number().int() }),
+  /** One entry per day, oldest first, days without a new endpoint included. */
+  newPerDay: z.array(z.object({ day: z.string(), shadow: z.number().int(), zombie: z.number().int(), 'undocumented-method': z.number().int() })),
+});
+export type TDiscoverySummary = z.infer<typeof ZDiscoverySummary>;

@@ -9,3 +9,6 @@ export { promoteDiscoveredEndpoint } from './promote-discovered-endpoint';
 export { splitDiscoveredEndpoint } from './split-discovered-endpoint';
 export { mergeDiscoveredEndpoints } from './merge-discovered-endpoints';
 export { recordDiscoveryImport } from './record-discovery-import';
+export { listDiscoveryPage } from './list-discovery-page';
+export { getDiscoveredEndpoint } from './get-discovered-endpoint';
+export { getDiscoverySummary } from './get-discovery-summary';

@@ -31,6 +31,7 @@ import { ZConfigFile } from '@tollgate/contracts';
 import type { Endpoint } from './endpoint';
 import { ANALYTICS_ENDPOINTS } from './analytics-endpoints';
 import { CONSUMER_ENDPOINTS } from './consumer-endpoints';
+import { DISCOVERY_ENDPOINTS } from './discovery-endpoints';
 import { SETTINGS_ENDPOINTS } from './settings-endpoints';
 
 const slug = { slug: ZApiSlugParams.shape.slug };
@@ -72,4 +73,5 @@ export const ADMIN_ENDPOINTS: Endpoint[] = [
   ...SETTINGS_ENDPOINTS,
   ...CONSUMER_ENDPOINTS,
   ...ANALYTICS_ENDPOINTS,
+  ...DISCOVERY_ENDPOINTS,
 ];
