@@ -1,2 +1,2 @@
 export { sendMail } from './send-mail';
-export type { MailMessage } from './mail-message';
+export type { MailMessage } from '@tollgate/mail';

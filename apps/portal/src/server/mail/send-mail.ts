@@ -1,8 +1,14 @@
 import 'server-only';
+import { createMailer, type Mailer, type MailMessage } from '@tollgate/mail';
 import { env } from '@/env';
-import { linksIn, type MailMessage } from './mail-message';
-import { mailTransport } from './mail-transport';
-import { writeToOutbox } from './write-to-outbox';
+
+const MAILER = Symbol.for('tollgate.portal.mailer');
+
+function mailer(): Mailer {
+  const holder = globalThis as { [MAILER]?: Mailer };
+  holder[MAILER] ??= createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: env.MAIL_OUTBOX_DIR, onOutboxLink: (line) => console.log(line) });
+  return holder[MAILER];
+}
 
 /**
  * Sends one message: through SMTP when SMTP_URL is set, else into the .eml outbox, with each of
@@ -10,8 +16,5 @@ import { writeToOutbox } from './write-to-outbox';
  * portal locally can follow them.
  */
 export async function sendMail(message: MailMessage): Promise<void> {
-  const info = await mailTransport().sendMail({ from: env.MAIL_FROM, to: message.to, subject: message.subject, text: message.text, ...(message.html ? { html: message.html } : {}) });
-  if (env.SMTP_URL) return;
-  await writeToOutbox(info.message as Buffer);
-  for (const link of linksIn(message.text)) console.log(`mail to ${message.to}: ${message.subject} ${link}`);
+  await mailer().send(message);
 }

@@ -1,4 +1,4 @@
-/** One message the portal sends: plain text always (every link in it), HTML optionally. */
+/** One message Tollgate sends: plain text always (every link in it), HTML optionally. */
 export interface MailMessage {
   to: string;
   subject: string;
