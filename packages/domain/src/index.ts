@@ -2,6 +2,7 @@ export * from './api-key';
 export * from './password';
 export * from './path-template';
 export * from './usage/latency-buckets';
+export * from './usage/usage-outcome';
 export * from './billing';
 export * from './limits';
 export * from './time/zoned-time';

@@ -63,6 +63,8 @@ export class GatewayContext {
   plan: CompiledPlan | null = null;
   /** Authentication refused the credential presented (unknown or malformed key, invalid JWT) or throttled the address: record folds the usage event per address and minute. */
   failedAuth = false;
+  /** The problem code when the gateway answered the request itself with an error ('' otherwise): the usage event's outcome tells a limit from a quota by it. */
+  problemCode = '';
   /** The client went away before the response completed. */
   clientAborted = false;
   /** The request body, when a stage before forward had to read it whole (request validation); forward sends it. */

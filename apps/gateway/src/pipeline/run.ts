@@ -95,5 +95,6 @@ function answerWithError(ctx: GatewayContext, error: unknown): void {
     ctx.res.destroy();
     return;
   }
+  ctx.problemCode = isTollgateError(error) ? error.code : 'internal_error';
   sendProblem(ctx.res, error, ctx.requestId);
 }

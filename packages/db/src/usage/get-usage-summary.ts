@@ -1,4 +1,4 @@
-import { LATENCY_BUCKET_COUNT, latencyQuantile } from '@tollgate/domain';
+import { emptyOutcomeCounts, isUsageOutcome, LATENCY_BUCKET_COUNT, latencyQuantile, type OutcomeCounts } from '@tollgate/domain';
 import { TollgateError } from '@tollgate/errors';
 import type { Db } from '../client/create-db';
 
@@ -30,12 +30,15 @@ export interface UsageSummary extends UsageTotals {
   byRoute: Array<{ api: string; route: string } & UsageTotals>;
   /** "2xx", "4xx", ... -> requests. */
   byStatusClass: Record<string, number>;
+  /** Requests per outcome class (a limit's 429s apart from a quota's). */
+  byOutcome: OutcomeCounts;
 }
 
 interface GroupRow {
   api: string;
   route: string;
   status_class: number;
+  outcome: string;
   requests: bigint;
   units: bigint;
   errors: bigint;
@@ -82,12 +85,12 @@ export async function getUsageSummary(db: Db, filter: UsageSummaryFilter = {}): 
     async (tx) => {
       await tx.$executeRawUnsafe('SET LOCAL jit = off');
       return tx.$queryRawUnsafe<GroupRow[]>(
-      `SELECT coalesce(a.slug, r."apiId"::text) AS api, r."routeKey" AS route, r."statusClass" AS status_class,
+      `SELECT coalesce(a.slug, r."apiId"::text) AS api, r."routeKey" AS route, r."statusClass" AS status_class, r.outcome,
               sum(r.count)::bigint AS requests, sum(r.units)::bigint AS units, sum(r.errors)::bigint AS errors,
               sum(r."bytesIn")::bigint AS bytes_in, sum(r."bytesOut")::bigint AS bytes_out, sum(r."latencySumMs")::float8 AS latency_sum,
               ${BUCKET_SUMS} AS buckets
        FROM usage_rollups r LEFT JOIN apis a ON a.id = r."apiId" ${clause}
-       GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+       GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
         ...params,
       );
     },
@@ -100,6 +103,7 @@ export async function getUsageSummary(db: Db, filter: UsageSummaryFilter = {}): 
   const byApi = new Map<string, { api: string } & UsageTotals>();
   const byRoute = new Map<string, { api: string; route: string } & UsageTotals>();
   const byStatusClass: Record<string, number> = {};
+  const byOutcome = emptyOutcomeCounts();
   let latencySum = 0;
   for (const row of groups) {
     const add = (into: UsageTotals) => {
@@ -120,6 +124,7 @@ export async function getUsageSummary(db: Db, filter: UsageSummaryFilter = {}): 
     add(route);
     const statusClass = `${row.status_class}xx`;
     byStatusClass[statusClass] = (byStatusClass[statusClass] ?? 0) + Number(row.requests);
+    if (isUsageOutcome(row.outcome)) byOutcome[row.outcome] += Number(row.requests);
   }
   return {
     from: filter.from?.toISOString() ?? null,
@@ -136,6 +141,7 @@ export async function getUsageSummary(db: Db, filter: UsageSummaryFilter = {}): 
     byApi: [...byApi.values()],
     byRoute: [...byRoute.values()],
     byStatusClass,
+    byOutcome,
   };
 }
 

@@ -1,3 +1,5 @@
+import { usageOutcome, type UsageOutcome } from '@tollgate/domain';
+
 /**
  * request_log rows as `COPY … FROM STDIN` reads them: one `\n`-terminated line per row,
  * fields separated by tabs in the order of REQUEST_LOG_COPY_COLUMNS, CSV format with the
@@ -26,6 +28,7 @@ export const REQUEST_LOG_COPY_COLUMNS = [
   'units',
   'clientIp',
   'count',
+  'outcome',
 ] as const;
 
 /** The COPY options matching the encoding above. */
@@ -64,12 +67,14 @@ export interface RequestLogRow {
   clientIp?: string;
   /** Requests the row stands for (a folded row of refused credentials); 1 when absent. */
   count?: number;
+  /** The call's outcome class; from its status when absent. */
+  outcome?: UsageOutcome;
 }
 
 /** Encodes one row (with its batch id) as a COPY line; unsafe bytes in text become spaces. */
 export function encodeRequestLogRow(batchId: string, row: RequestLogRow): string {
   const fields = REQUEST_LOG_COPY_COLUMNS.map((column) => {
-    const value = column === 'batchId' ? batchId : column === 'count' ? (row.count ?? 1) : row[column];
+    const value = column === 'batchId' ? batchId : column === 'count' ? (row.count ?? 1) : column === 'outcome' ? (row.outcome ?? usageOutcome(row.status)) : row[column];
     return value === undefined ? '' : copySafeText(String(value));
   });
   return `${fields.join('\t')}\n`;

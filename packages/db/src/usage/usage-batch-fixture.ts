@@ -16,6 +16,7 @@ export function usageBatch(id: string, rows: RequestLogRow[]): UsageBatchInput {
       subscriptionId: row.subscriptionId ?? '',
       planId: row.planId ?? '',
       status: row.status,
+      outcome: row.outcome,
       latencyMs: row.latencyMs,
       bytesIn: row.bytesIn,
       bytesOut: row.bytesOut,

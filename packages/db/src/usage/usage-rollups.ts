@@ -1,4 +1,4 @@
-import { LATENCY_BUCKET_COUNT, latencyBucketIndex } from '@tollgate/domain';
+import { LATENCY_BUCKET_COUNT, latencyBucketIndex, usageOutcome, type UsageOutcome } from '@tollgate/domain';
 
 /** One row of usage_rollups as a batch contributes it. */
 export interface RollupRow {
@@ -11,6 +11,7 @@ export interface RollupRow {
   planId: string;
   subscriptionId: string;
   statusClass: number;
+  outcome: UsageOutcome;
   count: number;
   units: number;
   errors: number;
@@ -31,6 +32,8 @@ export interface RollupEvent {
   subscriptionId: string;
   planId: string;
   status: number;
+  /** The call's outcome class; from its status alone when absent (an event the gateway did not answer itself). */
+  outcome?: UsageOutcome;
   latencyMs: number;
   bytesIn: number;
   bytesOut: number;
@@ -61,7 +64,8 @@ export class RollupAccumulator {
     if (event.apiId === '') return;
     const status = event.status;
     const statusClass = Math.floor(status / 100);
-    const key = `${event.minute}|${event.apiId}|${event.routeKey}|${event.appId}|${event.keyId}|${event.planId}|${event.subscriptionId}|${statusClass}`;
+    const outcome = event.outcome ?? usageOutcome(status);
+    const key = `${event.minute}|${event.apiId}|${event.routeKey}|${event.appId}|${event.keyId}|${event.planId}|${event.subscriptionId}|${statusClass}|${outcome}`;
     let row = this.#rows.get(key);
     if (row === undefined) {
       row = {
@@ -73,6 +77,7 @@ export class RollupAccumulator {
         planId: event.planId,
         subscriptionId: event.subscriptionId,
         statusClass,
+        outcome,
         count: 0,
         units: 0,
         errors: 0,

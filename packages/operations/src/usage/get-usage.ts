@@ -4,7 +4,7 @@ import { Prisma } from '@tollgate/db';
 import { defineOperation, type Tx } from '../core/define-operation';
 import { addHistogram, histogramOf, LATENCY_BUCKET_SUMS, readRollupWatermark, rollupRows } from './rollup-sql';
 import { pickRollupLevel } from './rollup-level';
-import { emptyOutcomeCounts, outcomeOfStatusClass, type OutcomeCounts } from './usage-outcome';
+import { emptyOutcomeCounts, isUsageOutcome, type OutcomeCounts } from './usage-outcome';
 import { resolveUsageScope, type UsageScope } from './usage-scope';
 
 export interface LatencyPercentiles {
@@ -50,7 +50,7 @@ const MINUTE = 60_000;
 
 interface BucketRow {
   bucket: bigint;
-  status_class: number;
+  outcome: string;
   requests: bigint;
   units: bigint;
   buckets: bigint[];
@@ -92,7 +92,7 @@ export async function readUsage(tx: Tx, scope: UsageScope, range: TUsageRange, i
   const bucketOf = Prisma.sql`floor(extract(epoch from r.t) * 1000 / ${bucketMs})::bigint`;
   const [buckets, endpoints] = await Promise.all([
     tx.$queryRaw<BucketRow[]>`
-      SELECT ${bucketOf} AS bucket, r."statusClass" AS status_class, sum(r.count)::bigint AS requests,
+      SELECT ${bucketOf} AS bucket, r.outcome, sum(r.count)::bigint AS requests,
              sum(r.units)::bigint AS units, ${LATENCY_BUCKET_SUMS} AS buckets
       FROM ${rows}
       GROUP BY 1, 2`,
@@ -117,7 +117,8 @@ function report(range: TUsageRange, from: Date, to: Date, bucketMs: number, rows
   const histogram = new Array<number>(LATENCY_BUCKET_COUNT).fill(0);
   for (const row of rows) {
     const requests = Number(row.requests);
-    const outcome = outcomeOfStatusClass(row.status_class);
+    // A class this version does not know (written by a newer gateway) counts as a client error.
+    const outcome = isUsageOutcome(row.outcome) ? row.outcome : 'clientError';
     const point = index.get(Number(row.bucket));
     if (point) {
       point[outcome] += requests;
@@ -129,7 +130,7 @@ function report(range: TUsageRange, from: Date, to: Date, bucketMs: number, rows
     totals.units += Number(row.units);
     addHistogram(histogram, histogramOf(row.buckets));
   }
-  totals.errors = totals.clientError + totals.serverError;
+  totals.errors = totals.requests - totals.success;
   return {
     range,
     from: from.toISOString(),

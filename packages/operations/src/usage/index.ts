@@ -1,6 +1,14 @@
 export { getUsage, readUsage, type LatencyPercentiles, type UsageEndpoint, type UsagePoint, type UsageReport } from './get-usage';
 export { listQuotaMeters, readQuotaMeters, type QuotaMeter } from './list-quota-meters';
 export { BUCKET_LADDER_MS, MAX_BUCKETS, pickRollupLevel, ROLLUP_SOURCE_MS, type RollupLevel, type RollupSource } from './rollup-level';
-export { emptyOutcomeCounts, outcomeOfStatusClass, USAGE_OUTCOME_LABELS, USAGE_OUTCOMES, type OutcomeCounts, type UsageOutcome } from './usage-outcome';
+export { emptyOutcomeCounts, isUsageOutcome, USAGE_OUTCOME_LABELS, USAGE_OUTCOMES, type OutcomeCounts, type UsageOutcome } from './usage-outcome';
 export { resolveUsageScope, type UsageScope } from './usage-scope';
 export { usageReportToCsv } from './usage-report-csv';
+export { getAnalytics } from './get-analytics';
+export { readAnalytics, type AnalyticsPoint, type AnalyticsReport } from './read-analytics';
+export { analyticsWindow, type AnalyticsWindow } from './analytics-window';
+export { analyticsWhere, NO_EXCLUSIONS, resolveAnalyticsFilter, type AnalyticsFilter } from './analytics-filter';
+export { analyticsToCsv, type AnalyticsCsvChart } from './analytics-csv';
+export type { AnalyticsTotals } from './analytics-totals';
+export type { AnalyticsTopRow, TopApi, TopApp, TopRoute, TopTeam } from './analytics-top';
+export { latencyPercentiles } from './latency-percentiles';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ZConfigFile } from '@tollgate/contracts';
 import { applyConfig, refreshOpenStatements, rollUpLevels } from '@tollgate/db';
 import { useTestDatabase } from '@tollgate/db/testing';
-import { LATENCY_BUCKET_BOUNDS_MS } from '@tollgate/domain';
+import { emptyOutcomeCounts, LATENCY_BUCKET_BOUNDS_MS, USAGE_OUTCOMES, type OutcomeCounts } from '@tollgate/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { flushUsageEvents, type UsageEventInput } from '../../../../test/support/flush-usage-events';
 import { getTeamStatement, listBillingEstimates, listTeamStatements } from '../billing';
@@ -72,7 +72,9 @@ beforeAll(async () => {
     call('acme', 2 * MINUTE, 200, 3),
     call('acme', 2 * MINUTE, 200, 8),
     call('acme', 2 * MINUTE, 404, 40),
-    call('acme', 2 * MINUTE, 429, 0.5),
+    { ...call('acme', 2 * MINUTE, 429, 0.5), outcome: 'rateLimited' as const },
+    { ...call('acme', 2 * MINUTE, 429, 0.5), outcome: 'overQuota' as const },
+    { ...call('acme', 12 * MINUTE, 401, 0.2, 'GET /forecast/{city}', 0), outcome: 'authFailed' as const },
     call('acme', 12 * MINUTE, 201, 120),
     call('acme', 12 * MINUTE, 503, 2_600),
     call('acme', 12 * MINUTE, 200, 9, 'GET /alerts'),
@@ -97,7 +99,7 @@ function bucketBoundOfQuantile(latencies: number[], q: number): number | null {
   return LATENCY_BUCKET_BOUNDS_MS.find((bound) => value <= bound) ?? LATENCY_BUCKET_BOUNDS_MS.at(-1)!;
 }
 
-const outcomeOf = (status: number) => (status >= 500 ? 'serverError' : status >= 400 ? 'clientError' : 'success');
+const outcomeOf = (event: UsageEventInput) => event.outcome ?? (event.status >= 500 ? 'serverError' : event.status >= 400 ? 'clientError' : 'success');
 
 describe('the rollup level picker', () => {
   it('keeps each range within the chart’s buckets, widening an interval that is too fine', () => {
@@ -119,16 +121,17 @@ describe('usage from the rollups', () => {
     expect(report.series.length).toBeGreaterThanOrEqual(60);
     const from = Date.parse(report.from);
     const mine = world.events.filter((event) => event.app === 'acme-app' && Date.parse(event.time) >= from);
-    const expected = new Map<string, Record<string, number>>();
+    const expected = new Map<string, OutcomeCounts>();
     for (const event of mine) {
       const start = new Date(Math.floor(Date.parse(event.time) / MINUTE) * MINUTE).toISOString();
-      const point = expected.get(start) ?? { success: 0, clientError: 0, serverError: 0 };
-      point[outcomeOf(event.status)]! += 1;
+      const point = expected.get(start) ?? emptyOutcomeCounts();
+      point[outcomeOf(event)] += 1;
       expected.set(start, point);
     }
-    const shown = report.series.filter((point) => point.requests > 0).map(({ start, success, clientError, serverError }) => [start, { success, clientError, serverError }]);
+    const shown = report.series.filter((point) => point.requests > 0).map((point) => [point.start, Object.fromEntries(USAGE_OUTCOMES.map((outcome) => [outcome, point[outcome]]))]);
     expect(Object.fromEntries(shown)).toEqual(Object.fromEntries(expected));
     expect(report.totals.requests).toBe(mine.length);
+    expect(report.totals).toMatchObject({ rateLimited: 1, overQuota: 1, authFailed: 1, errors: mine.filter((event) => outcomeOf(event) !== 'success').length });
     expect(report.totals.units).toBe(mine.reduce((sum, event) => sum + event.units, 0));
     const latencies = mine.map((event) => event.latencyMs);
     expect(report.latencyMs).toEqual({ p50: bucketBoundOfQuantile(latencies, 0.5), p95: bucketBoundOfQuantile(latencies, 0.95), p99: bucketBoundOfQuantile(latencies, 0.99) });
@@ -149,8 +152,8 @@ describe('usage from the rollups', () => {
     expect(report.series.reduce((sum, point) => sum + point.requests, 0)).toBe(mine.length);
     expect(report.series.every((point, i) => i === 0 || Date.parse(point.start) - Date.parse(report.series[i - 1]!.start) === 15 * MINUTE)).toBe(true);
     const csv = usageReportToCsv(report).trim().split('\r\n');
-    expect(csv[0]).toBe('start,success,clientError,serverError,requests,units');
-    expect(csv.slice(1).map((line) => Number(line.split(',')[4])).reduce((a, b) => a + b, 0)).toBe(mine.length);
+    expect(csv[0]).toBe('start,success,clientError,serverError,rateLimited,overQuota,authFailed,requests,units');
+    expect(csv.slice(1).map((line) => Number(line.split(',')[7])).reduce((a, b) => a + b, 0)).toBe(mine.length);
   });
 
   it('shows a call flushed this very minute (the range ends with the current minute)', async () => {

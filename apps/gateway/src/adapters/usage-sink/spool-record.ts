@@ -3,21 +3,28 @@
 // recognised and skipped instead of being half-counted. The fields are a request_log
 // COPY row without its batch id (REQUEST_LOG_COPY_COLUMNS from @tollgate/db, after
 // `batchId`): a batch is `<batch id>\t<fields>\n` per line, sliced out of the spool.
-// Version 2 has 18 fields, the last one `count` (the requests a folded event stands for);
-// version 1 lines (17 fields, from spools written before) still load, as count 1.
+// Version 3 has 19 fields, the last two `count` (the requests a folded event stands for)
+// and `outcome` (usageOutcome from @tollgate/domain). Lines of spools written before still
+// load: version 2 (18 fields, no outcome) and version 1 (17 fields, neither), as count 1
+// and the outcome their status implies.
 import { crc32 } from 'node:zlib';
 import { RollupAccumulator, type RollupEvent, type RollupRow } from '@tollgate/db';
+import { isUsageOutcome, usageOutcome } from '@tollgate/domain';
 
-export const SPOOL_RECORD_VERSION = '2';
-/** Tabs after the version: between and around the fields (18 in version 2, 17 in version 1). */
-const FIELD_TABS = 18;
+export const SPOOL_RECORD_VERSION = '3';
+/** Tabs after the version: between and around the fields, per version. */
+const FIELD_TABS = 19;
+const V2_FIELD_TABS = 18;
 const V1_FIELD_TABS = 17;
+/** `\t1\t<outcome>` (at most 14 bytes) replaces the 11 bytes of CRC and version on a version 1 line. */
+const OLDER_LINE_GROWTH = 3;
 const TAB = 9;
 const NEWLINE = 10;
-const VERSION = SPOOL_RECORD_VERSION.charCodeAt(0);
-const V1 = '1'.charCodeAt(0);
-/** The count a version 1 row gets in its COPY row. */
-const V1_COUNT = Buffer.from('\t1\n');
+const FIELD_TABS_OF_VERSION: Readonly<Record<number, number>> = {
+  [SPOOL_RECORD_VERSION.charCodeAt(0)]: FIELD_TABS,
+  ['2'.charCodeAt(0)]: V2_FIELD_TABS,
+  ['1'.charCodeAt(0)]: V1_FIELD_TABS,
+};
 
 // Field numbers after the version (0-based), in request_log COPY order.
 const TIME = 1;
@@ -33,6 +40,7 @@ const BYTES_IN = 13;
 const BYTES_OUT = 14;
 const UNITS = 15;
 const COUNT = 17;
+const OUTCOME = 18;
 
 /** Frames a payload (the version and fields, already free of tabs, newlines, CR, 0x1f and NUL) as a spool line. */
 export function frameSpoolRecord(payload: string): string {
@@ -69,8 +77,8 @@ const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolv
  */
 export async function decodeSpoolChunk(chunk: Buffer, maxEvents: number, batchId: string): Promise<DecodedChunk> {
   const prefix = Buffer.from(`${batchId}\t`);
-  // A row is never longer than its line (the CRC and version go, the prefix comes).
-  const rows = Buffer.allocUnsafe(chunk.length + Math.min(maxEvents, Math.floor(chunk.length / 12)) * prefix.length);
+  // A row is at most OLDER_LINE_GROWTH bytes longer than its line (the CRC and version go, the prefix and an older line's missing fields come).
+  const rows = Buffer.allocUnsafe(chunk.length + Math.min(maxEvents, Math.floor(chunk.length / 12)) * (prefix.length + OLDER_LINE_GROWTH));
   const rollups = new RollupAccumulator();
   const event: RollupEvent = { minute: '', apiId: '', routeKey: '', appId: '', keyId: '', subscriptionId: '', planId: '', status: 0, latencyMs: 0, bytesIn: 0, bytesOut: 0, units: 0, count: 1 };
   const tabs = new Int32Array(FIELD_TABS + 1);
@@ -92,11 +100,19 @@ export async function decodeSpoolChunk(chunk: Buffer, maxEvents: number, batchId
       continue;
     }
     // tabs[0] is the tab after the version; tabs[i] ends field i-1; tabs[fieldTabs] is the newline.
+    const status = number(chunk, tabs, STATUS);
+    const outcome = fieldTabs === FIELD_TABS ? text(chunk, tabs, OUTCOME, 'latin1') : usageOutcome(status);
+    if (!isUsageOutcome(outcome)) {
+      corrupt++;
+      pos = end + 1;
+      continue;
+    }
     written += prefix.copy(rows, written);
     if (fieldTabs === FIELD_TABS) written += chunk.copy(rows, written, tabs[0]! + 1, end + 1);
     else {
+      // An older line: the fields it lacks, as they were meant.
       written += chunk.copy(rows, written, tabs[0]! + 1, end);
-      written += V1_COUNT.copy(rows, written);
+      written += rows.write(`${fieldTabs === V1_FIELD_TABS ? '\t1' : ''}\t${outcome}\n`, written, 'latin1');
     }
     const time = text(chunk, tabs, TIME, 'latin1');
     if (firstAt === '' || time < firstAt) firstAt = time;
@@ -109,12 +125,13 @@ export async function decodeSpoolChunk(chunk: Buffer, maxEvents: number, batchId
       event.keyId = text(chunk, tabs, KEY, 'latin1');
       event.subscriptionId = text(chunk, tabs, SUBSCRIPTION, 'latin1');
       event.planId = text(chunk, tabs, PLAN, 'latin1');
-      event.status = number(chunk, tabs, STATUS);
+      event.status = status;
+      event.outcome = outcome;
       event.latencyMs = number(chunk, tabs, LATENCY);
       event.bytesIn = number(chunk, tabs, BYTES_IN);
       event.bytesOut = number(chunk, tabs, BYTES_OUT);
       event.units = number(chunk, tabs, UNITS);
-      event.count = fieldTabs === FIELD_TABS ? number(chunk, tabs, COUNT) : 1;
+      event.count = fieldTabs === V1_FIELD_TABS ? 1 : number(chunk, tabs, COUNT);
       rollups.add(event);
     }
     ends.push(end + 1);
@@ -131,8 +148,8 @@ export async function decodeSpoolChunk(chunk: Buffer, maxEvents: number, batchId
 function recordFieldTabs(chunk: Buffer, start: number, end: number, tabs: Int32Array): number {
   const payload = start + 9;
   if (end - start < 12 || chunk[start + 8] !== TAB || chunk[payload + 1] !== TAB) return 0;
-  const fieldTabs = chunk[payload] === VERSION ? FIELD_TABS : chunk[payload] === V1 ? V1_FIELD_TABS : 0;
-  if (fieldTabs === 0) return 0;
+  const fieldTabs = FIELD_TABS_OF_VERSION[chunk[payload]!];
+  if (fieldTabs === undefined) return 0;
   const expected = Number.parseInt(chunk.toString('latin1', start, start + 8), 16);
   if (Number.isNaN(expected) || crc32(chunk.subarray(payload, end)) >>> 0 !== expected) return 0;
   tabs[0] = payload + 1;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { UsageOutcome } from '@tollgate/domain';
 import { frameSpoolRecord, SPOOL_RECORD_VERSION } from './spool-record';
 
 /** One request to fold: its request_log fields that vary or add up. Text is COPY-safe already. */
@@ -7,6 +8,7 @@ export interface FoldedEvent {
   readonly apiId: string;
   readonly routeKey: string;
   readonly status: number;
+  readonly outcome: UsageOutcome;
   readonly method: string;
   readonly path: string;
   readonly latencyMs: number;
@@ -70,7 +72,7 @@ export class UsageFold {
       this.#timer.unref();
     }
     // Tabs never occur in COPY-safe text, so the key is unambiguous.
-    const key = `${event.clientIp}\t${event.apiId}\t${event.routeKey}\t${event.status}`;
+    const key = `${event.clientIp}\t${event.apiId}\t${event.routeKey}\t${event.status}\t${event.outcome}`;
     let row = this.#rows.get(key);
     if (row === undefined) {
       if (this.#rows.size >= this.options.maxRows) this.#writeOldest();
@@ -104,7 +106,7 @@ export class UsageFold {
     const latencyMs = Math.round((row.latencySumMs / row.count) * 1000) / 1000;
     return frameSpoolRecord(
       `${SPOOL_RECORD_VERSION}\t${randomUUID()}\t${row.time}\t${this.options.gatewayId}\t${first.apiId}\t${first.routeKey}\t\t\t\t\t${first.method}\t${first.path}\t` +
-        `${first.status}\t${latencyMs}\t${row.bytesIn}\t${row.bytesOut}\t0\t${first.clientIp}\t${row.count}`,
+        `${first.status}\t${latencyMs}\t${row.bytesIn}\t${row.bytesOut}\t0\t${first.clientIp}\t${row.count}\t${first.outcome}`,
     );
   }
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { copySafeText } from '@tollgate/db';
+import { usageOutcome } from '@tollgate/domain';
 import type { GatewayContext } from '../../pipeline/context';
 import { frameSpoolRecord, SPOOL_RECORD_VERSION } from '../../adapters/usage-sink/spool-record';
 import type { FoldedEvent } from '../../adapters/usage-sink/usage-fold';
@@ -34,7 +35,7 @@ export function encodeUsageEvent(ctx: GatewayContext, status: number, bytesOut: 
     `${SPOOL_RECORD_VERSION}\t${copySafeText(ctx.requestId || randomUUID())}\t${new Date().toISOString()}\t${gatewayId}\t${route?.api.id ?? ''}\t${copySafeText(route?.key ?? '')}\t` +
       `${principal?.app.id ?? ''}\t${principal?.key?.id ?? ''}\t${subscription?.id ?? ''}\t${plan?.id ?? ''}\t${copySafeText(req.method ?? 'GET')}\t${copySafeText(loggedPath(ctx))}\t` +
       `${status}\t${latencyMs(ctx)}\t${bytesIn(req)}\t${bytesOut}\t${billableUnits(ctx, status)}\t` +
-      `${copySafeText(ctx.clientIp || req.socket.remoteAddress || '')}\t1`,
+      `${copySafeText(ctx.clientIp || req.socket.remoteAddress || '')}\t1\t${usageOutcome(status, ctx.problemCode)}`,
   );
 }
 
@@ -46,6 +47,7 @@ export function foldedUsageEvent(ctx: GatewayContext, status: number, bytesOut: 
     apiId: ctx.route?.api.id ?? '',
     routeKey: copySafeText(ctx.route?.key ?? ''),
     status,
+    outcome: usageOutcome(status, ctx.problemCode),
     method: copySafeText(req.method ?? 'GET'),
     path: copySafeText(loggedPath(ctx)),
     latencyMs: latencyMs(ctx),
