@@ -15,4 +15,6 @@ export * from './app.schema';
 export * from './subscription.schema';
 export * from './key.schema';
 export * from './request-log.schema';
+export * from './alert-rule.schema';
 export { mergePatch } from './optional-fields';
+export * from './analytics.schema';

@@ -5,11 +5,12 @@ import { ZSlug } from '../config/config-file.schema';
 // the pages, the CSV route handlers and the operations validate with these same schemas.
 
 /** The time ranges a usage view offers, newest data at the right edge. */
-export const USAGE_RANGES = ['1h', '24h', '7d', '30d'] as const;
+export const USAGE_RANGES = ['15m', '1h', '24h', '7d', '30d'] as const;
 export const ZUsageRange = z.enum(USAGE_RANGES);
 export type TUsageRange = z.infer<typeof ZUsageRange>;
 
 export const USAGE_RANGE_MS: Readonly<Record<TUsageRange, number>> = Object.freeze({
+  '15m': 900_000,
   '1h': 3_600_000,
   '24h': 86_400_000,
   '7d': 604_800_000,

@@ -1,18 +1,14 @@
 import { ZUsageQuery, USAGE_RANGE_MS, type TUsageRange } from '@tollgate/contracts';
-import { latencyQuantile, LATENCY_BUCKET_COUNT } from '@tollgate/domain';
+import { LATENCY_BUCKET_COUNT } from '@tollgate/domain';
 import { Prisma } from '@tollgate/db';
 import { defineOperation, type Tx } from '../core/define-operation';
 import { addHistogram, histogramOf, LATENCY_BUCKET_SUMS, readRollupWatermark, rollupRows } from './rollup-sql';
+import { latencyPercentiles, type LatencyPercentiles } from './latency-percentiles';
 import { pickRollupLevel } from './rollup-level';
 import { emptyOutcomeCounts, isUsageOutcome, type OutcomeCounts } from './usage-outcome';
 import { resolveUsageScope, type UsageScope } from './usage-scope';
 
-export interface LatencyPercentiles {
-  /** Upper bounds (ms) of the histogram buckets that hold each quantile; null without calls. */
-  p50: number | null;
-  p95: number | null;
-  p99: number | null;
-}
+export type { LatencyPercentiles } from './latency-percentiles';
 
 export interface UsagePoint extends OutcomeCounts {
   /** ISO start of the bucket. */
@@ -138,18 +134,14 @@ function report(range: TUsageRange, from: Date, to: Date, bucketMs: number, rows
     bucketMs,
     series,
     totals,
-    latencyMs: percentiles(histogram),
+    latencyMs: latencyPercentiles(histogram),
     topEndpoints: endpoints.map((row) => ({
       api: row.api,
       route: row.route,
       requests: Number(row.requests),
       errors: Number(row.errors),
       units: Number(row.units),
-      latencyMs: percentiles(histogramOf(row.buckets)),
+      latencyMs: latencyPercentiles(histogramOf(row.buckets)),
     })),
   };
-}
-
-function percentiles(histogram: number[]): LatencyPercentiles {
-  return { p50: latencyQuantile(histogram, 0.5), p95: latencyQuantile(histogram, 0.95), p99: latencyQuantile(histogram, 0.99) };
 }

@@ -1,0 +1,106 @@
+import type { TStatusClass } from '@tollgate/contracts';
+import { LATENCY_BUCKET_COUNT } from '@tollgate/domain';
+import { Prisma } from '@tollgate/db';
+import type { Tx } from '../core/define-operation';
+import { analyticsWhere, type AnalyticsFilter } from './analytics-filter';
+import { readTop, type TopApi, type TopApp, type TopRoute, type TopTeam } from './analytics-top';
+import { TotalsBuilder, type AnalyticsTotals, type OutcomeRow } from './analytics-totals';
+import type { AnalyticsWindow } from './analytics-window';
+import { latencyPercentiles, type LatencyPercentiles } from './latency-percentiles';
+import { addHistogram, histogramOf, LATENCY_BUCKET_SUMS, readRollupWatermark, rollupRows } from './rollup-sql';
+import { emptyOutcomeCounts, isUsageOutcome, type OutcomeCounts } from './usage-outcome';
+
+export interface AnalyticsPoint extends OutcomeCounts {
+  /** ISO start of the bucket. */
+  start: string;
+  requests: number;
+  units: number;
+  latencyMs: LatencyPercentiles;
+}
+
+export interface AnalyticsReport {
+  range: AnalyticsWindow['range'];
+  from: string;
+  to: string;
+  bucketMs: number;
+  /** One point per bucket, empty ones included, oldest first. */
+  series: AnalyticsPoint[];
+  totals: AnalyticsTotals;
+  /** The same number of buckets just before, for the change shown beside each figure. */
+  previous: { from: string; to: string; totals: AnalyticsTotals };
+  topApis: TopApi[];
+  topRoutes: TopRoute[];
+  topApps: TopApp[];
+  topTeams: TopTeam[];
+  /** Calls per status class (what the rollups hold of the status), most first. */
+  statusClasses: Array<{ statusClass: TStatusClass; requests: number }>;
+}
+
+type BucketRow = OutcomeRow & { bucket: bigint };
+
+/**
+ * One dashboard from the rollups: calls per bucket stacked by outcome with latency percentiles
+ * per bucket, totals now and for the period before, and the top APIs, routes, apps, teams and
+ * status classes, all under the same filter. Reads the level the window calls for and the
+ * minutes after the worker's watermark (rollupRows).
+ */
+export async function readAnalytics(tx: Tx, filter: AnalyticsFilter, window: AnalyticsWindow): Promise<AnalyticsReport> {
+  const empty = filter.scope.appIds !== null && filter.scope.appIds.length === 0;
+  const watermark = window.source === 'minute' ? null : await readRollupWatermark(tx);
+  const rows = rollupRows(filter.scope, window.source, window.from, window.to, watermark);
+  const previousRows = rollupRows(filter.scope, window.source, window.previous.from, window.previous.to, watermark);
+  const where = analyticsWhere(filter);
+  const bucketOf = Prisma.sql`floor(extract(epoch from r.t) * 1000 / ${window.bucketMs})::bigint`;
+  const [buckets, previous, statusClasses, topApis, topRoutes, topApps, topTeams] = empty
+    ? [[], [], [], [], [], [], []]
+    : await Promise.all([
+        tx.$queryRaw<BucketRow[]>`
+          SELECT ${bucketOf} AS bucket, r.outcome, sum(r.count)::bigint AS requests, sum(r.units)::bigint AS units, ${LATENCY_BUCKET_SUMS} AS buckets
+          FROM ${rows} ${where} GROUP BY 1, 2`,
+        tx.$queryRaw<OutcomeRow[]>`
+          SELECT r.outcome, sum(r.count)::bigint AS requests, sum(r.units)::bigint AS units, ${LATENCY_BUCKET_SUMS} AS buckets
+          FROM ${previousRows} ${where} GROUP BY 1`,
+        tx.$queryRaw<Array<{ status_class: number; requests: bigint }>>`
+          SELECT r."statusClass" AS status_class, sum(r.count)::bigint AS requests FROM ${rows} ${where} GROUP BY 1 ORDER BY 2 DESC, 1`,
+        readTop(tx, 'apis', rows, where),
+        readTop(tx, 'routes', rows, where),
+        readTop(tx, 'apps', rows, where),
+        readTop(tx, 'teams', rows, where),
+      ]);
+  const previousTotals = new TotalsBuilder();
+  for (const row of previous) previousTotals.add(row);
+  return {
+    range: window.range,
+    from: window.from.toISOString(),
+    to: window.to.toISOString(),
+    bucketMs: window.bucketMs,
+    ...seriesOf(window, buckets),
+    previous: { from: window.previous.from.toISOString(), to: window.previous.to.toISOString(), totals: previousTotals.build() },
+    topApis,
+    topRoutes,
+    topApps,
+    topTeams,
+    statusClasses: statusClasses.map((row) => ({ statusClass: `${row.status_class}xx` as TStatusClass, requests: Number(row.requests) })),
+  };
+}
+
+/** Every bucket of the window (zeros included) with its outcomes and percentiles, and the totals of them all. */
+function seriesOf(window: AnalyticsWindow, rows: BucketRow[]): { series: AnalyticsPoint[]; totals: AnalyticsTotals } {
+  const points = new Map<number, { point: AnalyticsPoint; histogram: number[] }>();
+  for (let start = window.from.getTime(); start < window.to.getTime(); start += window.bucketMs) {
+    const point = { start: new Date(start).toISOString(), requests: 0, units: 0, ...emptyOutcomeCounts(), latencyMs: latencyPercentiles([]) };
+    points.set(start / window.bucketMs, { point, histogram: new Array<number>(LATENCY_BUCKET_COUNT).fill(0) });
+  }
+  const totals = new TotalsBuilder();
+  for (const row of rows) {
+    totals.add(row);
+    const entry = points.get(Number(row.bucket));
+    if (!entry) continue;
+    entry.point[isUsageOutcome(row.outcome) ? row.outcome : 'clientError'] += Number(row.requests);
+    entry.point.requests += Number(row.requests);
+    entry.point.units += Number(row.units);
+    addHistogram(entry.histogram, histogramOf(row.buckets));
+  }
+  const series = [...points.values()].map(({ point, histogram }) => ({ ...point, latencyMs: latencyPercentiles(histogram) }));
+  return { series, totals: totals.build() };
+}
