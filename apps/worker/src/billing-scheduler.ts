@@ -1,6 +1,8 @@
 import { deliverDueWebhooks, rollUpLevels, runBillingTick, type Db } from '@tollgate/db';
 import { systemClock, type Clock } from '@tollgate/domain';
+import { createMailer } from '@tollgate/mail';
 import type { Logger } from 'pino';
+import { runAlertTick } from './alert-evaluator';
 import type { WorkerEnv } from './env';
 
 export interface BillingScheduler {
@@ -10,13 +12,15 @@ export interface BillingScheduler {
   deliver(): Promise<void>;
   /** Brings the hourly and daily usage rollups up to date now. */
   rollUp(): Promise<void>;
+  /** Evaluates the alert rules now. */
+  evaluateAlerts(): Promise<void>;
   stop(): Promise<void>;
 }
 
 /**
- * Three loops: the billing tick (close, refresh, queue usage records) every
- * BILLING_TICK_MS, webhook delivery every WEBHOOK_POLL_MS, and the hourly and daily usage
- * rollups every ROLLUP_TICK_MS. A run never overlaps the
+ * Four loops: the billing tick (close, refresh, queue usage records) every
+ * BILLING_TICK_MS, webhook delivery every WEBHOOK_POLL_MS, the hourly and daily usage
+ * rollups every ROLLUP_TICK_MS, and the alert rules every ALERT_TICK_MS. A run never overlaps the
  * previous one of the same loop; a failed run (PostgreSQL away) is logged and retried
  * on the next beat.
  */
@@ -73,15 +77,22 @@ export function startBillingScheduler(db: Db, env: WorkerEnv, log: Logger, clock
     log.debug(result, 'usage rollup');
   });
 
+  const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: env.MAIL_OUTBOX_DIR });
+  const alerts = loop('alert evaluation', env.ALERT_TICK_MS, async () => {
+    await runAlertTick(db, clock.now(), { source: env.TOLLGATE_EVENT_SOURCE, mailer, consoleUrl: env.NEXTAUTH_URL ?? null, log });
+  });
+
   return {
     tick: billing.run,
     deliver: delivery.run,
     rollUp: rollups.run,
+    evaluateAlerts: alerts.run,
     stop: async () => {
       stopped = true;
       clearInterval(billing.timer);
       clearInterval(delivery.timer);
       clearInterval(rollups.timer);
+      clearInterval(alerts.timer);
       await Promise.allSettled([...running]);
     },
   };

@@ -28,6 +28,14 @@ export const ZWorkerEnv = z.object({
   WEBHOOK_TIMEOUT_MS: positive(10_000),
   /** CloudEvents `source` of the records Tollgate sends. */
   TOLLGATE_EVENT_SOURCE: z.preprocess(unsetWhenEmpty, z.string().min(1).default('/tollgate/billing')),
+  /** How often the alert rules are evaluated over the rollups. */
+  ALERT_TICK_MS: positive(60_000),
+  /** Outgoing mail (alerts), as the portal reads it: SMTP when set, else .eml files in MAIL_OUTBOX_DIR. */
+  SMTP_URL: z.preprocess(unsetWhenEmpty, z.url().optional()),
+  MAIL_FROM: z.preprocess(unsetWhenEmpty, z.string().min(3).default('Tollgate <no-reply@tollgate.local>')),
+  MAIL_OUTBOX_DIR: z.preprocess(unsetWhenEmpty, z.string().min(1).default('.data/mail')),
+  /** The portal's public URL, linked from alert mail (the portal's own setting). */
+  NEXTAUTH_URL: z.preprocess(unsetWhenEmpty, z.url().optional()),
   /** "1" allows http webhooks, to loopback addresses only (local work and tests). */
   TOLLGATE_ALLOW_INSECURE_WEBHOOKS: z.preprocess(unsetWhenEmpty, z.enum(['0', '1', 'true', 'false']).default('0')).transform((value) => value === '1' || value === 'true'),
 });

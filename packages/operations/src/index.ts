@@ -28,3 +28,5 @@ export * from './catalog';
 export * from './team-apps';
 export * from './request-log';
 export * from './discovery';
+export * from './alerts';
+export { analyticsExclusionSql, readAnalyticsExclusions, type AnalyticsExclusions } from './usage/analytics-exclusions';

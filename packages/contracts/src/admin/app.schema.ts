@@ -15,6 +15,8 @@ export const ZUpdateAppRequest = z.strictObject({
   slug: ZSlug.optional(),
   name: ZApp.shape.name.optional(),
   description: z.string().max(5000).optional(),
+  /** Leave the app's calls out of the analytics charts (test or abusive traffic); they are still metered and billed. */
+  excludedFromAnalytics: z.boolean().optional(),
 });
 export type TUpdateAppRequest = z.infer<typeof ZUpdateAppRequest>;
 
@@ -31,6 +33,7 @@ export const ZAppResource = z.object({
   description: z.string(),
   /** The team's slug. */
   team: z.string(),
+  excludedFromAnalytics: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -39,9 +39,17 @@ export const ZKeyResource = z.object({
   expiresAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
   lastUsedAt: z.string().nullable(),
+  /** The key's calls are left out of the analytics charts (still metered and billed). */
+  excludedFromAnalytics: z.boolean(),
   createdAt: z.string(),
 });
 export type TKeyResource = z.infer<typeof ZKeyResource>;
+
+export const ZUpdateKeyRequest = z.strictObject({
+  /** Leave the key's calls out of the analytics charts (test or abusive traffic). */
+  excludedFromAnalytics: z.boolean(),
+});
+export type TUpdateKeyRequest = z.infer<typeof ZUpdateKeyRequest>;
 
 /** The answer to a create: the key itself, this once. */
 export const ZCreatedKey = ZKeyResource.extend({ key: z.string() });

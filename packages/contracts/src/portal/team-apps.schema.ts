@@ -72,7 +72,7 @@ export type TRollTeamKeyRequest = z.infer<typeof ZRollTeamKeyRequest>;
 /** Marks one notification read, or all of the caller's when no id is given. */
 export const ZMarkNotificationsReadRequest = z.strictObject({ id: z.string().min(1).max(100).optional() });
 
-export const ZTeamKey = ZKeyResource.extend({ rotatedFromId: z.string().nullable() });
+export const ZTeamKey = ZKeyResource.omit({ excludedFromAnalytics: true }).extend({ rotatedFromId: z.string().nullable() });
 export type TTeamKey = z.infer<typeof ZTeamKey>;
 
 /** A key answered this once, with its secret. */

@@ -3,7 +3,9 @@
 export const USAGE_RECORDED = 'dev.tollgate.usage.recorded';
 export const STATEMENT_CLOSED = 'dev.tollgate.statement.closed';
 export const DISCOVERY_SHADOW_FOUND = 'dev.tollgate.discovery.shadow_found';
-export const WEBHOOK_EVENT_TYPES = [USAGE_RECORDED, STATEMENT_CLOSED, DISCOVERY_SHADOW_FOUND] as const;
+export const ALERT_FIRED = 'dev.tollgate.alert.fired';
+export const ALERT_RECOVERED = 'dev.tollgate.alert.recovered';
+export const WEBHOOK_EVENT_TYPES = [USAGE_RECORDED, STATEMENT_CLOSED, DISCOVERY_SHADOW_FOUND, ALERT_FIRED, ALERT_RECOVERED] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
 export const CLOUDEVENTS_CONTENT_TYPE = 'application/cloudevents+json';

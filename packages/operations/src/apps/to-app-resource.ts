@@ -12,6 +12,7 @@ export function toAppResource(row: AppWithTeam): TAppResource {
     name: row.name,
     description: row.description,
     team: row.team.slug,
+    excludedFromAnalytics: row.excludedFromAnalytics,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -26,6 +26,7 @@ export function toKeyResource(row: KeyWithApp, now = new Date()): TKeyResource {
     expiresAt: iso(row.expiresAt),
     revokedAt: iso(row.revokedAt),
     lastUsedAt: iso(row.lastUsedAt),
+    excludedFromAnalytics: row.excludedFromAnalytics,
     createdAt: row.createdAt.toISOString(),
   };
 }

@@ -33,9 +33,10 @@ export function toTeamSubscription(row: Subscription & { api: { slug: string; na
   return { id: row.id, api: row.api, plan: row.plan, status: row.status, statusReason: row.statusReason, createdAt: row.createdAt.toISOString() };
 }
 
-/** A key as its team sees it: the admin view (prefix, never the secret) and the key it replaced. */
+/** A key as its team sees it: the admin view (prefix, never the secret; not the admin's analytics exclusion) and the key it replaced. */
 export function toTeamKey(row: ApiKey & { app: { slug: string; team: { slug: string } } }, now = new Date()): TTeamKey {
-  return { ...toKeyResource(row, now), rotatedFromId: row.rotatedFromId };
+  const { excludedFromAnalytics: _adminOnly, ...key } = toKeyResource(row, now);
+  return { ...key, rotatedFromId: row.rotatedFromId };
 }
 
 export function toTeamNotification(row: Notification & { team: { slug: string } }): TTeamNotification {

@@ -1,8 +1,11 @@
-import { ZGetRequestLogEntryQuery, ZRequestLogDetail, ZRequestLogPage } from '@tollgate/contracts';
-import { listRequestLog } from '@tollgate/operations';
+import { ZAlertRule, ZCreateAlertRuleRequest, ZGetRequestLogEntryQuery, ZPage, ZRequestLogDetail, ZRequestLogPage, ZUpdateAlertRuleRequest } from '@tollgate/contracts';
+import { listAlertRules, listRequestLog } from '@tollgate/operations';
+import { z } from 'zod';
 import type { Endpoint } from './endpoint';
 
-/** What the gateways recorded: the request log. */
+const id = { id: z.uuid() };
+
+/** What the gateways recorded (the request log) and the alert rules watching it. */
 export const ANALYTICS_ENDPOINTS: Endpoint[] = [
   {
     method: 'get',
@@ -23,4 +26,9 @@ export const ANALYTICS_ENDPOINTS: Endpoint[] = [
     query: ZGetRequestLogEntryQuery.omit({ id: true }),
     response: { name: 'RequestLogEntry', schema: ZRequestLogDetail },
   },
+  { method: 'get', path: '/alerts', operationId: 'listAlertRules', summary: 'List alert rules with their state (ok, or firing since when)', tag: 'Alerts', query: listAlertRules.input, response: { name: 'AlertRulePage', schema: ZPage(ZAlertRule) } },
+  { method: 'post', path: '/alerts', operationId: 'createAlertRule', summary: 'Create an alert rule (error rate, p95 latency or a subscription\'s quota use over a threshold)', tag: 'Alerts', body: ZCreateAlertRuleRequest, status: 201, response: { name: 'AlertRule', schema: ZAlertRule } },
+  { method: 'get', path: '/alerts/{id}', operationId: 'getAlertRule', summary: 'Get an alert rule', tag: 'Alerts', pathParams: id, etag: true, response: { name: 'AlertRule', schema: ZAlertRule } },
+  { method: 'patch', path: '/alerts/{id}', operationId: 'updateAlertRule', summary: 'Update an alert rule (checked as a whole after the merge)', tag: 'Alerts', pathParams: id, body: ZUpdateAlertRuleRequest, etag: true, response: { name: 'AlertRule', schema: ZAlertRule } },
+  { method: 'delete', path: '/alerts/{id}', operationId: 'deleteAlertRule', summary: 'Delete an alert rule', tag: 'Alerts', pathParams: id, etag: true, status: 204 },
 ];

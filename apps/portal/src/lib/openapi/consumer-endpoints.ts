@@ -14,6 +14,7 @@ import {
   ZSuspendSubscriptionRequest,
   ZTeamResource,
   ZUpdateAppRequest,
+  ZUpdateKeyRequest,
   ZUpdateTeamRequest,
 } from '@tollgate/contracts';
 import { listApps, listKeys, listSubscriptions, listTeams } from '@tollgate/operations';
@@ -38,7 +39,7 @@ export const CONSUMER_ENDPOINTS: Endpoint[] = [
   { method: 'get', path: '/apps', operationId: 'listApps', summary: 'List apps (of one team with ?team=)', tag: 'Apps', query: listApps.input, response: { name: 'AppPage', schema: ZPage(ZAppResource) } },
   { method: 'post', path: '/apps', operationId: 'createApp', summary: 'Create an app in a team', tag: 'Apps', body: ZCreateAppRequest, status: 201, response: { name: 'App', schema: ZAppResource } },
   { method: 'get', path: '/apps/{slug}', operationId: 'getApp', summary: 'Get an app', tag: 'Apps', pathParams: slug, etag: true, response: { name: 'App', schema: ZAppResource } },
-  { method: 'patch', path: '/apps/{slug}', operationId: 'updateApp', summary: 'Update an app (name, slug, description)', tag: 'Apps', pathParams: slug, body: ZUpdateAppRequest, etag: true, response: { name: 'App', schema: ZAppResource } },
+  { method: 'patch', path: '/apps/{slug}', operationId: 'updateApp', summary: 'Update an app (name, slug, description, excluded from analytics)', tag: 'Apps', pathParams: slug, body: ZUpdateAppRequest, etag: true, response: { name: 'App', schema: ZAppResource } },
   { method: 'delete', path: '/apps/{slug}', operationId: 'deleteApp', summary: 'Delete an app and its keys (its subscriptions must be cancelled)', tag: 'Apps', pathParams: slug, etag: true, status: 204 },
   { method: 'get', path: '/subscriptions', operationId: 'listSubscriptions', summary: 'List subscriptions, pending requests first', tag: 'Subscriptions', query: listSubscriptions.input, response: { name: 'SubscriptionPage', schema: ZPage(ZSubscriptionResource) } },
   { method: 'post', path: '/subscriptions', operationId: 'createSubscription', summary: 'Subscribe an app to an API on a plan (pending when the plan needs approval)', tag: 'Subscriptions', body: ZCreateSubscriptionRequest, status: 201, response: subscription },
@@ -53,5 +54,6 @@ export const CONSUMER_ENDPOINTS: Endpoint[] = [
   { method: 'get', path: '/keys', operationId: 'listKeys', summary: 'List keys, newest first (never a secret)', tag: 'Keys', query: listKeys.input, response: { name: 'KeyPage', schema: ZPage(ZKeyResource) } },
   { method: 'post', path: '/keys', operationId: 'createKey', summary: 'Create a key for an app (the key is shown once)', tag: 'Keys', body: ZCreateKeyRequest, status: 201, response: { name: 'CreatedKey', schema: ZCreatedKey } },
   { method: 'get', path: '/keys/{id}', operationId: 'getKey', summary: 'Get a key', tag: 'Keys', pathParams: id, etag: true, response: { name: 'Key', schema: ZKeyResource } },
+  { method: 'patch', path: '/keys/{id}', operationId: 'updateKey', summary: 'Leave a key\'s calls out of the analytics charts, or bring them back', tag: 'Keys', pathParams: id, body: ZUpdateKeyRequest, etag: true, response: { name: 'Key', schema: ZKeyResource } },
   { method: 'post', path: '/keys/{id}/revoke', operationId: 'revokeKey', summary: 'Revoke a key (gateways refuse it within a second)', tag: 'Keys', pathParams: id, etag: true, response: { name: 'Key', schema: ZKeyResource } },
 ];
