@@ -32,7 +32,7 @@ describe('key operations', () => {
     expect((await t.db.apiKey.findUniqueOrThrow({ where: { id: created.id } })).hash).toBe(hashApiKey(created.key));
     const page = await runOperation(t.db, viewer, listKeys, { app: 'acme-app' });
     const listed = page.items.find((key) => key.id === created.id)!;
-    expect(Object.keys(listed).sort()).toEqual(['app', 'createdAt', 'environment', 'expiresAt', 'id', 'lastUsedAt', 'name', 'prefix', 'revokedAt', 'scopes', 'state', 'team']);
+    expect(Object.keys(listed).sort()).toEqual(['app', 'createdAt', 'environment', 'excludedFromAnalytics', 'expiresAt', 'id', 'lastUsedAt', 'name', 'prefix', 'revokedAt', 'scopes', 'state', 'team']);
     expect(JSON.stringify(page)).not.toContain(created.key.slice(created.prefix.length));
     const audit = await t.db.auditLog.findFirstOrThrow({ where: { resourceId: created.id } });
     expect(JSON.stringify([audit.before, audit.after])).not.toContain(created.key);

@@ -61,7 +61,7 @@ describe('/api/admin/v1/keys', () => {
     const key = await t.db.apiKey.findFirstOrThrow({ where: { revokedAt: null } });
     const missing = '00000000-0000-4000-8000-000000000000';
     await expectRouteGuards({ module: await collection(), path: '/api/admin/v1/keys', body: { app: 'acme-app' } }, tokens);
-    await expectRouteGuards({ module: await item(), path: `/api/admin/v1/keys/${key.id}`, params: { id: key.id }, missing: { path: '/api/admin/v1/keys/not-a-key', params: { id: 'not-a-key' } } }, tokens);
+    await expectRouteGuards({ module: await item(), path: `/api/admin/v1/keys/${key.id}`, params: { id: key.id }, body: { excludedFromAnalytics: true }, missing: { path: '/api/admin/v1/keys/not-a-key', params: { id: 'not-a-key' } } }, tokens);
     await expectRouteGuards({ module: await revoke(), path: `/api/admin/v1/keys/${key.id}/revoke`, params: { id: key.id }, missing: { path: `/api/admin/v1/keys/${missing}/revoke`, params: { id: missing } } }, tokens);
   });
 });
