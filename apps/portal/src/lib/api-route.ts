@@ -26,7 +26,8 @@ export interface ApiContext<TParams> {
   run<TInput extends z.ZodType, TResult>(operation: Operation<TInput, TResult>, input: unknown): Promise<TResult>;
 }
 
-type Handler<TParams> = (ctx: ApiContext<TParams>) => Promise<ApiReply>;
+/** A handler answers JSON (ApiReply), or a whole Response for a download. */
+type Handler<TParams> = (ctx: ApiContext<TParams>) => Promise<ApiReply | Response>;
 type RouteContext<TParams> = { params: Promise<TParams> };
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -68,6 +69,7 @@ export function apiRoute<TParams = Record<string, never>>(handler: Handler<TPara
 
 async function handle<TParams>(handler: Handler<TParams>, ctx: ApiContext<TParams>): Promise<Response> {
   const reply = await handler(ctx);
+  if (reply instanceof Response) return reply;
   const headers = new Headers({ 'Cache-Control': 'no-store', ...reply.headers });
   if (reply.body === undefined) return new Response(null, { status: reply.status ?? 204, headers });
   headers.set('Content-Type', 'application/json');

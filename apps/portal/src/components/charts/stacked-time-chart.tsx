@@ -18,6 +18,8 @@ export interface StackedTimeChartProps<TKey extends string> {
   /** What the chart shows, for screen readers (the figures are also in a table or CSV). */
   label: string;
   height?: number;
+  /** Called with a bucket's `start` when it is clicked (the chart then shows a pointer). */
+  onBucketClick?: (start: string) => void;
 }
 
 const DAY = 86_400_000;
@@ -28,12 +30,13 @@ const DAY = 86_400_000;
  * Every bucket is present in `data` (zeros included), so changing the range only changes
  * the rows, never the chart's shape.
  */
-export function StackedTimeChart<TKey extends string>({ data, series, bucketMs, label, height = 280 }: StackedTimeChartProps<TKey>) {
+export function StackedTimeChart<TKey extends string>({ data, series, bucketMs, label, height = 280, onBucketClick }: StackedTimeChartProps<TKey>) {
   const tick = (value: string) => formatBucket(value, bucketMs);
+  const click = onBucketClick ? (state: { activeLabel?: string | number }) => void (state.activeLabel !== undefined && onBucketClick(String(state.activeLabel))) : undefined;
   return (
     <figure role="img" aria-label={label} className="w-full" style={{ height }}>
       <ResponsiveContainer width="100%" height="100%" minWidth={0} initialDimension={{ width: 600, height }}>
-        <BarChart data={[...data]} barCategoryGap={1} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+        <BarChart data={[...data]} barCategoryGap={1} margin={{ top: 8, right: 8, bottom: 0, left: -16 }} onClick={click} style={click ? { cursor: 'pointer' } : undefined}>
           <CartesianGrid stroke="var(--border)" vertical={false} />
           <XAxis dataKey="start" tickFormatter={tick} minTickGap={32} stroke="var(--muted-foreground)" tick={{ fill: 'var(--muted-foreground)', fontSize: 12 }} tickLine={false} />
           <YAxis allowDecimals={false} stroke="var(--muted-foreground)" tick={{ fill: 'var(--muted-foreground)', fontSize: 12 }} tickLine={false} axisLine={false} />
@@ -53,7 +56,7 @@ export function StackedTimeChart<TKey extends string>({ data, series, bucketMs, 
   );
 }
 
-function formatBucket(iso: string, bucketMs: number, long = false): string {
+export function formatBucket(iso: string, bucketMs: number, long = false): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   const options: Intl.DateTimeFormatOptions =

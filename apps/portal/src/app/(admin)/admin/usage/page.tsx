@@ -1,19 +1,13 @@
 import type { Metadata } from 'next';
-import { ComingSoon } from '@/components/coming-soon';
-import { PageHeader } from '@/components/page-header';
-import { requireAdmin } from '@/lib/auth/require-admin';
+import type { SearchParams } from 'nuqs/server';
+import { getAdminPrincipal } from '@/lib/auth/admin-principal';
+import { loadAnalyticsSearchParams } from './_components/analytics-search-params';
+import { AnalyticsView } from './_components/analytics-view';
 
 export const metadata: Metadata = { title: 'Usage' };
 
-export default async function AdminUsagePage() {
-  await requireAdmin('/admin/usage');
-  return (
-    <div className="space-y-8">
-      <PageHeader title="Usage" description="Traffic through the gateway, from the per-minute rollups." />
-      <ComingSoon title="Usage analytics">
-        Requests, units, errors and latency by API, route, app, key and plan, with shadow and zombie endpoints found by discovery. Until then:
-        <code className="ml-1 rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs">npx tollgate usage --json</code>.
-      </ComingSoon>
-    </div>
-  );
+export default async function AdminUsagePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await getAdminPrincipal('/admin/usage');
+  const view = await loadAnalyticsSearchParams(searchParams);
+  return <AnalyticsView title="Usage" description="Traffic through the gateways, from the usage rollups: outcomes, latency and the busiest APIs and consumers." path="/admin/usage" view={view} />;
 }

@@ -6,7 +6,7 @@ import { useQueryState } from 'nuqs';
 import { useTransition } from 'react';
 import { usageSearchParams } from './usage-search-params';
 
-const LABELS: Record<TUsageRange, string> = { '1h': '1 h', '24h': '24 h', '7d': '7 d', '30d': '30 d' };
+const LABELS: Record<TUsageRange, string> = { '15m': '15 m', '1h': '1 h', '24h': '24 h', '7d': '7 d', '30d': '30 d' };
 
 /** The time range, kept in the URL (`?range=`); the server page reads the new range and redraws. */
 export function RangePicker() {

@@ -1,6 +1,6 @@
 import type { UsageEndpoint } from '@tollgate/operations';
 import { Table, Td } from '@/components/table';
-import { formatLatency } from './format-latency';
+import { formatLatency } from '@/components/usage/format-latency';
 
 const number = new Intl.NumberFormat('en-US');
 

@@ -5,15 +5,17 @@ import type { TUsageRange } from '@tollgate/contracts';
 import { getUsage, listQuotaMeters, type UsageReport } from '@tollgate/operations';
 import { Badge, Button, Card, EmptyState, PageHeader, cn } from '@tollgate/ui';
 import { readAsDeveloper } from '@/lib/auth/developer-principal';
-import { formatLatency } from './format-latency';
+import { bucketName } from '@/components/usage/bucket-name';
+import { formatLatency } from '@/components/usage/format-latency';
+import { OutcomeChart } from '@/components/usage/outcome-chart';
+import { describeOutcomes, outcomeSeries } from '@/components/usage/outcome-series';
 import { QuotaMeters } from './quota-meters';
 import { RangePicker } from './range-picker';
 import { TopEndpoints } from './top-endpoints';
-import { UsageChart } from './usage-chart';
 import { usageQueryString } from './usage-search-params';
 
 const number = new Intl.NumberFormat('en-US');
-const RANGE_NAMES: Record<TUsageRange, string> = { '1h': 'the last hour', '24h': 'the last 24 hours', '7d': 'the last 7 days', '30d': 'the last 30 days' };
+const RANGE_NAMES: Record<TUsageRange, string> = { '15m': 'the last 15 minutes', '1h': 'the last hour', '24h': 'the last 24 hours', '7d': 'the last 7 days', '30d': 'the last 30 days' };
 
 export interface UsageViewProps {
   range: TUsageRange;
@@ -106,7 +108,7 @@ function UsageFigures({ report, range }: { report: UsageReport; range: TUsageRan
         ))}
       </dl>
       <Card title="Requests by outcome" description={`Stacked per ${bucketName(report.bucketMs)}, ${RANGE_NAMES[range]} (UTC).`}>
-        <UsageChart series={report.series} bucketMs={report.bucketMs} label={`Requests by outcome over ${RANGE_NAMES[range]}: ${report.totals.success} successful, ${report.totals.clientError} client errors, ${report.totals.serverError} server errors`} />
+        <OutcomeChart series={report.series} outcomes={outcomeSeries()} bucketMs={report.bucketMs} label={`Requests by outcome over ${RANGE_NAMES[range]}: ${describeOutcomes(report.totals)}`} />
       </Card>
       <TopEndpoints endpoints={report.topEndpoints} />
     </>
@@ -123,11 +125,4 @@ function AppLink({ href, current, children }: { href: string; current: boolean; 
       {children}
     </Link>
   );
-}
-
-function bucketName(bucketMs: number): string {
-  const minutes = bucketMs / 60_000;
-  if (minutes < 60) return minutes === 1 ? 'minute' : `${minutes} minutes`;
-  const hours = minutes / 60;
-  return hours === 1 ? 'hour' : hours === 24 ? 'day' : `${hours} hours`;
 }
