@@ -1,12 +1,21 @@
-import { ZAlertRule, ZCreateAlertRuleRequest, ZGetRequestLogEntryQuery, ZPage, ZRequestLogDetail, ZRequestLogPage, ZUpdateAlertRuleRequest } from '@tollgate/contracts';
+import { ZAlertRule, ZAnalyticsApiQuery, ZAnalyticsReport, ZCreateAlertRuleRequest, ZGetRequestLogEntryQuery, ZPage, ZRequestLogDetail, ZRequestLogPage, ZUpdateAlertRuleRequest } from '@tollgate/contracts';
 import { listAlertRules, listRequestLog } from '@tollgate/operations';
 import { z } from 'zod';
 import type { Endpoint } from './endpoint';
 
 const id = { id: z.uuid() };
 
-/** What the gateways recorded (the request log) and the alert rules watching it. */
+/** What the gateways recorded (the analytics over the rollups, the request log) and the alert rules watching it. */
 export const ANALYTICS_ENDPOINTS: Endpoint[] = [
+  {
+    method: 'get',
+    path: '/analytics',
+    operationId: 'getAnalytics',
+    summary: 'Calls by outcome per bucket, latency percentiles, the previous period and the top APIs, routes, apps, teams and status classes for a range and filters (format=csv: one chart’s data)',
+    tag: 'Analytics',
+    query: ZAnalyticsApiQuery,
+    response: { name: 'AnalyticsReport', schema: ZAnalyticsReport },
+  },
   {
     method: 'get',
     path: '/request-log',
