@@ -48,7 +48,7 @@ export interface RollUpResult {
  * are sums (histograms bucket by bucket), so percentiles over any level stay exact to the
  * bucket. One transaction: a level never shows half a run.
  */
-export async function rollUpLevels(db: Db): Promise<RollUpResult> {
+export async function rollUpLevels(db: Db, options: { timeoutMs?: number } = {}): Promise<RollUpResult> {
   return db.$transaction(
     async (tx) => {
       const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${ROLLUP_LOCK}) AS locked`;
@@ -70,6 +70,6 @@ export async function rollUpLevels(db: Db): Promise<RollUpResult> {
       await tx.$executeRaw`INSERT INTO rollup_watermarks (level, "upTo") VALUES ('hour', now()) ON CONFLICT (level) DO UPDATE SET "upTo" = excluded."upTo"`;
       return { locked: true, hours: hourStarts.length, days: dayStarts.length };
     },
-    { timeout: 120_000, maxWait: 10_000 },
+    { timeout: options.timeoutMs ?? 120_000, maxWait: 10_000 },
   );
 }

@@ -21,16 +21,28 @@ export async function readRollupWatermark(tx: Tx): Promise<Date | null> {
   return mark?.upTo ?? null;
 }
 
+/** Stored levels, coarsest first: a window is read from the coarsest its buckets allow, down to the minutes. */
+const COARSEST_FIRST: readonly RollupSource[] = ['day', 'hour', 'minute'];
+
 /**
- * The scope's rollup rows in [from, to) as one derived table `r` with a time column `t`:
- * the chosen level's rows for the buckets the worker has rolled up (before the watermark's
- * bucket), the minutes for the rest, so the newest calls show without waiting for the worker.
+ * The scope's rollup rows in [from, to) as one derived table `r` with a time column `t`.
+ * The worker has rolled every minute before its watermark into hours and days, so the window
+ * is cut at the watermark's day and hour: the chosen level's rows up to the day (or hour) the
+ * watermark is in, the hourly rows of the watermark's day up to its hour, and the minutes
+ * after that, so the newest calls show without waiting for the worker and a day bucket that
+ * ends today reads hours, not every minute of today.
  */
 export function rollupRows(scope: UsageScope, source: RollupSource, from: Date, to: Date, watermark: Date | null): Prisma.Sql {
-  const width = ROLLUP_SOURCE_MS[source];
-  const split = source === 'minute' || watermark === null ? from : new Date(Math.min(to.getTime(), Math.max(from.getTime(), Math.floor(watermark.getTime() / width) * width)));
-  const parts = [select('minute', scope, split, to)];
-  if (split > from) parts.unshift(select(source, scope, from, split));
+  const levels = COARSEST_FIRST.slice(COARSEST_FIRST.indexOf(source));
+  const parts: Prisma.Sql[] = [];
+  let start = from.getTime();
+  for (const level of levels) {
+    const width = ROLLUP_SOURCE_MS[level];
+    // How far this level is complete: the watermark's bucket of it (the minutes are always complete).
+    const end = level === 'minute' ? to.getTime() : watermark === null ? start : Math.min(to.getTime(), Math.max(start, Math.floor(watermark.getTime() / width) * width));
+    if (end > start || level === 'minute') parts.push(select(level, scope, new Date(start), new Date(Math.max(start, end))));
+    start = Math.max(start, end);
+  }
   return Prisma.sql`(${Prisma.join(parts, ' UNION ALL ')}) r`;
 }
 

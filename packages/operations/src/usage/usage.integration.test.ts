@@ -13,6 +13,7 @@ import { getUsage, listQuotaMeters, pickRollupLevel, usageReportToCsv } from './
 const t = useTestDatabase();
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
 
 interface World {
   alice: Principal;
@@ -259,5 +260,22 @@ describe('rollup levels', () => {
     const fromMinutes = await runOperation(t.db, world.alice, getUsage, { range: '1h' });
     const mine = world.events.filter((event) => event.app === 'acme-app' && Date.parse(event.time) >= split.getTime() && Date.parse(event.time) >= Date.parse(fromMinutes.from));
     expect(fromMinutes.totals.requests).toBe(mine.length);
+  });
+
+  it('reads the days before the watermark’s day from the daily level, and that day’s hours (not its minutes) from the hourly level', async () => {
+    const watermark = (await t.db.rollupWatermark.findUniqueOrThrow({ where: { level: 'hour' } })).upTo;
+    const daySplit = new Date(Math.floor(watermark.getTime() / DAY) * DAY);
+    const daily = { range: '30d', intervalMs: DAY } as const;
+    const before = await runOperation(t.db, world.alice, getUsage, daily);
+    expect(before.bucketMs).toBe(DAY);
+    // Every call, though the minutes before the watermark's hour are gone (the test above removed them).
+    expect(before.totals.requests).toBe(world.events.filter((event) => event.app === 'acme-app').length);
+    // Hours before the watermark's day are no longer read by a daily view: removing them changes nothing.
+    await t.db.usageRollupHour.deleteMany({ where: { bucket: { lt: daySplit } } });
+    expect((await runOperation(t.db, world.alice, getUsage, daily)).totals).toEqual(before.totals);
+    // The hours of the watermark's day are: without them the calls of today before the watermark's hour are gone.
+    const todaysHours = await t.db.usageRollupHour.deleteMany({ where: { bucket: { gte: daySplit } } });
+    const without = await runOperation(t.db, world.alice, getUsage, daily);
+    if (todaysHours.count > 0) expect(without.totals.requests).toBeLessThan(before.totals.requests);
   });
 });
