@@ -1,15 +1,20 @@
-// Dashboard query time at scale: the usage summaries and time series the console and
-// `tollgate usage` run, over 30 days of per-minute rollups that count 100 million requests.
+// Dashboard query time at scale: the analytics dashboards (console and portal) and the
+// request log search, over 30 days of traffic that count 100 million requests, each beside
+// the way the same question was answered before the analytics module (from the minutes).
 //
-//   npx tsx bench/dashboard-query.ts [--requests 100000000] [--runs 5] [--fresh | --if-seeded]
+//   npx tsx bench/dashboard-query.ts [--requests 100000000] [--days 30] [--runs 5] [--fresh | --if-seeded]
 //
 // Uses DATABASE_URL's server (default postgresql://postgres@127.0.0.1:5432) and a
 // database of its own, `tollgate_bench_dashboard_<requests>`, seeded once and reused while the seed
-// matches (--fresh reseeds). The dashboards read usage_rollups, never the raw request
-// log, so "N requests" means rollups whose counts add up to exactly N; no dashboard query
-// reads request_log, so none is seeded.
+// matches (--fresh reseeds). "N requests" means per-minute rollups whose counts add up to
+// exactly N, rolled into the hourly and daily levels by the worker's own rollUpLevels; the
+// raw request log holds the last two days at the average daily volume (what a one-day
+// search reads, with a neighbouring partition).
 import { ZConfigFile } from '@tollgate/contracts';
-import { applyConfig, createApiKey, createDb, getUsageSummary, type Db, type RollupRow } from '@tollgate/db';
+import { applyConfig, createApiKey, createDb, ensureRequestLogPartitions, getUsageSummary, rollUpLevels, type Db, type RollupRow } from '@tollgate/db';
+import pg from 'pg';
+import { analyticsWindow, CLI_PRINCIPAL, listRequestLog, readAnalytics, resolveAnalyticsFilter, runOperation, type Tx } from '@tollgate/operations';
+import type { TAnalyticsFilter } from '@tollgate/contracts';
 import { applyMigrations, dropDatabase, ensureDatabase } from '@tollgate/db/migrate';
 import { LATENCY_BUCKET_BOUNDS_MS, LATENCY_BUCKET_COUNT, latencyQuantile } from '@tollgate/domain';
 
@@ -25,12 +30,15 @@ const fresh = args.includes('--fresh');
 const ifSeeded = args.includes('--if-seeded');
 const server = new URL(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres');
 // One database per size, so quick and full runs each keep their own seed.
-server.pathname = `/tollgate_bench_dashboard_${requested}`;
+server.pathname = `/tollgate_bench_dashboard_${requested}${flag('days') ? `_${flag('days')}d` : ''}`;
 const url = server.toString();
 
 /** Bumped whenever the seed's shape changes, so an older seed is not reused. */
-const SEED_VERSION = 1;
-const DAYS = 30;
+const SEED_VERSION = 2;
+/** What every dashboard query and the request log search must answer within, on a 2-core machine. */
+const TARGET_MS = 300;
+/** Days of traffic seeded (30 by default: what a 30-day dashboard reads; fewer for a quick check of the script). */
+const DAYS = flag('days') ?? 30;
 const MINUTES = DAYS * 1440;
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -43,6 +51,8 @@ const compact = (value: number) => (value >= 1e6 ? `${fmt(value / 1e6, 1)}M` : v
 
 // ---------------------------------------------------------------------------------------
 // The platform: two APIs, three plans, 20 apps of very different sizes, one key each.
+// Every app-route pair has successes, client and server errors; rate-limited and over-quota
+// calls where the plan has such limits; refused credentials per route (no app).
 
 interface RouteSpec {
   path: string;
@@ -106,7 +116,7 @@ function meanLatency(cdf: number[]): number {
 }
 
 /** One seeded rollup series: the rollup key columns, plus how much traffic it gets. */
-interface Series extends Pick<RollupRow, 'apiId' | 'routeKey' | 'appId' | 'keyId' | 'planId' | 'subscriptionId' | 'statusClass'> {
+interface Series extends Pick<RollupRow, 'apiId' | 'routeKey' | 'appId' | 'keyId' | 'planId' | 'subscriptionId' | 'statusClass' | 'outcome'> {
   /** Expected share of all requests before the daily cycle and noise. */
   weight: number;
   unitsPerCall: number;
@@ -160,6 +170,7 @@ async function platform(db: Db): Promise<Series[]> {
   const appWeights = Array.from({ length: APP_COUNT }, (_, n) => appWeight(n + 1));
   const totalAppWeight = appWeights.reduce((a, b) => a + b, 0);
   const series: Series[] = [];
+  const refusedByRoute = new Map<string, { apiId: string; routeKey: string; weight: number; bytesIn: number }>();
   for (let i = 1; i <= APP_COUNT; i++) {
     const app = apps.find((x) => x.slug === appSlug(i))!;
     const keyId = app.keys[0]?.id ?? (await createApiKey(db, { appSlug: app.slug })).id;
@@ -169,12 +180,20 @@ async function platform(db: Db): Promise<Series[]> {
       for (const route of APIS[apiSlug].routes) {
         const routeKey = api.routes.find((x) => x.path === route.path)!.key;
         const base = ((appWeights[i - 1]! / totalAppWeight) * apiShare * route.share);
-        const classes: Array<[number, number, Series['cdf']]> = [
-          [2, 1 - route.clientErrors - 0.01, LATENCY_CDF[route.latency]],
-          [4, route.clientErrors, LATENCY_CDF.client],
-          [5, 0.01, LATENCY_CDF.server],
+        // 4xx: mostly the clients' own mistakes; plans with tight limits hit them (free more often,
+        // and the free quota too); refused credentials (15 %) carry no app and are added per route below.
+        const plan = appPlan(i);
+        const limited = plan === 'free' ? 0.2 : plan === 'pro' ? 0.1 : 0;
+        const overQuota = plan === 'free' ? 0.05 : 0;
+        const classes: Array<[number, Series['outcome'], number, Series['cdf']]> = [
+          [2, 'success', 1 - route.clientErrors - 0.01, LATENCY_CDF[route.latency]],
+          [4, 'clientError', route.clientErrors * (0.85 - limited - overQuota), LATENCY_CDF.client],
+          [4, 'rateLimited', route.clientErrors * limited, LATENCY_CDF.client],
+          [4, 'overQuota', route.clientErrors * overQuota, LATENCY_CDF.client],
+          [5, 'serverError', 0.01, LATENCY_CDF.server],
         ];
-        for (const [statusClass, share, cdf] of classes) {
+        for (const [statusClass, outcome, share, cdf] of classes) {
+          if (share === 0) continue;
           series.push({
             apiId: api.id,
             routeKey,
@@ -183,6 +202,7 @@ async function platform(db: Db): Promise<Series[]> {
             planId: subscription.planId,
             subscriptionId: subscription.id,
             statusClass,
+            outcome,
             weight: base * share,
             unitsPerCall: route.weight,
             bytesIn: route.bytesIn,
@@ -192,8 +212,14 @@ async function platform(db: Db): Promise<Series[]> {
             incident: apiSlug === 'payments' && statusClass === 5,
           });
         }
+        const refused = `${apiSlug} ${routeKey}`;
+        refusedByRoute.set(refused, { apiId: api.id, routeKey, weight: (refusedByRoute.get(refused)?.weight ?? 0) + base * route.clientErrors * 0.15, bytesIn: route.bytesIn });
       }
     }
+  }
+  for (const { apiId, routeKey, weight, bytesIn } of refusedByRoute.values()) {
+    const cdf = LATENCY_CDF.client;
+    series.push({ apiId, routeKey, appId: '', keyId: '', planId: '', subscriptionId: '', statusClass: 4, outcome: 'authFailed', weight, unitsPerCall: 0, bytesIn, bytesOut: 180, meanMs: meanLatency(cdf), cdf, incident: false });
   }
   return series;
 }
@@ -207,13 +233,15 @@ async function platform(db: Db): Promise<Series[]> {
 // the counts add up to exactly N. Candidates with a count of 0 are not inserted.
 
 const literal = (value: string) => `'${value.replaceAll("'", "''")}'`;
+/** A rollup's '' (none) as the request log's NULL. */
+const uuidOrNull = (value: string) => (value === '' ? 'NULL::uuid' : `${literal(value)}::uuid`);
 
 function seriesValues(series: Series[]): string {
   return series
     .map(
       (s, idx) =>
         `(${idx}, ${literal(s.apiId)}::uuid, ${literal(s.routeKey)}, ${literal(s.appId)}, ${literal(s.keyId)}, ${literal(s.planId)}, ${literal(s.subscriptionId)}, ` +
-        `${s.statusClass}, ${s.weight}::float8, ${s.unitsPerCall}, ${s.bytesIn}, ${s.bytesOut}, ${s.meanMs}::float8, ARRAY[${s.cdf.join(', ')}]::float8[], ${s.incident})`,
+        `${s.statusClass}, ${literal(s.outcome)}, ${s.weight}::float8, ${s.unitsPerCall}, ${s.bytesIn}, ${s.bytesOut}, ${s.meanMs}::float8, ARRAY[${s.cdf.join(', ')}]::float8[], ${s.incident})`,
     )
     .join(',\n');
 }
@@ -234,7 +262,7 @@ function candidates(series: Series[], from: number, to: number, ordered = false)
                * CASE WHEN s.incident AND m BETWEEN ${19 * 1440 + 600} AND ${19 * 1440 + 659} THEN 10 ELSE 1 END AS u
       FROM generate_series(${from}, ${to - 1}) m,
            ${ordered ? 'LATERAL ' : ''}(SELECT * FROM (VALUES ${seriesValues(series)})
-                      AS v(idx, api_id, route_key, app_id, key_id, plan_id, subscription_id, status_class, w, units_per_call, bytes_in, bytes_out, mean_ms, cdf, incident)
+                      AS v(idx, api_id, route_key, app_id, key_id, plan_id, subscription_id, status_class, outcome, w, units_per_call, bytes_in, bytes_out, mean_ms, cdf, incident)
                      ${ordered ? 'WHERE m IS NOT NULL OFFSET 0' : ''}) s`;
 }
 
@@ -263,10 +291,10 @@ async function seed(db: Db, end: Date): Promise<SeedInfo> {
     i === 0 ? `floor(n * cdf[1])` : i === LATENCY_BUCKET_COUNT - 1 ? `n - floor(n * cdf[${i}])` : `floor(n * cdf[${i + 1}]) - floor(n * cdf[${i}])`,
   ).join(', ');
   const insert = (from: number, to: number) => `
-    INSERT INTO usage_rollups (minute, "apiId", "routeKey", "appId", "keyId", "planId", "subscriptionId", "statusClass",
+    INSERT INTO usage_rollups (minute, "apiId", "routeKey", "appId", "keyId", "planId", "subscriptionId", "statusClass", outcome,
                                count, units, errors, "bytesIn", "bytesOut", "latencySumMs", "latencyBuckets")
-    SELECT ${literal(start.toISOString())}::timestamp + m * interval '1 minute', api_id, route_key, app_id, key_id, plan_id, subscription_id, status_class,
-           n, n * units_per_call, CASE WHEN status_class >= 4 THEN n ELSE 0 END,
+    SELECT ${literal(start.toISOString())}::timestamp + m * interval '1 minute', api_id, route_key, app_id, key_id, plan_id, subscription_id, status_class, outcome,
+           n, CASE WHEN outcome IN ('success', 'clientError') THEN n * units_per_call ELSE 0 END, CASE WHEN status_class >= 4 THEN n ELSE 0 END,
            round(n * bytes_in * (0.9 + 0.2 * h)), round(n * bytes_out * (0.8 + 0.4 * h)), n * mean_ms * (0.9 + 0.2 * h),
            ARRAY[${buckets}]::bigint[]
       FROM (SELECT c.*, ${count} AS n FROM (${candidates(series, from, to, true)}) c) c
@@ -283,11 +311,69 @@ async function seed(db: Db, end: Date): Promise<SeedInfo> {
   };
   await Promise.all([worker(), worker()]);
   await db.$executeRawUnsafe('ANALYZE usage_rollups');
+  const rolling = performance.now();
+  const levels = await rollUpLevels(db, { timeoutMs: 2 * HOUR_MS });
+  await db.$executeRawUnsafe('ANALYZE usage_rollups_hourly');
+  await db.$executeRawUnsafe('ANALYZE usage_rollups_daily');
+  console.log(`  ${levels.hours} hours and ${levels.days} days rolled up by the worker's rollUpLevels in ${fmt(ms(rolling) / 1000, 1)} s`);
+  await seedRequestLog(db, series, end, start);
   const [check] = await db.$queryRawUnsafe<{ rows: bigint; total: bigint }[]>('SELECT count(*) AS rows, sum(count)::bigint AS total FROM usage_rollups');
   if (Number(check!.total) !== requested) throw new Error(`seeded ${check!.total} requests, not ${requested}`);
   const info: SeedInfo = { version: SEED_VERSION, requests: requested, end: end.toISOString(), rows: Number(check!.rows), seedSeconds: ms(started) / 1000 };
   await db.$executeRawUnsafe(`COMMENT ON TABLE usage_rollups IS ${literal(`tollgate-bench-dashboard ${JSON.stringify(info)}`)}`);
   return info;
+}
+
+/** What a seeded outcome answers with in the request log. */
+const OUTCOME_STATUS: Record<Series['outcome'], number> = { success: 200, clientError: 404, rateLimited: 429, overQuota: 429, authFailed: 401, serverError: 502 };
+
+/**
+ * The raw request log of the last seeded day (the window the request log search reads), one
+ * row per request at the day's average volume (N / DAYS), each drawn from the series by
+ * weight; the day before is there too, so a one-day search has a neighbour partition.
+ */
+async function seedRequestLog(db: Db, series: Series[], end: Date, start: Date): Promise<void> {
+  const started = performance.now();
+  const perDay = Math.round(requested / DAYS);
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  try {
+    const days = [2, 1, 0].map((back) => new Date(end.getTime() - back * DAY_MS).toISOString().slice(0, 10));
+    await ensureRequestLogPartitions(pool, [...new Set(days)]);
+  } finally {
+    await pool.end();
+  }
+  const total = series.reduce((sum, s) => sum + s.weight, 0);
+  let cumulative = 0;
+  const thresholds = series.map((s) => {
+    const at = cumulative;
+    cumulative += s.weight / total;
+    return at;
+  });
+  const values = series
+    .map((s, idx) => `(${idx + 1}, ${literal(s.apiId)}::uuid, ${literal(s.routeKey)}, ${uuidOrNull(s.appId)}, ${uuidOrNull(s.keyId)}, ${uuidOrNull(s.subscriptionId)}, ${uuidOrNull(s.planId)}, ${OUTCOME_STATUS[s.outcome]}, ${literal(s.outcome)}, ${s.meanMs}::float8, ${s.unitsPerCall}, ${s.bytesIn}, ${s.bytesOut})`)
+    .join(',\n');
+  const hash = (seed: number) => `((hashint8extended(g::bigint, ${seed}) & 4294967295)::float8 / 4294967296.0)`;
+  const chunks = 8;
+  for (const back of [2, 1]) {
+    const dayStart = end.getTime() - back * DAY_MS;
+    if (dayStart < start.getTime()) continue;
+    for (let c = 0; c < chunks; c++) {
+      const from = Math.floor((perDay * c) / chunks);
+      const to = Math.floor((perDay * (c + 1)) / chunks);
+      await db.$executeRawUnsafe(`
+        INSERT INTO request_log ("batchId", id, time, "gatewayId", "apiId", "routeKey", "appId", "keyId", "subscriptionId", "planId",
+                                 method, path, status, "latencyMs", "bytesIn", "bytesOut", units, "clientIp", count, outcome)
+        SELECT 'bench-seed', 'bench-' || ${back} || '-' || g, ${literal(new Date(dayStart).toISOString())}::timestamp + (g::float8 * ${DAY_MS} / ${perDay}) * interval '1 millisecond',
+               'bench', v.api, v.route, v.app, v.key, v.sub, v.plan, 'GET', '/bench/' || g, v.status,
+               round((v.mean_ms * (0.2 + 1.6 * ${hash(3)}))::numeric, 3)::float8, v.bytes_in, v.bytes_out,
+               CASE WHEN v.outcome = 'success' THEN v.units ELSE 0 END, '203.0.113.' || (g % 250), 1, v.outcome
+          FROM generate_series(${from}, ${to - 1}) g
+          JOIN (VALUES ${values}) AS v(k, api, route, app, key, sub, plan, status, outcome, mean_ms, units, bytes_in, bytes_out)
+            ON v.k = width_bucket(${hash(4)}, ARRAY[${thresholds.join(', ')}]::float8[])`);
+    }
+    console.log(`  request log: ${fmt(perDay)} rows for the day before ${new Date(dayStart + DAY_MS).toISOString()}, ${fmt(ms(started) / 1000, 0)} s`);
+  }
+  await db.$executeRawUnsafe('ANALYZE request_log');
 }
 
 async function seedInfo(db: Db): Promise<SeedInfo | null> {
@@ -299,17 +385,19 @@ async function seedInfo(db: Db): Promise<SeedInfo | null> {
 }
 
 // ---------------------------------------------------------------------------------------
-// The queries.
+// The queries: each dashboard question asked two ways, side by side. "before" is how it was
+// answered before the analytics module (getUsageSummary and GROUP BY over the per-minute
+// rollups); "after" is what the console and the portal run now (readAnalytics over the level
+// the window calls for, and the request log explorer's listRequestLog over its day partitions).
 
-interface Query {
+interface Pair {
   name: string;
-  /** Rollup rows the filter selects (what the query has to read). */
-  filter: { where: string; params: unknown[] };
-  run(): Promise<number>;
+  before: (() => Promise<unknown>) | null;
+  after: () => Promise<unknown>;
 }
 
-/** Time series as a dashboard draws it: requests, errors and p95 per hour or day, summed buckets in SQL. */
-async function series(db: Db, unit: 'hour' | 'day', where: string, params: unknown[]) {
+/** Time series as the old dashboards drew it: requests, errors and p95 per hour or day, from the minutes. */
+async function minuteSeries(db: Db, unit: 'hour' | 'day', where: string, params: unknown[]) {
   const sums = Array.from({ length: LATENCY_BUCKET_COUNT }, (_, i) => `sum(r."latencyBuckets"[${i + 1}])`).join(', ');
   const rows = await db.$queryRawUnsafe<Array<{ at: Date; requests: bigint; errors: bigint; buckets: bigint[] }>>(
     `SELECT date_trunc('${unit}', r.minute) AS at, sum(r.count)::bigint AS requests, sum(r.errors)::bigint AS errors, ARRAY[${sums}]::bigint[] AS buckets
@@ -319,23 +407,19 @@ async function series(db: Db, unit: 'hour' | 'day', where: string, params: unkno
   return rows.map((row) => ({ at: row.at, requests: Number(row.requests), errors: Number(row.errors), p95: latencyQuantile(row.buckets.map(Number), 0.95) }));
 }
 
-/** The scan nodes on usage_rollups in a plain EXPLAIN of the filter's aggregate. */
-async function accessPath(db: Db, where: string, params: unknown[]): Promise<string> {
-  const [row] = await db.$queryRawUnsafe<Array<{ 'QUERY PLAN': unknown }>>(
-    `EXPLAIN (FORMAT JSON) SELECT r."routeKey", r."statusClass", sum(r.count) FROM usage_rollups r ${where ? `WHERE ${where}` : ''} GROUP BY 1, 2`,
-    ...params,
-  );
-  const scans: string[] = [];
-  const walk = (node: Record<string, unknown>) => {
-    if (node['Relation Name'] === 'usage_rollups') scans.push(node['Index Name'] ? `${String(node['Node Type'])} on ${String(node['Index Name'])}` : String(node['Node Type']));
-    for (const child of (node.Plans as Record<string, unknown>[] | undefined) ?? []) walk(child);
-  };
-  const plan = row!['QUERY PLAN'];
-  walk(((typeof plan === 'string' ? JSON.parse(plan) : plan) as Array<{ Plan: Record<string, unknown> }>)[0]!.Plan);
-  return [...new Set(scans)].join(', ') || 'no scan of usage_rollups';
-}
-
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+
+async function time(run: () => Promise<unknown>): Promise<{ median: number; p95: number }> {
+  await run(); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < runCount; i++) {
+    const started = performance.now();
+    await run();
+    times.push(ms(started));
+  }
+  times.sort((a, b) => a - b);
+  return { median: quantile(times, 0.5), p95: quantile(times, 0.95) };
+}
 
 async function main(): Promise<void> {
   if (fresh) await dropDatabase(url).catch(() => {});
@@ -346,7 +430,7 @@ async function main(): Promise<void> {
   let seededNow = false;
   if (!info && ifSeeded) {
     await db.$disconnect();
-    console.log(`summary: not measured: no ${fmt(requested)}-request seed yet (run \`npx tsx bench/dashboard-query.ts\` or a full \`npm run bench\` once; seeding takes about 5 minutes)`);
+    console.log(`summary: not measured: no ${fmt(requested)}-request seed yet (run \`npx tsx bench/dashboard-query.ts\` or a full \`npm run bench\` once; seeding takes about 15 minutes)`);
     return;
   }
   if (!info) {
@@ -357,98 +441,110 @@ async function main(): Promise<void> {
     await applyMigrations(url);
     db = createDb(url, { max: 2 });
     const end = new Date(Math.floor(Date.now() / HOUR_MS) * HOUR_MS);
-    console.log(`seeding ${fmt(requested)} requests as ${DAYS} days of per-minute rollups (once; reused by later runs) ...`);
+    console.log(`seeding ${fmt(requested)} requests as ${DAYS} days of per-minute rollups, their hourly and daily levels, and two days of request log (once; reused by later runs) ...`);
     info = await seed(db, end);
     seededNow = true;
   }
-  const [size] = await db.$queryRawUnsafe<{ total: bigint; heap: bigint }[]>(
-    `SELECT pg_total_relation_size('usage_rollups') AS total, pg_relation_size('usage_rollups') AS heap`,
+  const [size] = await db.$queryRawUnsafe<Array<Record<'minutes' | 'hours' | 'days' | 'log' | 'hourRows' | 'dayRows' | 'logRows', bigint>>>(
+    `SELECT pg_total_relation_size('usage_rollups') AS minutes, pg_total_relation_size('usage_rollups_hourly') AS hours,
+            pg_total_relation_size('usage_rollups_daily') AS days,
+            (SELECT sum(pg_total_relation_size(inhrelid)) FROM pg_inherits WHERE inhparent = 'request_log'::regclass)::bigint AS log,
+            (SELECT count(*) FROM usage_rollups_hourly) AS "hourRows", (SELECT count(*) FROM usage_rollups_daily) AS "dayRows",
+            (SELECT count(*) FROM request_log) AS "logRows"`,
   );
   const end = new Date(info.end);
   const monthAgo = new Date(end.getTime() - DAYS * DAY_MS);
   const dayAgo = new Date(end.getTime() - DAY_MS);
   const weekAgo = new Date(end.getTime() - 7 * DAY_MS);
+  const iso = (at: Date) => at.toISOString();
+  const tx = db as unknown as Tx;
 
   const app = await db.app.findUniqueOrThrow({ where: { slug: appSlug(1) }, select: { id: true } });
   const api = await db.api.findUniqueOrThrow({ where: { slug: 'weather' }, select: { id: true } });
-  const range = (from: Date) => [from.toISOString(), end.toISOString()];
-  const queries: Query[] = [
+  const admin = (filter: TAnalyticsFilter) => resolveAnalyticsFilter(tx, CLI_PRINCIPAL, filter);
+  const dashboard = async (filter: TAnalyticsFilter, from: Date) => readAnalytics(tx, await admin(filter), analyticsWindow({ from: iso(from), to: iso(end) }, end));
+  const appWhere = `r."appId" = $1 AND r.minute >= $2::timestamp AND r.minute < $3::timestamp`;
+  const platformWhere = `r.minute >= $1::timestamp AND r.minute < $2::timestamp`;
+  const pairs: Pair[] = [
     {
-      name: `usage summary, one app (${appSlug(1)}, the busiest), 30 days`,
-      filter: { where: `r."appId" = $1 AND r.minute >= $2::timestamp AND r.minute < $3::timestamp`, params: [app.id, ...range(monthAgo)] },
-      run: async () => (await getUsageSummary(db, { appSlug: appSlug(1), from: monthAgo, to: end })).byRoute.length,
+      name: `one app (${appSlug(1)}, the busiest), 30 days`,
+      before: () => getUsageSummary(db, { appSlug: appSlug(1), from: monthAgo, to: end }),
+      after: () => dashboard({ app: appSlug(1) }, monthAgo),
     },
     {
-      name: 'usage summary, one API (weather), last 24 h',
-      filter: { where: `r."apiId" = $1::uuid AND r.minute >= $2::timestamp AND r.minute < $3::timestamp`, params: [api.id, ...range(dayAgo)] },
-      run: async () => (await getUsageSummary(db, { apiSlug: 'weather', from: dayAgo, to: end })).byRoute.length,
+      name: 'one API (weather), last 24 h',
+      before: () => getUsageSummary(db, { apiSlug: 'weather', from: dayAgo, to: end }),
+      after: () => dashboard({ api: 'weather' }, dayAgo),
     },
     {
-      name: 'usage summary, whole platform, 30 days (no filter)',
-      filter: { where: '', params: [] },
-      run: async () => (await getUsageSummary(db)).byRoute.length,
+      name: 'one API (weather), 30 days',
+      before: () => getUsageSummary(db, { apiSlug: 'weather', from: monthAgo, to: end }),
+      after: () => dashboard({ api: 'weather' }, monthAgo),
     },
     {
-      name: `hourly series (requests, errors, p95), one app (${appSlug(1)}), 7 days`,
-      filter: { where: `r."appId" = $1 AND r.minute >= $2::timestamp AND r.minute < $3::timestamp`, params: [app.id, ...range(weekAgo)] },
-      run: async () => (await series(db, 'hour', `r."appId" = $1 AND r.minute >= $2::timestamp AND r.minute < $3::timestamp`, [app.id, ...range(weekAgo)])).length,
+      name: 'whole platform, 30 days',
+      before: () => getUsageSummary(db, { from: monthAgo, to: end }),
+      after: () => dashboard({}, monthAgo),
     },
     {
-      name: 'daily series (requests, errors, p95), whole platform, 30 days',
-      filter: { where: `r.minute >= $1::timestamp AND r.minute < $2::timestamp`, params: range(monthAgo) },
-      run: async () => (await series(db, 'day', `r.minute >= $1::timestamp AND r.minute < $2::timestamp`, range(monthAgo))).length,
+      name: `hourly series, one app (${appSlug(1)}), 7 days`,
+      before: () => minuteSeries(db, 'hour', appWhere, [app.id, iso(weekAgo), iso(end)]),
+      after: () => dashboard({ app: appSlug(1) }, weekAgo),
+    },
+    {
+      name: 'daily series, whole platform, 30 days',
+      before: () => minuteSeries(db, 'day', platformWhere, [iso(monthAgo), iso(end)]),
+      after: async () => readAnalytics(tx, await admin({}), analyticsWindow({ from: iso(monthAgo), to: iso(end), intervalMs: DAY_MS }, end)),
+    },
+    {
+      name: `request log search, one app (${appSlug(1)}), one day, first page`,
+      before: null,
+      after: () => runOperation(db, CLI_PRINCIPAL, listRequestLog, { app: appSlug(1), from: iso(dayAgo), to: iso(end) }),
+    },
+    {
+      name: `request log search, one app (${appSlug(3)}), one day, status 429`,
+      before: null,
+      after: () => runOperation(db, CLI_PRINCIPAL, listRequestLog, { app: appSlug(3), from: iso(dayAgo), to: iso(end), status: '429' }),
     },
   ];
+  void api;
 
-  const results: Array<{ name: string; read: number; returned: number; median: number; p95: number; path: string }> = [];
-  for (const query of queries) {
-    const { where, params } = query.filter;
-    const [selected] = await db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM usage_rollups r ${where ? `WHERE ${where}` : ''}`, ...params);
-    let returned = await query.run(); // warm-up
-    const times: number[] = [];
-    for (let i = 0; i < runCount; i++) {
-      const started = performance.now();
-      returned = await query.run();
-      times.push(ms(started));
-    }
-    times.sort((a, b) => a - b);
-    results.push({ name: query.name, read: Number(selected!.n), returned, median: quantile(times, 0.5), p95: quantile(times, 0.95), path: await accessPath(db, where, params) });
+  const results: Array<{ name: string; before: { median: number; p95: number } | null; after: { median: number; p95: number } }> = [];
+  for (const pair of pairs) {
+    const before = pair.before ? await time(pair.before) : null;
+    const after = await time(pair.after);
+    results.push({ name: pair.name, before, after });
+    console.log(`  measured: ${pair.name}`);
   }
 
   const [{ total } = { total: 0n }] = await db.$queryRawUnsafe<{ total: bigint }[]>('SELECT sum(count)::bigint AS total FROM usage_rollups');
+  const sized = size!;
   console.log(
-    `\ndashboard-query: ${fmt(Number(total))} requests counted in ${fmt(info.rows)} per-minute rollup rows (${DAYS} days, 2 APIs, 7 routes, 20 apps, 2xx/4xx/5xx), ` +
-      `usage_rollups ${megabytes(Number(size!.total))} with indexes (${megabytes(Number(size!.heap))} heap)`,
-  );
-  console.log(
-    `The dashboards and \`tollgate usage\` read usage_rollups only, never request_log, so the 100 million requests are rollups that count them; request_log is not seeded. ` +
-      `Windows end at ${info.end} (the end of the seeded minutes).`,
+    `\ndashboard-query: ${fmt(Number(total))} requests over ${DAYS} days (2 APIs, 7 routes, 20 apps, six outcomes): ` +
+      `${fmt(info.rows)} per-minute rollup rows (${megabytes(Number(sized.minutes))}), ${fmt(Number(sized.hourRows))} hourly (${megabytes(Number(sized.hours))}), ` +
+      `${fmt(Number(sized.dayRows))} daily (${megabytes(Number(sized.days))}); request log ${fmt(Number(sized.logRows))} rows in day partitions (${megabytes(Number(sized.log))}). Windows end at ${info.end}.`,
   );
   console.log(
     seededNow
       ? `seeded now in ${fmt(info.seedSeconds, 1)} s (ANALYZEd); later runs reuse it (--fresh reseeds)`
       : `seed reused (took ${fmt(info.seedSeconds, 1)} s when made; --fresh reseeds)`,
   );
-  console.log(`\nmedian and p95 of ${runCount} runs after one warm-up; "rollup rows read" is what the filter selects, "rows returned" the route x status groups or series points\n`);
-  console.log('| query | rollup rows read | rows returned | median (ms) | p95 (ms) | access path (EXPLAIN) |\n| --- | ---: | ---: | ---: | ---: | --- |');
-  for (const r of results) console.log(`| ${r.name} | ${fmt(r.read)} | ${fmt(r.returned)} | ${fmt(r.median, 1)} | ${fmt(r.p95, 1)} | ${r.path} |`);
-  const slow = results.filter((r) => r.median > 500);
-  if (slow.length > 0) {
-    console.log('');
-    for (const r of slow) {
-      const share = r.read / info.rows;
-      console.log(
-        share > 0.5
-          ? `slow: ${r.name} (${fmt(r.median)} ms) reads ${fmt(share * 100)} % of all rollup rows (${r.path}); no index avoids that, only a coarser (hourly or daily) rollup would.`
-          : `slow: ${r.name} (${fmt(r.median)} ms) reads ${fmt(share * 100, 1)} % of the rollup rows through ${r.path}: one app's minutes are spread over most heap pages, so the planner prefers a scan to the (appId, minute) index; a coarser (hourly) rollup would read about 60 times fewer rows.`,
-      );
-    }
-  }
-  const short = ['app 30 days', 'API 24 h', 'platform 30 days', 'app hourly 7 days', 'platform daily 30 days'];
   console.log(
-    `\nsummary: ${fmt(Number(total))} requests in ${compact(info.rows)} rollup rows (${megabytes(Number(size!.total))}): ` +
-      results.map((r, i) => `${short[i]} ${fmt(r.median)} ms`).join(', ') +
-      ` (median of ${runCount}; seed ${seededNow ? '' : 'reused, '}${fmt(info.seedSeconds)} s)`,
+    `\nmedian (p95) of ${runCount} runs after one warm-up. before: getUsageSummary or GROUP BY over the per-minute rollups; ` +
+      `after: readAnalytics (the whole dashboard: series by outcome with percentiles, totals and the previous period, top APIs, routes, apps, teams, status classes) over the level the window calls for; ` +
+      `the request log: listRequestLog over its day partitions\n`,
+  );
+  console.log('| query | before (ms) | after (ms) | after / before | target |\n| --- | ---: | ---: | ---: | --- |');
+  for (const r of results) {
+    const ratio = r.before ? `${fmt(r.after.median / r.before.median, 3)} x` : '';
+    const verdict = r.after.median < TARGET_MS ? `under ${TARGET_MS} ms` : `OVER ${TARGET_MS} ms`;
+    console.log(`| ${r.name} | ${r.before ? `${fmt(r.before.median, 1)} (${fmt(r.before.p95, 1)})` : '—'} | ${fmt(r.after.median, 1)} (${fmt(r.after.p95, 1)}) | ${ratio} | ${verdict} |`);
+  }
+  const over = results.filter((r) => r.after.median >= TARGET_MS);
+  console.log(
+    `\nsummary: ${fmt(Number(total))} requests: ` +
+      results.map((r) => `${r.name} ${r.before ? `${fmt(r.before.median)} -> ` : ''}${fmt(r.after.median)} ms`).join('; ') +
+      ` -> ${over.length === 0 ? `PASS (every query under ${TARGET_MS} ms)` : `FAIL (${over.length} over ${TARGET_MS} ms)`}`,
   );
   await db.$disconnect();
 }
