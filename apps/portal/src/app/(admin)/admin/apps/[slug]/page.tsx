@@ -9,6 +9,7 @@ import { DetailSection } from '../_components/detail-section';
 import { KeysTable } from '../../keys/_components/keys-table';
 import { plansByApi } from '../../subscriptions/_components/plans-by-api';
 import { SubscriptionsTable } from '../../subscriptions/_components/subscriptions-table';
+import { AppAnalyticsExclusion } from './_components/app-analytics-exclusion';
 import { CreateKeyDialog } from './_components/create-key-dialog';
 import { SubscribeDialog } from './_components/subscribe-dialog';
 
@@ -47,7 +48,12 @@ export default async function AdminAppPage({ params }: Props) {
         </Link>{' '}
         / <span className="text-foreground">{app.slug}</span>
       </nav>
-      <PageHeader title={app.name} className="mb-0" description={app.description || <code className="font-mono text-xs">{app.slug}</code>} />
+      <PageHeader
+        title={app.name}
+        className="mb-0"
+        description={app.description || <code className="font-mono text-xs">{app.slug}</code>}
+        actions={<AppAnalyticsExclusion app={app.slug} excluded={app.excludedFromAnalytics} />}
+      />
       <DetailSection title="Subscriptions" description="The APIs this app may call, and on which plan." actions={<SubscribeDialog app={app.slug} plansByApi={plans} />}>
         <SubscriptionsTable subscriptions={subscriptions.items} nextCursor={null} plansByApi={plans} params={APP_SUBSCRIPTIONS} caption={`Subscriptions of ${app.name}`} hideApp />
       </DetailSection>
