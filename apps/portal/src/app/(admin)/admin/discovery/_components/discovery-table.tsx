@@ -25,12 +25,12 @@ const columns: DataTableColumn<TDiscoveredEndpoint>[] = [
     ),
   },
   { accessorKey: 'kind', header: 'Kind', cell: ({ row }) => <KindBadge kind={row.original.kind} /> },
+  { id: 'flags', header: 'Flags', cell: ({ row }) => <EndpointFlags endpoint={row.original} /> },
   { accessorKey: 'hits', header: 'Hits', cell: ({ row }) => <span className="tabular-nums">{row.original.hits.toLocaleString('en')}</span> },
   { accessorKey: 'consumers', header: 'Consumers', cell: ({ row }) => <span className="tabular-nums">{row.original.consumers.toLocaleString('en')}</span> },
   { id: 'statuses', header: 'Statuses', cell: ({ row }) => <StatusMix statuses={row.original.statuses} /> },
   { accessorKey: 'firstSeenAt', header: 'First seen', cell: ({ row }) => (row.original.firstSeenAt ? <Timestamp iso={row.original.firstSeenAt} /> : muted) },
   { accessorKey: 'lastSeenAt', header: 'Last seen', cell: ({ row }) => (row.original.lastSeenAt ? <Timestamp iso={row.original.lastSeenAt} /> : <span className="text-muted-foreground">never</span>) },
-  { id: 'flags', header: 'Flags', cell: ({ row }) => <EndpointFlags endpoint={row.original} /> },
 ];
 
 type Pending = { action: EndpointAction; endpoint: TDiscoveredEndpoint };

@@ -1,0 +1,182 @@
+/// <reference lib="dom" />
+// The console's discovery page in a real browser with a real gateway: undocumented traffic
+// sent through the gateway is counted and listed as the operations answer it, filters live
+// in the URL, blocking an endpoint from a row makes the gateway answer 404 within seconds;
+// an axe check and screenshots, light and dark, desktop and 390 px.
+import { ZConfigFile } from '@tollgate/contracts';
+import { applyConfig } from '@tollgate/db';
+import { useTestDatabase } from '@tollgate/db/testing';
+import { hashPassword } from '@tollgate/domain';
+import { CLI_PRINCIPAL, getDiscoverySummary, listDiscoveredEndpoints, listDiscoveryPage, runOperation } from '@tollgate/operations';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningGateway } from '../../apps/gateway/src/start-gateway';
+import { rawRequest } from '../../apps/gateway/src/testing/raw-request';
+import { startTestGateway } from '../../apps/gateway/src/testing/test-gateway';
+import { startTestUpstream, type TestUpstream } from '../../apps/gateway/src/testing/test-upstream';
+import type { RunningPortal } from '../support/portal';
+import { type ConsoleSession, openConsoleSession, seriousViolations, shot } from './console-page';
+import { chromiumAvailable } from './launch-chromium';
+
+const ADMIN = { email: 'dora@example.com', password: 'console discovery password 1' };
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 900 };
+/** The gateway follows a change within a second; a busy machine gets more before it counts as a failure. */
+const GATEWAY_FOLLOWS = { timeout: 10_000, interval: 100 };
+const KINDS = [
+  ['Shadow', 'shadow'],
+  ['Zombie', 'zombie'],
+  ['Undocumented method', 'undocumented-method'],
+  ['Orphan', 'orphan'],
+] as const;
+
+const t = useTestDatabase();
+
+async function seed(upstreamUrl: string): Promise<void> {
+  await t.db.user.create({ data: { email: ADMIN.email, name: 'Dora Admin', role: 'admin', passwordHash: await hashPassword(ADMIN.password) } });
+  const config = ZConfigFile.parse({
+    apis: [
+      {
+        slug: 'shop',
+        name: 'Shop',
+        basePath: '/shop',
+        status: 'published',
+        openapi: { openapi: '3.1.0', info: { title: 'Shop', version: '1.0.0' }, paths: { '/orders/{orderId}': { get: { responses: { 200: { description: 'ok' } } } } } },
+        upstream: { targets: [{ url: upstreamUrl }] },
+        routes: [
+          { path: '/orders/{orderId}', methods: ['GET'], auth: 'none' },
+          { path: '/*', methods: ['GET', 'POST', 'DELETE'], auth: 'none' },
+        ],
+      },
+      { slug: 'legacy', name: 'Legacy', basePath: '/legacy', status: 'deprecated', upstream: { targets: [{ url: upstreamUrl }] }, routes: [{ path: '/items/{id}', methods: ['GET'], auth: 'none' }] },
+    ],
+  });
+  await applyConfig(t.db, config, { baseDir: process.cwd() });
+}
+
+/** Undocumented traffic through the gateway, until the flush has stored every endpoint. */
+async function sendTraffic(gatewayUrl: string): Promise<void> {
+  for (const id of ['123', '456', '789', '3fa85f64-5717-4562-b3fc-2c963f66afa6']) expect((await rawRequest(gatewayUrl, `/shop/users/${id}`)).status).toBe(200);
+  await rawRequest(gatewayUrl, '/shop/internal/debug');
+  await rawRequest(gatewayUrl, '/shop/internal/debug', { headers: { authorization: 'Bearer something' } });
+  await rawRequest(gatewayUrl, '/shop/orders/5', { method: 'DELETE' });
+  await rawRequest(gatewayUrl, '/legacy/items/9');
+  await rawRequest(gatewayUrl, '/legacy/items/10');
+  const deadline = Date.now() + 15_000;
+  while ((await runOperation(t.db, CLI_PRINCIPAL, listDiscoveredEndpoints, {})).length < 4) {
+    if (Date.now() > deadline) throw new Error('the gateway did not flush its discoveries within 15 s');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const rowTexts = (page: Page) => page.getByRole('table').locator('tbody tr').allInnerTexts();
+const statValue = async (page: Page, label: string) => Number(await page.locator(`[data-stat="${label}"]`).innerText());
+
+describe.skipIf(!chromiumAvailable())('the console discovery page in a browser', () => {
+  let upstream: TestUpstream;
+  let gateway: RunningGateway;
+  let portal: RunningPortal;
+  let browser: Browser;
+  let desktop: BrowserContext;
+  let page: Page;
+  let session: ConsoleSession | undefined;
+
+  beforeAll(async () => {
+    upstream = await startTestUpstream();
+    await seed(upstream.url);
+    gateway = await startTestGateway(t.url, { GATEWAY_USAGE_FLUSH_MS: 100 });
+    await sendTraffic(gateway.url);
+    session = await openConsoleSession(t.url, ADMIN, { viewport: DESKTOP });
+    ({ portal, browser, desktop, page } = session);
+  }, 600_000);
+
+  afterAll(async () => {
+    await session?.close();
+    await gateway?.close();
+    await upstream?.close();
+  });
+
+  it('is in the navigation and shows the counts per kind and the rows the operations answer', async () => {
+    await page.getByRole('link', { name: 'Discovery' }).first().click();
+    await page.waitForURL(`${portal.url}/admin/discovery`);
+    await page.getByRole('heading', { level: 1, name: 'Discovery' }).waitFor();
+    const summary = await runOperation(t.db, CLI_PRINCIPAL, getDiscoverySummary, {});
+    expect(summary.counts).toEqual({ shadow: 2, zombie: 1, 'undocumented-method': 1, orphan: 0 });
+    for (const [label, kind] of KINDS) expect(await statValue(page, label), label).toBe(summary.counts[kind]);
+    const expected = await runOperation(t.db, CLI_PRINCIPAL, listDiscoveryPage, { limit: 50 });
+    const rows = await rowTexts(page);
+    expect(rows).toHaveLength(expected.items.length);
+    expected.items.forEach((endpoint, index) => {
+      expect(rows[index]).toContain(endpoint.method);
+      expect(rows[index]).toContain(endpoint.path);
+      expect(rows[index]).toContain(endpoint.hits.toLocaleString('en'));
+    });
+    expect(rows[0]).toMatch(/GET\s+\/shop\/users\/\{id\}/);
+    expect(rows.find((row) => row.includes('/shop/internal/debug'))).toContain('unauthenticated');
+    expect(rows.find((row) => row.includes('/legacy/items/{id}'))).toContain('Zombie');
+    expect(await page.getByRole('img', { name: /Endpoints first seen per day over the last 30 days: 4 in all/ }).isVisible()).toBe(true);
+  });
+
+  it('keeps its filters in the URL: kind, method and search', async () => {
+    await page.goto(`${portal.url}/admin/discovery?kind=shadow`);
+    await expect.poll(() => rowTexts(page), { timeout: 15_000 }).toHaveLength(2);
+    for (const row of await rowTexts(page)) expect(row).toContain('Shadow');
+    await page.goto(`${portal.url}/admin/discovery?method=DELETE`);
+    await expect.poll(async () => (await rowTexts(page)).join('\n'), { timeout: 15_000 }).toMatch(/^DELETE\s+\/shop\/orders\/\{orderId\}/);
+    expect(await rowTexts(page)).toHaveLength(1);
+    await page.goto(`${portal.url}/admin/discovery`);
+    await page.getByLabel('Search templates').fill('internal');
+    await page.waitForURL(/q=internal/, { timeout: 15_000 });
+    await expect.poll(() => rowTexts(page), { timeout: 15_000 }).toHaveLength(1);
+    expect((await rowTexts(page))[0]).toContain('/shop/internal/debug');
+    await page.goto(`${portal.url}/admin/discovery?status=gone`);
+    await page.getByText('These filters cannot be read').waitFor();
+  });
+
+  it('blocks an endpoint from its row, after asking, and the gateway answers 404 within seconds', { timeout: 120_000 }, async () => {
+    expect((await rawRequest(gateway.url, '/shop/internal/debug')).status).toBe(200);
+    await page.goto(`${portal.url}/admin/discovery`);
+    const menuItem = page.getByRole('menuitem', { name: 'Block…' });
+    for (let attempt = 0; attempt < 40 && !(await menuItem.isVisible()); attempt += 1) {
+      await page.getByRole('button', { name: 'Actions for GET /shop/internal/debug' }).click();
+      await menuItem.waitFor({ timeout: 500 }).catch(() => undefined);
+    }
+    await menuItem.click();
+    const dialog = page.getByRole('dialog', { name: 'Block GET /shop/internal/debug?' });
+    await dialog.waitFor();
+    await dialog.getByRole('radio', { name: /404 Not Found/ }).click();
+    await shot(page, 'console-discovery-block-dialog-light-desktop');
+    await dialog.getByRole('button', { name: 'Block' }).click();
+    await dialog.waitFor({ state: 'hidden', timeout: 15_000 });
+    await expect.poll(async () => (await rawRequest(gateway.url, '/shop/internal/debug')).status, GATEWAY_FOLLOWS).toBe(404);
+    const answer = await rawRequest(gateway.url, '/shop/internal/debug');
+    expect(answer.headers['content-type']).toContain('application/problem+json');
+    expect((await rawRequest(gateway.url, '/shop/internal/other')).status).toBe(200);
+    await expect.poll(async () => (await rowTexts(page)).find((row) => row.includes('/shop/internal/debug')) ?? '', { timeout: 15_000 }).toContain('blocked 404');
+    const stored = (await runOperation(t.db, CLI_PRINCIPAL, listDiscoveredEndpoints, {})).find((endpoint) => endpoint.path === '/shop/internal/debug');
+    expect(stored?.blocked).toBe(404);
+  });
+
+  it('has no serious accessibility violations and fits a phone; screenshots light and dark, desktop and 390 px', { timeout: 180_000 }, async () => {
+    const state = await desktop.storageState();
+    const found: string[] = [];
+    for (const scheme of ['light', 'dark'] as const) {
+      for (const [size, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+        const context = await browser.newContext({ viewport, bypassCSP: true, colorScheme: scheme, storageState: state });
+        await context.addInitScript((theme) => localStorage.setItem('theme', theme), scheme);
+        const view = await context.newPage();
+        await view.goto(`${portal.url}/admin/discovery`);
+        await view.getByRole('heading', { level: 1, name: 'Discovery', exact: true }).waitFor();
+        await view.getByRole('table').waitFor();
+        found.push(...(await seriousViolations(view)).map((violation) => `discovery ${scheme} ${size}: ${violation}`));
+        if (size === 'phone') {
+          const width = await view.evaluate(() => document.documentElement.scrollWidth);
+          if (width > PHONE.width) found.push(`discovery ${scheme}: the page is ${width}px wide at a 390px phone`);
+        }
+        await shot(view, `console-discovery-${scheme}-${size}`);
+        await context.close();
+      }
+    }
+    expect(found).toEqual([]);
+  });
+});
