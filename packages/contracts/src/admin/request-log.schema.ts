@@ -1,3 +1,4 @@
+import { USAGE_OUTCOMES } from '@tollgate/domain';
 import { z } from 'zod';
 import { ZSlug } from '../config/config-file.schema';
 import { ZPage, ZPageQuery } from './page.schema';
@@ -30,6 +31,8 @@ const filterShape = {
   api: ZSlug.optional(),
   /** Route key as the gateway records it, e.g. `GET /forecast/{city}`. */
   route: z.string().min(1).max(300).optional(),
+  /** What became of the request (a rate limit's 429 apart from a quota's): one of USAGE_OUTCOMES. */
+  outcome: z.enum(USAGE_OUTCOMES).optional(),
   /** Only requests slower than this many milliseconds. */
   latencyOverMs: z.coerce.number().min(0).max(3_600_000).optional(),
 };
@@ -71,6 +74,8 @@ export const ZRequestLogEntry = z.object({
   /** Without the query string. */
   path: z.string(),
   status: z.number().int(),
+  /** What became of the request: success, clientError, serverError, rateLimited, overQuota or authFailed. */
+  outcome: z.enum(USAGE_OUTCOMES),
   latencyMs: z.number(),
   bytesIn: z.number(),
   bytesOut: z.number(),

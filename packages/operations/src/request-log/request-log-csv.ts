@@ -2,7 +2,7 @@ import type { TRequestLogEntry } from '@tollgate/contracts';
 import { csvLines } from '@tollgate/db';
 
 const COLUMNS = [
-  'time', 'id', 'method', 'path', 'status', 'latencyMs', 'bytesIn', 'bytesOut', 'units', 'count',
+  'time', 'id', 'method', 'path', 'status', 'outcome', 'latencyMs', 'bytesIn', 'bytesOut', 'units', 'count',
   'apiSlug', 'routeKey', 'appSlug', 'keyPrefix', 'clientIp', 'gatewayId',
 ] as const satisfies readonly (keyof TRequestLogEntry)[];
 

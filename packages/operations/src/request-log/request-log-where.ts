@@ -30,6 +30,7 @@ export async function requestLogWhere(tx: Tx, filter: TRequestLogFilter, window:
     ...(api ? { apiId: api.id } : {}),
     ...(keys ? { keyId: { in: keys.map((key) => key.id) } } : {}),
     ...(filter.route ? { routeKey: filter.route } : {}),
+    ...(filter.outcome ? { outcome: filter.outcome } : {}),
     ...(filter.latencyOverMs !== undefined ? { latencyMs: { gt: filter.latencyOverMs } } : {}),
   };
 }

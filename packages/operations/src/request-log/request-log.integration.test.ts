@@ -78,9 +78,10 @@ beforeAll(async () => {
     call('acme', tie, 503, 2_600),
     call('acme', 20 * MINUTE, 201, 120, { routeKey: 'POST /alerts', method: 'POST', path: '/weather/alerts' }),
     call('globex', 5 * MINUTE, 200, 15_000),
-    call('globex', 3 * HOUR, 429, 0.4),
+    call('globex', 3 * HOUR, 429, 0.4, { outcome: 'rateLimited' }),
+    call('globex', 3 * HOUR + 1, 429, 0.3, { outcome: 'overQuota' }),
     // Refused credentials folded into one row standing for 37 requests: no app, key or units.
-    { ...call('acme', 4 * HOUR, 401, 1.5), app: undefined, appId: undefined, keyId: undefined, subscriptionId: undefined, planId: undefined, units: 0, count: 37, clientIp: '198.51.100.9' },
+    { ...call('acme', 4 * HOUR, 401, 1.5, { outcome: 'authFailed' }), app: undefined, appId: undefined, keyId: undefined, subscriptionId: undefined, planId: undefined, units: 0, count: 37, clientIp: '198.51.100.9' },
     // Two days ago: outside the default window, and in another daily partition.
     call('acme', 49 * HOUR, 500, 700),
   ];
@@ -100,6 +101,7 @@ describe('request_log.list', () => {
       method: 'GET',
       path: '/weather/forecast/paris',
       status: 200,
+      outcome: 'success',
       latencyMs: 4,
       bytesIn: 12,
       bytesOut: 340,
@@ -119,11 +121,15 @@ describe('request_log.list', () => {
   it('filters by status, status class, app, key prefix, API and route, latency and request id', async () => {
     const cases: [Record<string, unknown>, (event: Seeded) => boolean][] = [
       [{ status: '404' }, (event) => event.status === 404],
+      [{ status: '4xx', outcome: 'clientError' }, (event) => event.status === 404],
       [{ status: '5xx' }, (event) => event.status >= 500],
       [{ status: '2xx', app: 'acme-app' }, (event) => event.status < 300 && event.app === 'acme-app'],
       [{ key: 'tg_test_globex' }, (event) => event.app === 'globex-app'],
       [{ api: 'weather', route: 'POST /alerts' }, (event) => event.routeKey === 'POST /alerts'],
       [{ latencyOverMs: 100 }, (event) => event.latencyMs > 100],
+      [{ outcome: 'overQuota' }, (event) => event.outcome === 'overQuota'],
+      [{ status: '429', outcome: 'rateLimited' }, (event) => event.outcome === 'rateLimited'],
+      [{ outcome: 'serverError' }, (event) => event.status >= 500],
       [{ requestId: seeded[1]!.id }, (event) => event.id === seeded[1]!.id],
     ];
     for (const [filter, keep] of cases) {
@@ -210,8 +216,8 @@ describe('request_log.export', () => {
     expect(requestIds(rows)).toEqual(expected((event) => inDefaultWindow(event) && event.app === 'acme-app'));
     const csv = REQUEST_LOG_CSV_HEADER + requestLogCsvLines(rows);
     const lines = csv.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('time,id,method,path,status,latencyMs,bytesIn,bytesOut,units,count,apiSlug,routeKey,appSlug,keyPrefix,clientIp,gatewayId');
-    expect(lines[1]).toBe(`${rows[0]!.time},${rows[0]!.id},GET,/weather/forecast/paris,200,4,12,340,1,1,weather,GET /forecast/{city},acme-app,tg_test_acme,203.0.113.7,gw-eu-1`);
+    expect(lines[0]).toBe('time,id,method,path,status,outcome,latencyMs,bytesIn,bytesOut,units,count,apiSlug,routeKey,appSlug,keyPrefix,clientIp,gatewayId');
+    expect(lines[1]).toBe(`${rows[0]!.time},${rows[0]!.id},GET,/weather/forecast/paris,200,success,4,12,340,1,1,weather,GET /forecast/{city},acme-app,tg_test_acme,203.0.113.7,gw-eu-1`);
     expect(lines).toHaveLength(rows.length + 1);
   });
 

@@ -45,7 +45,7 @@ function Loaded({ entry, detail }: { entry: TRequestLogEntry; detail: TRequestLo
       <Section title="Request">
         <Row label="Request id">{code(entry.id)}</Row>
         <Row label="Completed">{formatInstant(entry.time).replace(' UTC', `.${entry.time.slice(20, 23)} UTC`)}</Row>
-        <Row label="Status"><StatusBadge status={entry.status} count={entry.count} /></Row>
+        <Row label="Status"><StatusBadge status={entry.status} count={entry.count} outcome={entry.outcome} /></Row>
         {entry.count > 1 ? <Row label="Requests">{entry.count.toLocaleString('en')} refused requests from this address in this minute, recorded as one row (latency is their mean, bytes their sum)</Row> : null}
         <Row label="Latency">{formatLatency(entry.latencyMs)} <span className="text-muted-foreground">(the whole request; phases are not recorded)</span></Row>
         <Row label="Bytes">{formatBytes(entry.bytesIn)} in · {formatBytes(entry.bytesOut)} out</Row>

@@ -2,7 +2,9 @@ import { ZRequestLogFilter } from '@tollgate/contracts';
 import { z } from 'zod';
 import { fieldToIso, isoToField } from '../../_components/utc-datetime-field';
 
-const FIELDS = ['requestId', 'from', 'to', 'status', 'app', 'key', 'api', 'route', 'latencyOverMs'] as const;
+const FIELDS = ['requestId', 'from', 'to', 'status', 'outcome', 'app', 'key', 'api', 'route', 'latencyOverMs'] as const;
+/** The outcome select's "every outcome" choice (a select item cannot have an empty value). */
+export const ANY_OUTCOME = 'any';
 export type RequestLogFilterField = (typeof FIELDS)[number];
 export type RequestLogFilterValues = Record<RequestLogFilterField, string>;
 
@@ -21,6 +23,7 @@ export const ZRequestLogFilterForm = z
     from: instant(values.from),
     to: instant(values.to),
     status: text(values.status)?.toLowerCase(),
+    outcome: values.outcome === ANY_OUTCOME ? undefined : (text(values.outcome) as z.input<typeof ZRequestLogFilter>['outcome']),
     app: text(values.app),
     key: text(values.key),
     api: text(values.api),

@@ -1,8 +1,11 @@
 'use client';
 
-import { Button, Form, FormField, Input, useTableState, useZodForm } from '@tollgate/ui';
+import { USAGE_OUTCOME_LABELS, USAGE_OUTCOMES } from '@tollgate/domain';
+import { Button, Form, FormField, Input, Select, useTableState, useZodForm } from '@tollgate/ui';
 import { useEffect } from 'react';
-import { filterFormValues, REQUEST_LOG_FILTER_FIELDS, ZRequestLogFilterForm } from './request-log-filter-form';
+import { ANY_OUTCOME, filterFormValues, REQUEST_LOG_FILTER_FIELDS, ZRequestLogFilterForm } from './request-log-filter-form';
+
+const OUTCOME_OPTIONS = [{ value: ANY_OUTCOME, label: 'Any outcome' }, ...USAGE_OUTCOMES.map((outcome) => ({ value: outcome, label: USAGE_OUTCOME_LABELS[outcome] }))];
 import { REQUEST_LOG_TABLE } from './request-log-table-spec';
 
 /** Every filter the operation takes, in the URL on Apply, so a view of the log can be shared. */
@@ -32,6 +35,9 @@ export function RequestLogFilters() {
       </FormField>
       <FormField name="status" label="Status" description="404, or 2xx, 4xx, 5xx">
         {(field) => <Input {...field} placeholder="e.g. 5xx" />}
+      </FormField>
+      <FormField name="outcome" label="Outcome" description="A limit's 429 apart from a quota's">
+        {(field) => <Select value={field.value as string} onValueChange={field.onChange} options={OUTCOME_OPTIONS} placeholder="Any outcome" />}
       </FormField>
       <FormField name="latencyOverMs" label="Slower than (ms)">
         {(field) => <Input {...field} inputMode="numeric" placeholder="e.g. 500" />}

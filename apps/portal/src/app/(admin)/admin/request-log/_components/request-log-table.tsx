@@ -21,7 +21,7 @@ const columns: DataTableColumn<TRequestLogEntry>[] = [
       </time>
     ),
   },
-  { id: 'status', header: 'Status', cell: ({ row }) => <StatusBadge status={row.original.status} count={row.original.count} /> },
+  { id: 'status', header: 'Status', cell: ({ row }) => <StatusBadge status={row.original.status} count={row.original.count} outcome={row.original.outcome} /> },
   {
     id: 'request',
     header: 'Request',
