@@ -13,6 +13,11 @@ export const ALERT_RULES_TABLE = { filters: ['state'], pageSizes: [20, 50, 100],
 
 const amount = (rule: TAlertRule, value: number) => `${Math.round(value * 100) / 100} ${ALERT_METRIC_UNIT[rule.metric]}`;
 
+function notifies(rule: TAlertRule): string {
+  const ways = [rule.webhook ? 'webhook' : null, rule.mailTo.length ? `mail to ${rule.mailTo.length} ${rule.mailTo.length === 1 ? 'address' : 'addresses'}` : null].filter(Boolean);
+  return ways.length ? `notifies by ${ways.join(' and ')}` : 'notifies nobody';
+}
+
 function StateCell({ rule }: { rule: TAlertRule }) {
   if (rule.state === 'firing') {
     return (
@@ -51,7 +56,16 @@ function DeleteButton({ rule }: { rule: TAlertRule }) {
 export function AlertRulesTable({ rows, nextCursor, choices }: { rows: TAlertRule[]; nextCursor: string | null; choices: AlertRuleChoices }) {
   const [editing, setEditing] = useState<TAlertRule | null>(null);
   const columns: DataTableColumn<TAlertRule>[] = [
-    { accessorKey: 'name', header: 'Name', cell: ({ row }) => <span className="font-medium">{row.original.name}</span> },
+    {
+      accessorKey: 'name',
+      header: 'Name',
+      cell: ({ row }) => (
+        <span className="grid gap-0.5">
+          <span className="font-medium">{row.original.name}</span>
+          <span className="text-xs text-muted-foreground">{notifies(row.original)}</span>
+        </span>
+      ),
+    },
     { accessorKey: 'state', header: 'State', cell: ({ row }) => <StateCell rule={row.original} /> },
     {
       id: 'condition',
@@ -60,13 +74,15 @@ export function AlertRulesTable({ rows, nextCursor, choices }: { rows: TAlertRul
         const rule = row.original;
         const window = rule.metric === 'quota_used' ? 'this quota period' : `${rule.windowMinutes} min`;
         return (
-          <span className="text-sm">
-            {metricLabel(rule.metric)} &gt; {amount(rule, rule.threshold)} <span className="text-muted-foreground">over {window}</span>
+          <span className="grid gap-0.5 text-sm">
+            <span>
+              {metricLabel(rule.metric)} &gt; {amount(rule, rule.threshold)} <span className="text-muted-foreground">over {window}</span>
+            </span>
+            <code className="font-mono text-xs text-muted-foreground">{rule.consumer ?? rule.api ?? 'every API'}</code>
           </span>
         );
       },
     },
-    { id: 'scope', header: 'Watching', cell: ({ row }) => <code className="font-mono text-xs">{row.original.consumer ?? row.original.api ?? 'every API'}</code> },
     {
       id: 'value',
       header: 'Last value',
@@ -76,11 +92,6 @@ export function AlertRulesTable({ rows, nextCursor, choices }: { rows: TAlertRul
         ) : (
           <span className="tabular-nums">{row.original.lastValue === null ? 'no calls' : amount(row.original, row.original.lastValue)}</span>
         ),
-    },
-    {
-      id: 'notify',
-      header: 'Notifies',
-      cell: ({ row }) => [row.original.webhook ? 'webhook' : null, row.original.mailTo.length ? `${row.original.mailTo.length} mail` : null].filter(Boolean).join(', ') || <span className="text-muted-foreground">nobody</span>,
     },
     {
       id: 'actions',

@@ -45,7 +45,7 @@ export function KeysTable({ keys, nextCursor, teams = [], params = KEYS_TABLE, c
       { accessorKey: 'lastUsedAt', header: 'Last used', cell: ({ row }) => (row.original.lastUsedAt ? <Timestamp iso={row.original.lastUsedAt} /> : <span className="text-muted-foreground">never</span>) },
       { accessorKey: 'expiresAt', header: 'Expires', cell: ({ row }) => (row.original.expiresAt ? <Timestamp iso={row.original.expiresAt} absolute /> : <span className="text-muted-foreground">never</span>) },
       { accessorKey: 'createdAt', header: 'Created', cell: ({ row }) => <time dateTime={row.original.createdAt}>{row.original.createdAt.slice(0, 10)}</time> },
-      { id: 'excluded', header: 'Left out of analytics', cell: ({ row }) => <KeyAnalyticsExclusion apiKey={row.original} /> },
+      { id: 'excluded', header: 'Excluded', cell: ({ row }) => <KeyAnalyticsExclusion apiKey={row.original} /> },
       { id: 'revoke', header: () => <span className="sr-only">Actions</span>, cell: ({ row }) => <RevokeKeyButton apiKey={row.original} /> },
     ],
     [hideApp],
