@@ -9,3 +9,4 @@ export * from './usage';
 export * from './quotas';
 export * from './billing';
 export * from './webhooks';
+export * from './discovery';

@@ -22,6 +22,8 @@ export const ZDiscoveredEndpoint = z.object({
   /** The path template. */
   path: z.string(),
   kind: ZDiscoveryKind,
+  /** Why a zombie is one: "API deprecated", "API retired", "route removed" or "removed from the spec"; null otherwise. */
+  reason: z.string().nullable(),
   hits: z.number(),
   host: z.string(),
   api: z.string().nullable(),

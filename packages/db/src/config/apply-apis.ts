@@ -1,5 +1,6 @@
 import { routeKey, type TConfigApi, type TConfigRoute, type TRoutePolicies, type TUpstreamSettings } from '@tollgate/contracts';
 import type { Prisma } from '../generated/prisma/client';
+import { recordRemovedOperations } from '../discovery/record-removed-operations';
 import type { OpenApiDocuments } from './resolve-openapi';
 import { differs, type ChangeSet } from './change-set';
 
@@ -78,6 +79,7 @@ export async function applyApis(
       if (differs(existing, data)) {
         const { openapi, ...rest } = data;
         await tx.api.update({ where: { id: apiId }, data: { ...rest, openapi: openapi ?? undefined } });
+        if (openapi) await recordRemovedOperations(tx, apiId, existing.openapi, openapi);
         changes.add('update', 'api', api.slug, apiId);
       }
     }

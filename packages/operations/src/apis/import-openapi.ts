@@ -1,5 +1,5 @@
 import { ZImportApiRequest, ZSlug, ZUpstreamTarget, routeKey, type TApiResource, type TImportApiResult } from '@tollgate/contracts';
-import type { Prisma } from '@tollgate/db';
+import { recordRemovedOperations, type Prisma } from '@tollgate/db';
 import { TollgateError } from '@tollgate/errors';
 import { defineOperation, type Tx } from '../core/define-operation';
 import { safeFetch, type SafeFetchOptions } from '../core/safe-fetch';
@@ -43,6 +43,7 @@ export function createImportApi(options: ImportApiOptions = {}) {
       };
       await checkApiFields(tx, { ...fields, id: current?.id, status: current?.status ?? 'draft', sunsetAt: current?.sunsetAt ?? null }, current ?? undefined);
       const row = current ? await tx.api.update({ where: { id: current.id }, data: fields }) : await tx.api.create({ data: fields });
+      await recordRemovedOperations(tx, row.id, current?.openapi ?? null, doc.document);
       await setUpstream(tx, row.id, input.upstream, doc, Boolean(current));
       const routes = await addRoutes(tx, row.id, doc, input.auth ?? 'key');
       const api: TApiResource = toApiResource(row);

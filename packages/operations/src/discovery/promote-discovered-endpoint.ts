@@ -1,5 +1,5 @@
 import { ZCreateRouteRequest, ZPromoteDiscoveredEndpointRequest } from '@tollgate/contracts';
-import type { Api, Prisma } from '@tollgate/db';
+import { recordRemovedOperations, type Api, type Prisma } from '@tollgate/db';
 import { checkPathTemplate, underBasePath } from '@tollgate/domain';
 import { TollgateError } from '@tollgate/errors';
 import { findApiOrThrow } from '../apis/find-api-or-throw';
@@ -33,7 +33,9 @@ export const promoteDiscoveredEndpoint = defineOperation({
     const route = await tx.route.create({ data: { ...data, apiId: api.id } });
     ctx.configChanged('route', route.id, `${api.slug} ${route.key}`);
     if (api.openapi !== null && typeof api.openapi === 'object') {
-      await tx.api.update({ where: { id: api.id }, data: { openapi: withStub(api.openapi as Record<string, unknown>, path, row.method) } });
+      const document = withStub(api.openapi as Record<string, unknown>, path, row.method);
+      await tx.api.update({ where: { id: api.id }, data: { openapi: document } });
+      await recordRemovedOperations(tx, api.id, api.openapi, document);
       ctx.configChanged('api', api.id, api.slug);
     }
     await tx.discoveredEndpoint.update({ where: { id: row.id }, data: { promotedAt: new Date(), apiId: api.id, blockStatus: null } });

@@ -85,6 +85,7 @@ async function listOrphans(tx: Tx, days: number): Promise<TDiscoveredEndpoint[]>
         method,
         path,
         kind: 'orphan',
+        reason: null,
         hits: 0,
         host: '',
         api: route.api.slug,

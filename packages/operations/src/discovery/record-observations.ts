@@ -31,20 +31,20 @@ export async function recordObservations(tx: Tx, observations: readonly Discover
   let stored = 0;
   const classified = observations.flatMap((seen) => {
     const template = decisions.forHost(seen.host).mergeInto(seen.template);
-    const { kind, apiId } = classifyEndpoint(catalog, { host: seen.host, method: seen.method, template });
-    return kind === null ? [] : [{ seen, template, kind, apiId }];
+    const { kind, apiId, reason } = classifyEndpoint(catalog, { host: seen.host, method: seen.method, template });
+    return kind === null ? [] : [{ seen, template, kind, apiId, reason }];
   });
   const existing = await findRows(tx, classified.map(({ seen, template }) => ({ host: seen.host, method: seen.method, pathTemplate: template })));
-  for (const { seen, template, kind, apiId } of classified) {
+  for (const { seen, template, kind, apiId, reason } of classified) {
     const row = existing.get(keyOf(seen.host, seen.method, template)) ?? null;
     const columns = observedColumns(row, seen);
     if (row === null) {
-      const made = await tx.discoveredEndpoint.create({ data: { host: seen.host, method: seen.method, pathTemplate: template, kind: toDbKind(kind), apiId, ...columns } });
+      const made = await tx.discoveredEndpoint.create({ data: { host: seen.host, method: seen.method, pathTemplate: template, kind: toDbKind(kind), apiId, reason, ...columns } });
       existing.set(keyOf(seen.host, seen.method, template), made);
       created.add(made.id);
       grown.add(seen.host);
     } else {
-      const updated = await tx.discoveredEndpoint.update({ where: { id: row.id }, data: { kind: toDbKind(kind), apiId, ...columns } });
+      const updated = await tx.discoveredEndpoint.update({ where: { id: row.id }, data: { kind: toDbKind(kind), apiId, reason, ...columns } });
       existing.set(keyOf(seen.host, seen.method, template), updated);
     }
     stored++;

@@ -10,6 +10,7 @@ export function toDiscoveredEndpoint(row: DiscoveredEndpoint, apiSlug: string | 
     method: row.method,
     path: row.pathTemplate,
     kind,
+    reason: row.reason,
     hits: Number(row.hits),
     host: row.host,
     api: apiSlug,

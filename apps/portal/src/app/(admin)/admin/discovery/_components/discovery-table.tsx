@@ -24,7 +24,16 @@ const columns: DataTableColumn<TDiscoveredEndpoint>[] = [
       </span>
     ),
   },
-  { accessorKey: 'kind', header: 'Kind', cell: ({ row }) => <KindBadge kind={row.original.kind} /> },
+  {
+    accessorKey: 'kind',
+    header: 'Kind',
+    cell: ({ row }) => (
+      <span className="flex flex-col items-start gap-0.5">
+        <KindBadge kind={row.original.kind} />
+        {row.original.reason ? <span className="text-xs text-muted-foreground">{row.original.reason}</span> : null}
+      </span>
+    ),
+  },
   { id: 'flags', header: 'Flags', cell: ({ row }) => <EndpointFlags endpoint={row.original} /> },
   { accessorKey: 'hits', header: 'Hits', cell: ({ row }) => <span className="tabular-nums">{row.original.hits.toLocaleString('en')}</span> },
   { accessorKey: 'consumers', header: 'Consumers', cell: ({ row }) => <span className="tabular-nums">{row.original.consumers.toLocaleString('en')}</span> },

@@ -1,0 +1,1 @@
+export { recordRemovedOperations } from './record-removed-operations';
