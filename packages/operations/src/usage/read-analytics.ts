@@ -1,9 +1,8 @@
-import type { TStatusClass } from '@tollgate/contracts';
 import { LATENCY_BUCKET_COUNT } from '@tollgate/domain';
 import { Prisma } from '@tollgate/db';
 import type { Tx } from '../core/define-operation';
 import { analyticsWhere, type AnalyticsFilter } from './analytics-filter';
-import { readTop, type TopApi, type TopApp, type TopRoute, type TopTeam } from './analytics-top';
+import { readBreakdown, type AnalyticsBreakdown } from './analytics-top';
 import { TotalsBuilder, type AnalyticsTotals, type OutcomeRow } from './analytics-totals';
 import type { AnalyticsWindow } from './analytics-window';
 import { latencyPercentiles, type LatencyPercentiles } from './latency-percentiles';
@@ -18,7 +17,7 @@ export interface AnalyticsPoint extends OutcomeCounts {
   latencyMs: LatencyPercentiles;
 }
 
-export interface AnalyticsReport {
+export interface AnalyticsReport extends AnalyticsBreakdown {
   range: AnalyticsWindow['range'];
   from: string;
   to: string;
@@ -28,15 +27,11 @@ export interface AnalyticsReport {
   totals: AnalyticsTotals;
   /** The same number of buckets just before, for the change shown beside each figure. */
   previous: { from: string; to: string; totals: AnalyticsTotals };
-  topApis: TopApi[];
-  topRoutes: TopRoute[];
-  topApps: TopApp[];
-  topTeams: TopTeam[];
-  /** Calls per status class (what the rollups hold of the status), most first. */
-  statusClasses: Array<{ statusClass: TStatusClass; requests: number }>;
 }
 
 type BucketRow = OutcomeRow & { bucket: bigint };
+
+const EMPTY_BREAKDOWN: AnalyticsBreakdown = Object.freeze({ topApis: [], topRoutes: [], topApps: [], topTeams: [], statusClasses: [] });
 
 /**
  * One dashboard from the rollups: calls per bucket stacked by outcome with latency percentiles
@@ -51,8 +46,9 @@ export async function readAnalytics(tx: Tx, filter: AnalyticsFilter, window: Ana
   const previousRows = rollupRows(filter.scope, window.source, window.previous.from, window.previous.to, watermark);
   const where = analyticsWhere(filter);
   const bucketOf = Prisma.sql`floor(extract(epoch from r.t) * 1000 / ${window.bucketMs})::bigint`;
-  const [buckets, previous, statusClasses, topApis, topRoutes, topApps, topTeams] = empty
-    ? [[], [], [], [], [], [], []]
+  // Three scans of the window's rows: per bucket and outcome, the period before, and the breakdown the tables are summed from.
+  const [buckets, previous, breakdown] = empty
+    ? [[], [], EMPTY_BREAKDOWN]
     : await Promise.all([
         tx.$queryRaw<BucketRow[]>`
           SELECT ${bucketOf} AS bucket, r.outcome, sum(r.count)::bigint AS requests, sum(r.units)::bigint AS units, ${LATENCY_BUCKET_SUMS} AS buckets
@@ -60,12 +56,7 @@ export async function readAnalytics(tx: Tx, filter: AnalyticsFilter, window: Ana
         tx.$queryRaw<OutcomeRow[]>`
           SELECT r.outcome, sum(r.count)::bigint AS requests, sum(r.units)::bigint AS units, ${LATENCY_BUCKET_SUMS} AS buckets
           FROM ${previousRows} ${where} GROUP BY 1`,
-        tx.$queryRaw<Array<{ status_class: number; requests: bigint }>>`
-          SELECT r."statusClass" AS status_class, sum(r.count)::bigint AS requests FROM ${rows} ${where} GROUP BY 1 ORDER BY 2 DESC, 1`,
-        readTop(tx, 'apis', rows, where),
-        readTop(tx, 'routes', rows, where),
-        readTop(tx, 'apps', rows, where),
-        readTop(tx, 'teams', rows, where),
+        readBreakdown(tx, rows, where),
       ]);
   const previousTotals = new TotalsBuilder();
   for (const row of previous) previousTotals.add(row);
@@ -76,11 +67,7 @@ export async function readAnalytics(tx: Tx, filter: AnalyticsFilter, window: Ana
     bucketMs: window.bucketMs,
     ...seriesOf(window, buckets),
     previous: { from: window.previous.from.toISOString(), to: window.previous.to.toISOString(), totals: previousTotals.build() },
-    topApis,
-    topRoutes,
-    topApps,
-    topTeams,
-    statusClasses: statusClasses.map((row) => ({ statusClass: `${row.status_class}xx` as TStatusClass, requests: Number(row.requests) })),
+    ...breakdown,
   };
 }
 

@@ -25,13 +25,29 @@ export const MAX_BUCKETS = 180;
 
 export const ROLLUP_SOURCE_MS: Readonly<Record<RollupSource, number>> = Object.freeze({ minute: MINUTE, hour: HOUR, day: DAY });
 
+/** A view of at least this many buckets is read from a stored level's own width when one fits (24 hours, 30 days). */
+export const MIN_LEVEL_BUCKETS = 24;
+
+const STORED_COARSEST_FIRST: ReadonlyArray<[RollupSource, number]> = [
+  ['day', DAY],
+  ['hour', HOUR],
+];
+
 /**
- * The narrowest ladder width at least `intervalMs` (when asked for) that keeps `rangeMs`
- * within MAX_BUCKETS buckets (1 h -> 1 min, 24 h -> 15 min, 7 d -> 1 h, 30 d -> 6 h), read
+ * Without an asked interval: the widest stored level (day, hour) that still gives the range
+ * MIN_LEVEL_BUCKETS to MAX_BUCKETS buckets, so a view reads as few rows as it can (24 h -> 1 h,
+ * 30 d -> 1 d, 7 d -> 1 h); otherwise, and with an asked `intervalMs`, the narrowest ladder
+ * width at least that interval that keeps the range within MAX_BUCKETS (1 h -> 1 min), read
  * from the coarsest level whose width divides it.
  */
-export function pickRollupLevel(rangeMs: number, intervalMs = MINUTE): RollupLevel {
-  const bucketMs = BUCKET_LADDER_MS.find((width) => width >= intervalMs && Math.ceil(rangeMs / width) <= MAX_BUCKETS) ?? DAY;
+export function pickRollupLevel(rangeMs: number, intervalMs?: number): RollupLevel {
+  if (intervalMs === undefined) {
+    for (const [source, width] of STORED_COARSEST_FIRST) {
+      const buckets = Math.ceil(rangeMs / width);
+      if (buckets >= MIN_LEVEL_BUCKETS && buckets <= MAX_BUCKETS) return { source, bucketMs: width };
+    }
+  }
+  const bucketMs = BUCKET_LADDER_MS.find((width) => width >= (intervalMs ?? MINUTE) && Math.ceil(rangeMs / width) <= MAX_BUCKETS) ?? DAY;
   const source = bucketMs % DAY === 0 ? 'day' : bucketMs % HOUR === 0 ? 'hour' : 'minute';
   return { source, bucketMs };
 }

@@ -103,11 +103,19 @@ function bucketBoundOfQuantile(latencies: number[], q: number): number | null {
 const outcomeOf = (event: UsageEventInput) => event.outcome ?? (event.status >= 500 ? 'serverError' : event.status >= 400 ? 'clientError' : 'success');
 
 describe('the rollup level picker', () => {
-  it('keeps each range within the chart’s buckets, widening an interval that is too fine', () => {
+  it('reads a range from a stored level’s own width when that gives enough buckets, else keeps it within the chart’s buckets', () => {
     expect(pickRollupLevel(HOUR)).toEqual({ source: 'minute', bucketMs: MINUTE });
-    expect(pickRollupLevel(24 * HOUR)).toEqual({ source: 'minute', bucketMs: 15 * MINUTE });
+    expect(pickRollupLevel(15 * MINUTE)).toEqual({ source: 'minute', bucketMs: MINUTE });
+    expect(pickRollupLevel(24 * HOUR)).toEqual({ source: 'hour', bucketMs: HOUR });
     expect(pickRollupLevel(7 * 24 * HOUR)).toEqual({ source: 'hour', bucketMs: HOUR });
-    expect(pickRollupLevel(30 * 24 * HOUR)).toEqual({ source: 'hour', bucketMs: 6 * HOUR });
+    expect(pickRollupLevel(30 * 24 * HOUR)).toEqual({ source: 'day', bucketMs: DAY });
+    expect(pickRollupLevel(12 * HOUR)).toEqual({ source: 'minute', bucketMs: 5 * MINUTE });
+    expect(pickRollupLevel(400 * DAY)).toEqual({ source: 'day', bucketMs: DAY });
+  });
+
+  it('honours an asked interval, widening one that is too fine', () => {
+    expect(pickRollupLevel(24 * HOUR, MINUTE)).toEqual({ source: 'minute', bucketMs: 15 * MINUTE });
+    expect(pickRollupLevel(30 * 24 * HOUR, MINUTE)).toEqual({ source: 'hour', bucketMs: 6 * HOUR });
     expect(pickRollupLevel(24 * HOUR, HOUR)).toEqual({ source: 'hour', bucketMs: HOUR });
     expect(pickRollupLevel(30 * 24 * HOUR, 24 * HOUR)).toEqual({ source: 'day', bucketMs: 24 * HOUR });
     expect(pickRollupLevel(7 * 24 * HOUR, MINUTE)).toEqual({ source: 'hour', bucketMs: HOUR });
@@ -147,7 +155,7 @@ describe('usage from the rollups', () => {
   });
 
   it('sums 15-minute buckets over a day without losing a call, and empty buckets are zeros', async () => {
-    const report = await runOperation(t.db, world.alice, getUsage, { range: '24h' });
+    const report = await runOperation(t.db, world.alice, getUsage, { range: '24h', intervalMs: 15 * MINUTE });
     expect(report.bucketMs).toBe(15 * MINUTE);
     const mine = world.events.filter((event) => event.app === 'acme-app');
     expect(report.series.reduce((sum, point) => sum + point.requests, 0)).toBe(mine.length);
