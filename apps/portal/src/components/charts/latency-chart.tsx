@@ -18,12 +18,12 @@ const ms = (value: number) => (value >= 1_000 ? `${value / 1_000} s` : `${value}
 
 /**
  * Latency percentiles per bucket (upper bounds of the histogram buckets that hold them), a line
- * each; a bucket without calls is a gap, not a zero.
+ * each with a dot per bucket; a bucket without calls is a gap, not a zero, so a lone bucket shows as its dot.
  */
 export function LatencyChart({ data, bucketMs, label, height = 240 }: { data: readonly LatencyPoint[]; bucketMs: number; label: string; height?: number }) {
   const rows = data.map((point) => ({ start: point.start, ...point.latencyMs }));
   return (
-    <figure role="img" aria-label={label} className="w-full" style={{ height }}>
+    <figure role="img" aria-label={label} className="w-full min-w-0 overflow-hidden" style={{ height }}>
       <ResponsiveContainer width="100%" height="100%" minWidth={0} initialDimension={{ width: 600, height }}>
         <LineChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="var(--border)" vertical={false} />
@@ -37,7 +37,7 @@ export function LatencyChart({ data, bucketMs, label, height = 240 }: { data: re
           />
           <Legend wrapperStyle={{ color: 'var(--muted-foreground)', fontSize: 12 }} />
           {LINES.map((line) => (
-            <Line key={line.key} dataKey={line.key} name={line.label} stroke={line.color} strokeWidth={2} dot={false} connectNulls={false} type="stepAfter" isAnimationActive={false} />
+            <Line key={line.key} dataKey={line.key} name={line.label} stroke={line.color} fill={line.color} strokeWidth={2} dot={{ r: 3, strokeWidth: 0 }} connectNulls={false} type="monotone" isAnimationActive={false} />
           ))}
         </LineChart>
       </ResponsiveContainer>

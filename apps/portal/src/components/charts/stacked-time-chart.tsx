@@ -32,9 +32,15 @@ const DAY = 86_400_000;
  */
 export function StackedTimeChart<TKey extends string>({ data, series, bucketMs, label, height = 280, onBucketClick }: StackedTimeChartProps<TKey>) {
   const tick = (value: string) => formatBucket(value, bucketMs);
-  const click = onBucketClick ? (state: { activeLabel?: string | number }) => void (state.activeLabel !== undefined && onBucketClick(String(state.activeLabel))) : undefined;
+  const click = onBucketClick
+    ? (state: { activeTooltipIndex?: number | string | null; activeLabel?: string | number }) => {
+        const point = state.activeTooltipIndex === null || state.activeTooltipIndex === undefined ? undefined : data[Number(state.activeTooltipIndex)];
+        const start = point?.start ?? (state.activeLabel === undefined ? undefined : String(state.activeLabel));
+        if (start) onBucketClick(start);
+      }
+    : undefined;
   return (
-    <figure role="img" aria-label={label} className="w-full" style={{ height }}>
+    <figure role="img" aria-label={label} className="w-full min-w-0 overflow-hidden" style={{ height }}>
       <ResponsiveContainer width="100%" height="100%" minWidth={0} initialDimension={{ width: 600, height }}>
         <BarChart data={[...data]} barCategoryGap={1} margin={{ top: 8, right: 8, bottom: 0, left: -16 }} onClick={click} style={click ? { cursor: 'pointer' } : undefined}>
           <CartesianGrid stroke="var(--border)" vertical={false} />
@@ -48,7 +54,15 @@ export function StackedTimeChart<TKey extends string>({ data, series, bucketMs, 
           />
           <Legend itemSorter={null} wrapperStyle={{ color: 'var(--muted-foreground)', fontSize: 12 }} />
           {series.map((item) => (
-            <Bar key={item.key} dataKey={item.key} name={item.label} stackId="stack" fill={item.color} isAnimationActive={false} />
+            <Bar
+              key={item.key}
+              dataKey={item.key}
+              name={item.label}
+              stackId="stack"
+              fill={item.color}
+              isAnimationActive={false}
+              onClick={onBucketClick ? (entry: { payload?: { start?: string } }) => void (entry.payload?.start && onBucketClick(entry.payload.start)) : undefined}
+            />
           ))}
         </BarChart>
       </ResponsiveContainer>
