@@ -5,13 +5,15 @@
 //   a chunked body is counted as it is parsed and cut off at the cap (BodyCappedRequest).
 //   proxy.ts cannot do this: Next.js clones the body for it (buffering up to
 //   proxyClientMaxBodySize and then passing a truncated copy along, not refusing), and
-//   serverActions.bodySizeLimit covers server actions only.
+//   serverActions.bodySizeLimit covers server actions only. Log uploads get 1 GiB (streamed
+//   to disk by their handler).
 // - header and request timeouts (slow-header clients), as the gateway has them;
 // - security headers on every response, the server's own refusals included;
 // - the client address (socket peer, or X-Forwarded-For from trusted proxies only),
 //   handed to the app in a header it can trust.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import next from 'next';
+import { DISCOVERY_IMPORT_MAX_BYTES } from '@tollgate/contracts';
 import type { PortalEnv } from '../src/env';
 import { AUTH_BODY_LIMIT_BYTES } from '../src/lib/auth/read-auth-form';
 import { CLIENT_ADDRESS_HEADER, clientAddressHeaderValue } from '../src/lib/security/client-address-header';
@@ -20,8 +22,13 @@ import { securityHeaders } from '../src/lib/security/security-headers';
 import { BodyCappedRequest } from './body-capped-request';
 import { sendProblem } from './send-problem';
 
+/** Where an access log or HAR file is uploaded: the admin API and the console. */
+const UPLOAD_PATHS = ['/api/admin/v1/discovery/imports', '/admin/discovery/imports'];
+
 function bodyLimit(url: string | undefined, env: PortalEnv): number {
-  return url?.startsWith('/api/auth/') ? Math.min(AUTH_BODY_LIMIT_BYTES, env.PORTAL_MAX_BODY_BYTES) : env.PORTAL_MAX_BODY_BYTES;
+  if (url?.startsWith('/api/auth/')) return Math.min(AUTH_BODY_LIMIT_BYTES, env.PORTAL_MAX_BODY_BYTES);
+  const path = url?.split('?')[0];
+  return UPLOAD_PATHS.some((upload) => path === upload) ? Math.max(DISCOVERY_IMPORT_MAX_BYTES, env.PORTAL_MAX_BODY_BYTES) : env.PORTAL_MAX_BODY_BYTES;
 }
 
 /** How long a refused upload's connection stays half-open so the client can read the 413. */

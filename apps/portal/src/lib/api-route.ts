@@ -37,19 +37,28 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
  * JSON), Idempotency-Key on POST, ETag on replies, and problem+json for every error.
  * Handlers stay business logic: they call operations and say what to answer.
  */
-export function apiRoute<TParams = Record<string, never>>(handler: Handler<TParams>, options: { auth?: boolean; /** Body cap when a resource takes more than the default 1 MiB (config files). */ maxBodyBytes?: number } = {}) {
+export function apiRoute<TParams = Record<string, never>>(
+  handler: Handler<TParams>,
+  options: {
+    auth?: boolean;
+    /** Body cap when a resource takes more than the default 1 MiB (config files). */
+    maxBodyBytes?: number;
+    /** The handler reads `request.body` itself (file uploads): no JSON body, no Idempotency-Key replay. */
+    streamBody?: boolean;
+  } = {},
+) {
   return async (request: Request, context: RouteContext<TParams>): Promise<Response> => {
     const given = request.headers.get('x-request-id');
     const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
     try {
       const db = dbClient();
       const principal = options.auth === false ? undefined : await authenticateRequest(db, request, env.ADMIN_TOKEN);
-      const text = request.method === 'GET' || request.method === 'HEAD' ? '' : await readBodyText(request, options.maxBodyBytes);
-      const body = parseJsonBody(text, request.headers.get('content-type'));
+      const text = request.method === 'GET' || request.method === 'HEAD' || options.streamBody ? '' : await readBodyText(request, options.maxBodyBytes);
+      const body = options.streamBody ? undefined : parseJsonBody(text, request.headers.get('content-type'));
       const url = new URL(request.url);
       const key = request.headers.get('idempotency-key');
       const reservation =
-        request.method === 'POST' && key !== null && principal
+        request.method === 'POST' && key !== null && principal && !options.streamBody
           ? await idempotency.reserve(db, { principalId: principal.id, key, method: request.method, path: url.pathname, body: text })
           : undefined;
       if (reservation && 'replay' in reservation) {

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../../test/support/run-cli';
 
 const t = useTestDatabase();
-const fixture = (name: string) => fileURLToPath(new URL(`../discover/fixtures/${name}`, import.meta.url));
+const fixture = (name: string) => fileURLToPath(new URL(`../../../operations/src/discovery/import/fixtures/${name}`, import.meta.url));
 
 interface Listed {
   method: string;

@@ -102,3 +102,27 @@ export const ZDiscoverySummary = z.object({
   newPerDay: z.array(z.object({ day: z.string(), shadow: z.number().int(), zombie: z.number().int(), 'undocumented-method': z.number().int() })),
 });
 export type TDiscoverySummary = z.infer<typeof ZDiscoverySummary>;
+
+/** An uploaded access log or HAR file is refused past this size (it is streamed to disk, never held in memory). */
+export const DISCOVERY_IMPORT_MAX_BYTES = 1024 ** 3;
+
+/** The upload's query: the file's name, kept in the audit entry and the summary. */
+export const ZDiscoveryImportQuery = z.strictObject({ name: z.string().trim().min(1).max(255).optional() });
+
+/** What an import read and stored. */
+export const ZDiscoveryImportResult = z.object({
+  file: z.string(),
+  format: z.enum(['combined', 'alb', 'jsonl', 'har']),
+  /** Requests read. */
+  records: z.number().int(),
+  /** Lines or entries that could not be read, skipped. */
+  badLines: z.number().int(),
+  /** Endpoints the requests fold into. */
+  templates: z.number().int(),
+  /** Requests to new endpoints past the cap, not stored. */
+  overflow: z.number().int(),
+  /** Endpoints stored: those the catalog does not document. */
+  stored: z.number().int(),
+  newShadows: z.number().int(),
+});
+export type TDiscoveryImportResult = z.infer<typeof ZDiscoveryImportResult>;

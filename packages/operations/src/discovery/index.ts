@@ -12,3 +12,4 @@ export { recordDiscoveryImport } from './record-discovery-import';
 export { listDiscoveryPage } from './list-discovery-page';
 export { getDiscoveredEndpoint } from './get-discovered-endpoint';
 export { getDiscoverySummary } from './get-discovery-summary';
+export * from './import';

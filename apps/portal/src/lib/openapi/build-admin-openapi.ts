@@ -47,6 +47,7 @@ export function buildAdminOpenApi(endpoints: readonly Endpoint[], version: strin
       schemas[name] = jsonSchema(endpoint.body, 'input');
       requestBody = { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${name}` } } } };
     }
+    if (endpoint.upload) requestBody = { required: true, description: endpoint.upload, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } };
     (paths[endpoint.path] ??= {})[endpoint.method] = {
       operationId: endpoint.operationId,
       summary: endpoint.summary,

@@ -11,6 +11,8 @@ export interface Endpoint {
   pathParams?: Record<string, z.ZodType>;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** The body is a file sent as it is (not JSON): what it may be. */
+  upload?: string;
   /** Name under components/schemas and the schema of the success body; absent for 204. */
   response?: { name: string; schema: z.ZodType };
   status?: 200 | 201 | 204;

@@ -1,6 +1,6 @@
 import { DISCOVERY_KINDS } from '@tollgate/contracts';
 import { isTollgateError } from '@tollgate/errors';
-import { getDiscoverySummary, listApis, listDiscoveryPage } from '@tollgate/operations';
+import { getDiscoverySummary, hasRole, listApis, listDiscoveryPage } from '@tollgate/operations';
 import { Button, EmptyState, ErrorState, PageHeader, parseTableSearchParams } from '@tollgate/ui';
 import { Radar } from 'lucide-react';
 import type { Metadata } from 'next';
@@ -9,6 +9,7 @@ import { getAdminPrincipal, readAsAdmin } from '@/lib/auth/admin-principal';
 import { StatCard } from '../_components/stat-card';
 import { DiscoveryTable } from './_components/discovery-table';
 import { DISCOVERY_TABLE, KIND_LABELS } from './_components/discovery-table-params';
+import { ImportLogDialog } from './_components/import-log-dialog';
 import { NewEndpointsChart } from './_components/new-endpoints-chart';
 
 export const metadata: Metadata = { title: 'Discovery' };
@@ -34,7 +35,7 @@ async function readPage(query: Record<string, unknown>) {
 }
 
 export default async function DiscoveryPage({ searchParams }: { searchParams: SearchParams }) {
-  await getAdminPrincipal(RETURN_TO);
+  const principal = await getAdminPrincipal(RETURN_TO);
   const state = parseTableSearchParams(await searchParams, DISCOVERY_TABLE);
   const [summary, page, apis] = await Promise.all([
     readAsAdmin(getDiscoverySummary, {}, RETURN_TO),
@@ -49,6 +50,7 @@ export default async function DiscoveryPage({ searchParams }: { searchParams: Se
         title="Discovery"
         className="mb-0"
         description="Endpoints that are really being called, held against the catalog: what the gateways saw that no spec describes, what is still called after it was retired, and what is documented but never called."
+        actions={hasRole(principal, 'admin') ? <ImportLogDialog /> : null}
       />
       <section aria-label="Endpoints per kind" className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4">
         {DISCOVERY_KINDS.map((kind) => (
@@ -57,7 +59,7 @@ export default async function DiscoveryPage({ searchParams }: { searchParams: Se
       </section>
       {nothingYet && !filtered ? (
         <EmptyState title="No undocumented traffic found yet" icon={<Radar />}>
-          The gateways report requests that no route or OpenAPI document describes as they flush their usage. To look at traffic that never passed a gateway, import an access log or HAR file with{' '}
+          The gateways report requests that no route or OpenAPI document describes as they flush their usage. To look at traffic that never passed a gateway, import an access log or HAR file here, or with{' '}
           <code className="font-mono text-xs">npx tollgate discover import FILE</code>.
         </EmptyState>
       ) : (

@@ -1,5 +1,5 @@
 import type { PathTemplater } from '@tollgate/domain';
-import type { DiscoveryObservation } from '@tollgate/operations';
+import type { DiscoveryObservation } from '../observation';
 import type { AccessRecord } from './access-record';
 
 const MAX_CONSUMERS = 50;
