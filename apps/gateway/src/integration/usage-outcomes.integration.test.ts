@@ -18,7 +18,7 @@ beforeAll(async () => {
     { slug: 'throttled', rateLimit: { requests: 2, per: 'hour' } },
     { slug: 'capped', quota: { requests: 2, per: 'day' } },
   ]);
-  [gateway] = await startGateways(1, t.url, { REDIS_URL: testRedisUrl(), GATEWAY_USAGE_FLUSH_MS: 100 });
+  gateway = (await startGateways(1, t.url, { REDIS_URL: testRedisUrl(), GATEWAY_USAGE_FLUSH_MS: 100 }))[0]!;
 });
 
 afterAll(async () => {
