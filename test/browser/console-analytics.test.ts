@@ -24,7 +24,7 @@ const number = new Intl.NumberFormat('en-US');
 
 async function seed(): Promise<void> {
   await t.db.user.create({ data: { email: ADMIN.email, name: 'Ana Admin', role: 'admin', passwordHash: await hashPassword(ADMIN.password) } });
-  for (const [slug, name] of [['weather', 'Weather'], ['maps', 'Maps']]) ids[slug] = (await t.db.api.create({ data: { slug: slug!, name: name!, basePath: `/${slug}`, status: 'published' } })).id;
+  for (const [slug, name] of [['weather', 'Weather'], ['maps', 'Maps']] as const) ids[slug] = (await t.db.api.create({ data: { slug, name, basePath: `/${slug}`, status: 'published' } })).id;
   ids.plan = (await t.db.plan.create({ data: { slug: 'free', name: 'Free' } })).id;
   for (const team of ['acme', 'globex'] as const) {
     const created = await t.db.team.create({ data: { slug: team, name: team === 'acme' ? 'Acme' : 'Globex' } });
@@ -71,7 +71,7 @@ const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100
 async function chartsDrawn(page: Page): Promise<Record<string, number>> {
   return page.evaluate(() =>
     Object.fromEntries(
-      [...document.querySelectorAll<HTMLElement>('[data-chart]')].map((chart) => [chart.dataset.chart!, chart.querySelectorAll('svg .recharts-bar-rectangle path, svg .recharts-line path, svg .recharts-line-curve').length]),
+      Array.from(document.querySelectorAll<HTMLElement>('[data-chart]')).map((chart) => [chart.dataset.chart!, chart.querySelectorAll('svg .recharts-bar-rectangle path, svg .recharts-line path, svg .recharts-line-curve').length]),
     ),
   );
 }
