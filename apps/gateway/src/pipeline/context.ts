@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
+import type { ResponseSample } from '../adapters/discovery/response-sample';
 import type { CompiledApp, CompiledKey, CompiledPlan, CompiledRoute, CompiledSnapshot, CompiledSubscription } from '../config/compiled-snapshot.types';
 
 /** Who is calling: set by authenticate, read by every stage after it. */
@@ -69,6 +70,8 @@ export class GatewayContext {
   clientAborted = false;
   /** The request body, when a stage before forward had to read it whole (request validation); forward sends it. */
   requestBody: ReadBody | null = null;
+  /** A copy of the response's first bytes when discovery samples this request's body (sample-body sets it, forward fills it, discover reads it). */
+  responseSample: ResponseSample | null = null;
   /** Set when the client asked to upgrade to WebSocket (forward proxies the upgrade). */
   upgrade: UpgradeRequest | null = null;
   #log: Logger | null = null;

@@ -41,6 +41,12 @@ export const ZApiPolicies = z.strictObject({
   /** Request header that selects header-based API versions (default Api-Version). */
   versionHeader: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'must be a header name').optional(),
   anonymousPlan: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'must be a plan slug').optional(),
+  /**
+   * Discovery looks at 1 in `rate` JSON or text responses of calls the API's OpenAPI
+   * document does not describe (the first 64 KiB, after they are sent) for emails, card
+   * numbers and tokens, and keeps only that it saw them. Unset: off.
+   */
+  bodySampling: z.strictObject({ rate: z.int().min(1).max(1_000_000) }).optional(),
 });
 
 export const ZUpstreamSettings = z.strictObject({

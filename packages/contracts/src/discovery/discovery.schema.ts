@@ -34,7 +34,9 @@ export const ZDiscoveredEndpoint = z.object({
   credentialsSeen: z.boolean(),
   /** Requests without any credential; on a shadow endpoint this is the flag to look at first. */
   unauthenticatedHits: z.number(),
-  flags: z.array(z.enum(['unauthenticated-shadow'])),
+  flags: z.array(z.enum(['unauthenticated-shadow', 'sensitive-data'])),
+  /** What sampled responses looked like they held (the API samples bodies); never the data itself. */
+  sensitiveData: z.array(z.enum(['email', 'card', 'token'])),
   sources: z.array(z.string()),
   blocked: z.union([z.literal(404), z.literal(410)]).nullable(),
   ignored: z.boolean(),

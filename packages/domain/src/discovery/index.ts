@@ -5,3 +5,4 @@ export { splitPath } from './known-templates';
 export { classifyEndpoint, type CatalogApi, type CatalogOperation, type Classification, type DiscoveryKind, type ZombieReason } from './classify-endpoint';
 export { openApiOperations } from './openapi-operations';
 export { operationShape, removedOperations, specOperations, type SpecOperation } from './removed-operations';
+export { detectSensitiveData, passesLuhn, SENSITIVE_KINDS, type SensitiveKind } from './sensitive-data';

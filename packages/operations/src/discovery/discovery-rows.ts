@@ -20,6 +20,7 @@ export function observedColumns(row: DiscoveredEndpoint | null, seen: DiscoveryO
     unauthenticatedHits: (row?.unauthenticatedHits ?? 0n) + BigInt(seen.unauthenticatedHits),
     samples: addCounts(counts(row?.samples ?? {}), seen.samples, MAX_SAMPLES),
     sources: unionBounded(row?.sources ?? [], [seen.source]),
+    sensitiveData: unionBounded(row?.sensitiveData ?? [], seen.sensitiveData ?? []),
     firstSeenAt: first,
     lastSeenAt: last,
   };
@@ -40,6 +41,7 @@ export function mergedColumns(into: DiscoveredEndpoint, from: DiscoveredEndpoint
     lastSeenAt: from.lastSeenAt,
     samples: counts(from.samples),
     source: 'gateway',
+    sensitiveData: from.sensitiveData,
   });
   return { ...columns, sources: unionBounded(into.sources, from.sources) };
 }

@@ -16,6 +16,8 @@ export interface DiscoveryObservation {
   /** A few concrete paths with their hits. */
   readonly samples: Readonly<Record<string, number>>;
   readonly source: 'gateway' | 'import';
+  /** Kinds of sensitive-looking data in sampled responses (email, card, token); never the data. */
+  readonly sensitiveData?: readonly string[];
 }
 
 export const MAX_CONSUMERS = 50;

@@ -96,6 +96,7 @@ async function listOrphans(tx: Tx, days: number): Promise<TDiscoveredEndpoint[]>
         credentialsSeen: false,
         unauthenticatedHits: 0,
         flags: [],
+        sensitiveData: [],
         sources: [],
         blocked: null,
         ignored: row?.ignored ?? false,

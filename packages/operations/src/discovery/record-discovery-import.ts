@@ -16,6 +16,7 @@ const ZObservation = z.object({
   lastSeenAt: z.date(),
   samples: z.record(z.string(), z.number()),
   source: z.enum(['gateway', 'import']),
+  sensitiveData: z.array(z.enum(['email', 'card', 'token'])).optional(),
 });
 
 /** Stores observations read from an access log or HAR file (`tollgate discover import`), one audit entry for the file. */

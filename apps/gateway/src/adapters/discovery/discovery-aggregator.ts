@@ -14,6 +14,8 @@ class Tally {
   readonly statuses = new Map<number, number>();
   readonly consumers = new Set<string>();
   readonly samples = new Map<string, number>();
+  /** Kinds of sensitive-looking data sampled responses held. */
+  readonly sensitive = new Set<string>();
 
   constructor(
     readonly host: string,
@@ -32,6 +34,8 @@ export interface Seen {
   readonly status: number;
   readonly consumer: string;
   readonly credentials: boolean;
+  /** Kinds of sensitive-looking data the response held, when it was sampled. */
+  readonly sensitive?: readonly string[];
   readonly nowMs: number;
 }
 
@@ -72,6 +76,7 @@ export class DiscoveryAggregator {
     tally.statuses.set(seen.status, (tally.statuses.get(seen.status) ?? 0) + 1);
     if (seen.credentials) tally.credentialsSeen = true;
     else tally.unauthenticated++;
+    if (seen.sensitive !== undefined) for (const kind of seen.sensitive) tally.sensitive.add(kind);
     if (tally.consumers.size < MAX_CONSUMERS && seen.consumer !== '') tally.consumers.add(seen.consumer);
     const sample = tally.samples.get(seen.path);
     if (sample !== undefined) tally.samples.set(seen.path, sample + 1);
@@ -96,6 +101,7 @@ export class DiscoveryAggregator {
       lastSeenAt: new Date(tally.lastSeenMs),
       samples: Object.fromEntries(tally.samples),
       source: 'gateway' as const,
+      sensitiveData: [...tally.sensitive],
     }));
   }
 }

@@ -1,10 +1,10 @@
-import { openApiOperations, templateCovers } from '@tollgate/domain';
 import type { DiscoveryAggregator } from '../../adapters/discovery/discovery-aggregator';
 import { normalizeHost } from '../../config/host-routers';
 import type { GatewayContext } from '../../pipeline/context';
 import type { Stage } from '../../pipeline/types';
 import { CLIENT_CLOSED } from '../record/usage-event';
-import { documentedPaths, type DocumentedPaths } from './documented-paths';
+import { discoveryScope } from './discovery-scope';
+import type { DocumentedPaths } from './documented-paths';
 
 export interface DiscoverConfig {
   readonly aggregator: DiscoveryAggregator;
@@ -17,8 +17,9 @@ export interface DiscoverConfig {
  * on a host and base path some API serves, every call to a deprecated API, and those whose route's API has an OpenAPI
  * document that does not describe the method and concrete path. The path is templated
  * here and added to the in-memory aggregator; the database only sees the aggregate,
- * flushed on a timer. A route whose document describes all its methods has no discover
- * stage at all.
+ * flushed on a timer, with the kinds of sensitive-looking data a sampled response held
+ * (sample-body). A route whose document describes all its methods has no discover stage
+ * at all.
  */
 export const discover: Stage<DiscoverConfig> = {
   name: 'discover',
@@ -28,15 +29,8 @@ export const discover: Stage<DiscoverConfig> = {
   configure({ route, services }) {
     const aggregator = services.discovery ?? null;
     if (aggregator === null) return undefined;
-    if (route === null) return { aggregator, documented: 'unmatched' };
-    if (route.api.status === 'deprecated') return { aggregator, documented: 'every' };
-    const documented = documentedPaths(route.api);
-    if (documented === null) return undefined;
-    const operations = openApiOperations(route.api.basePath, route.api.openapi);
-    const sameShape = (template: string) => templateCovers(template, route.template) && templateCovers(route.template, template);
-    const fullyDocumented =
-      !route.template.endsWith('*') && route.methods.every((method) => operations.some((operation) => operation.methods.includes(method) && sameShape(operation.template)));
-    return fullyDocumented ? undefined : { aggregator, documented };
+    const documented = discoveryScope(route);
+    return documented === undefined ? undefined : { aggregator, documented };
   },
   run(ctx, config) {
     const method = ctx.req.method ?? 'GET';
@@ -54,10 +48,13 @@ export const discover: Stage<DiscoverConfig> = {
       status: ctx.clientAborted ? CLIENT_CLOSED : ctx.res.statusCode,
       consumer: ctx.principal?.app.slug ?? ctx.clientIp,
       credentials: hasCredentials(ctx),
+      sensitive: ctx.responseSample?.inspect() ?? NONE,
       nowMs: Date.now(),
     });
   },
 };
+
+const NONE: readonly string[] = Object.freeze([]);
 
 /** A credential in any place the gateway reads one: Authorization, X-Api-Key, the api_key query parameter. */
 function hasCredentials(ctx: GatewayContext): boolean {

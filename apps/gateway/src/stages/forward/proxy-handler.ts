@@ -61,6 +61,7 @@ export class ProxyHandler implements Dispatcher.DispatchHandler {
     if (statusCode < 200) return;
     this.#status = statusCode;
     this.ctx.res.writeHead(statusCode, responseHeaders(headers, this.ctx.requestId));
+    this.ctx.responseSample?.describe(headers['content-type'], headers['content-encoding']);
   }
 
   onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
@@ -68,6 +69,7 @@ export class ProxyHandler implements Dispatcher.DispatchHandler {
       controller.pause();
       this.ctx.res.once('drain', this.#resume);
     }
+    this.ctx.responseSample?.add(chunk);
   }
 
   onResponseEnd(): void {

@@ -9,6 +9,11 @@ export function EndpointFlags({ endpoint }: { endpoint: TDiscoveredEndpoint }) {
         unauthenticated
       </Badge>
     ) : null,
+    endpoint.sensitiveData.length > 0 ? (
+      <Badge key="sensitive" tone="danger" title="Seen in sampled responses; the data itself is never kept">
+        sensitive data: {endpoint.sensitiveData.join('/')}
+      </Badge>
+    ) : null,
     endpoint.blocked !== null ? (
       <Badge key="blocked" tone="warning">
         blocked {endpoint.blocked}
