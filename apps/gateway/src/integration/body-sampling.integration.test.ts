@@ -4,7 +4,7 @@
 import { ZConfigFile } from '@tollgate/contracts';
 import { applyConfig } from '@tollgate/db';
 import { useTestDatabase } from '@tollgate/db/testing';
-import { CLI_PRINCIPAL, listDiscoveredEndpoints, runOperation } from '@tollgate/operations';
+import { CLI_PRINCIPAL, listDiscoveredEndpoints, runOperation, setBodySampling } from '@tollgate/operations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningGateway } from '../start-gateway';
 import { rawRequest } from '../testing/raw-request';
@@ -27,6 +27,8 @@ beforeAll(async () => {
       // The card number arrives split over two chunks, after 100 kB of other data in a later response.
       res.write(`{"holder":"A. Lovelace","card":"${CARD.slice(0, 7)}`);
       setTimeout(() => res.end(`${CARD.slice(7)}","note":"${url.includes('/late') ? PAD : ''}"}`), 20);
+    } else if (url.includes('/profiles')) {
+      res.end('{"name":"Ada","email":"ada@example.com"}');
     } else if (url.includes('/late')) {
       res.end(`{"pad":"${PAD}","card":"${CARD}"}`);
     } else res.end('{"orders":[{"id":"ord_1","total":1999}]}');
@@ -81,6 +83,19 @@ describe('body sampling', () => {
     expect(byPath['/quiet/cards/{id}']).toMatchObject({ kind: 'shadow', sensitiveData: [], flags: ['unauthenticated-shadow'] });
     expect(byPath['/shop/orders/{id}']).toMatchObject({ sensitiveData: [] });
     expect(byPath['/shop/documented']).toBeUndefined();
+  });
+
+  it('an admin turns it on for another API and the gateway samples within a second', async () => {
+    await runOperation(t.db, CLI_PRINCIPAL, setBodySampling, { api: 'quiet', rate: 1 });
+    const flagged = await until(
+      async () => {
+        await rawRequest(gateway.url, '/quiet/profiles/ada');
+        return (await list()).find((row) => row.path === '/quiet/profiles/ada')?.sensitiveData ?? [];
+      },
+      (kinds) => kinds.length > 0,
+      1_500,
+    );
+    expect(flagged).toEqual(['email']);
   });
 
   it('stores the kind only, never the data', async () => {

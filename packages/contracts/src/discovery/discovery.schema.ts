@@ -128,3 +128,9 @@ export const ZDiscoveryImportResult = z.object({
   newShadows: z.number().int(),
 });
 export type TDiscoveryImportResult = z.infer<typeof ZDiscoveryImportResult>;
+
+/** Body sampling of one API: 1 in `rate` responses of calls its document does not describe; null when off. */
+export const ZBodySampling = z.object({ api: ZSlug, name: z.string(), rate: z.int().min(1).max(1_000_000).nullable() });
+export type TBodySampling = z.infer<typeof ZBodySampling>;
+export const ZSetBodySamplingRequest = z.strictObject({ api: ZSlug, rate: z.int().min(1, 'must be at least 1 (every response)').max(1_000_000, 'must be at most 1,000,000').nullable() });
+export type TSetBodySamplingRequest = z.infer<typeof ZSetBodySamplingRequest>;

@@ -13,3 +13,4 @@ export { listDiscoveryPage } from './list-discovery-page';
 export { getDiscoveredEndpoint } from './get-discovered-endpoint';
 export { getDiscoverySummary } from './get-discovery-summary';
 export * from './import';
+export { listBodySampling, setBodySampling } from './body-sampling';

@@ -5,9 +5,10 @@ import {
   ZIgnoreDiscoveredEndpointRequest,
   ZMergeDiscoveredEndpointsRequest,
   ZPromoteDiscoveredEndpointRequest,
+  ZSetBodySamplingRequest,
   ZSplitDiscoveredEndpointRequest,
 } from '@tollgate/contracts';
-import { blockDiscoveredEndpoint, ignoreDiscoveredEndpoint, mergeDiscoveredEndpoints, promoteDiscoveredEndpoint, splitDiscoveredEndpoint } from '@tollgate/operations';
+import { blockDiscoveredEndpoint, ignoreDiscoveredEndpoint, mergeDiscoveredEndpoints, promoteDiscoveredEndpoint, setBodySampling, splitDiscoveredEndpoint } from '@tollgate/operations';
 import { revalidatePath } from 'next/cache';
 import { adminActionClient } from '@/lib/safe-action';
 
@@ -44,4 +45,11 @@ export const mergeEndpointsAction = adminActionClient.inputSchema(ZMergeDiscover
   const merged = await ctx.run(mergeDiscoveredEndpoints, parsedInput);
   refresh();
   return merged;
+});
+
+/** Body sampling on (1 in rate) or off (rate null) for one API; the gateways follow within a second. */
+export const setBodySamplingAction = adminActionClient.inputSchema(ZSetBodySamplingRequest).action(async ({ parsedInput, ctx }) => {
+  const sampling = await ctx.run(setBodySampling, parsedInput);
+  refresh();
+  return sampling;
 });

@@ -1,6 +1,6 @@
 import { DISCOVERY_KINDS } from '@tollgate/contracts';
 import { isTollgateError } from '@tollgate/errors';
-import { getDiscoverySummary, hasRole, listApis, listDiscoveryPage } from '@tollgate/operations';
+import { getDiscoverySummary, hasRole, listApis, listBodySampling, listDiscoveryPage } from '@tollgate/operations';
 import { Button, EmptyState, ErrorState, PageHeader, parseTableSearchParams } from '@tollgate/ui';
 import { Radar } from 'lucide-react';
 import type { Metadata } from 'next';
@@ -9,6 +9,7 @@ import { getAdminPrincipal, readAsAdmin } from '@/lib/auth/admin-principal';
 import { StatCard } from '../_components/stat-card';
 import { DiscoveryTable } from './_components/discovery-table';
 import { DISCOVERY_TABLE, KIND_LABELS } from './_components/discovery-table-params';
+import { BodySamplingDialog } from './_components/body-sampling-dialog';
 import { ImportLogDialog } from './_components/import-log-dialog';
 import { NewEndpointsChart } from './_components/new-endpoints-chart';
 
@@ -37,10 +38,12 @@ async function readPage(query: Record<string, unknown>) {
 export default async function DiscoveryPage({ searchParams }: { searchParams: SearchParams }) {
   const principal = await getAdminPrincipal(RETURN_TO);
   const state = parseTableSearchParams(await searchParams, DISCOVERY_TABLE);
-  const [summary, page, apis] = await Promise.all([
+  const canChange = hasRole(principal, 'admin');
+  const [summary, page, apis, sampling] = await Promise.all([
     readAsAdmin(getDiscoverySummary, {}, RETURN_TO),
     readPage({ limit: state.pageSize, ...(state.cursor ? { cursor: state.cursor } : {}), ...(state.q ? { search: state.q } : {}), ...state.filters }),
     readAsAdmin(listApis, { limit: 100 }, RETURN_TO),
+    canChange ? readAsAdmin(listBodySampling, {}, RETURN_TO) : [],
   ]);
   const filtered = Boolean(state.q || state.cursor || Object.keys(state.filters).length);
   const nothingYet = DISCOVERY_KINDS.every((kind) => summary.counts[kind] === 0) && summary.newPerDay.every((day) => day.shadow + day.zombie + day['undocumented-method'] === 0);
@@ -50,7 +53,14 @@ export default async function DiscoveryPage({ searchParams }: { searchParams: Se
         title="Discovery"
         className="mb-0"
         description="Endpoints that are really being called, held against the catalog: what the gateways saw that no spec describes, what is still called after it was retired, and what is documented but never called."
-        actions={hasRole(principal, 'admin') ? <ImportLogDialog /> : null}
+        actions={
+          canChange ? (
+            <>
+              <BodySamplingDialog apis={sampling} />
+              <ImportLogDialog />
+            </>
+          ) : null
+        }
       />
       <section aria-label="Endpoints per kind" className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4">
         {DISCOVERY_KINDS.map((kind) => (
