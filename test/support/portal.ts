@@ -28,9 +28,10 @@ async function waitForHealth(url: string, exited: () => string | null, timeoutMs
   throw new Error(`portal did not answer ${url}/api/healthz within ${timeoutMs} ms`);
 }
 
-export async function startPortal(options: { databaseUrl: string; env?: Record<string, string> }): Promise<RunningPortal> {
+/** `port` lets a test know the portal's URL before it starts (an identity provider registers its callback). */
+export async function startPortal(options: { databaseUrl: string; env?: Record<string, string>; port?: number }): Promise<RunningPortal> {
   await ensureBuild({ quiet: true, log: (line) => console.log(line) });
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', PORTAL_SERVE_SCRIPT], {
     cwd: PORTAL_DIR,

@@ -1,11 +1,13 @@
 import 'server-only';
 import { isTollgateError } from '@tollgate/errors';
 import { publicPrincipal, runOperation, signInExternal, type SignedInPerson } from '@tollgate/operations';
-import type { Account, Profile, User } from 'next-auth';
+import type { Account, User } from 'next-auth';
 import type { Provider } from 'next-auth/providers/index';
-import GithubProvider from 'next-auth/providers/github';
-import { env } from '@/env';
+import { env, type PortalEnv } from '@/env';
 import { dbClient } from '@/server/db';
+import { EXTERNAL_ACCOUNT_EXISTS, EXTERNAL_ADMIN_REFUSED } from './auth-error-codes';
+import { githubProvider } from './github-provider';
+import { oidcProvider } from './oidc-provider';
 
 export type ExternalProvider = 'github' | 'oidc';
 
@@ -14,55 +16,33 @@ export function isExternalProvider(id: string): id is ExternalProvider {
 }
 
 /** The identity providers the environment configures (GITHUB_*, OIDC_*); none by default. */
-export function externalProviders(): Provider[] {
-  const providers: Provider[] = [];
-  if (env.GITHUB) {
-    providers.push(
-      GithubProvider({
-        clientId: env.GITHUB.clientId,
-        clientSecret: env.GITHUB.clientSecret,
-        // The role here is a placeholder: the jwt callback takes the account's role from the database.
-        profile: (profile) => ({ id: String(profile.id), email: profile.email, name: profile.name ?? profile.login, role: 'developer' }),
-      }),
-    );
-  }
-  if (env.OIDC) {
-    providers.push({
-      id: 'oidc',
-      name: 'Single sign-on',
-      type: 'oauth',
-      wellKnown: `${env.OIDC.issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`,
-      clientId: env.OIDC.clientId,
-      clientSecret: env.OIDC.clientSecret,
-      authorization: { params: { scope: 'openid email profile' } },
-      idToken: true,
-      checks: ['pkce', 'state'],
-      profile: (profile: Profile & { sub: string; email_verified?: boolean; preferred_username?: string }) => ({
-        id: profile.sub,
-        email: profile.email_verified === false ? null : profile.email,
-        name: profile.name ?? profile.preferred_username ?? '',
-        role: 'developer',
-      }),
-    });
-  }
-  return providers;
+export function externalProviders(config: Pick<PortalEnv, 'GITHUB' | 'OIDC'> = env): Provider[] {
+  return [...(config.GITHUB ? [githubProvider(config.GITHUB)] : []), ...(config.OIDC ? [oidcProvider(config.OIDC)] : [])];
 }
 
 /**
  * next-auth's signIn callback. For GitHub and OIDC it swaps the provider's profile for the portal
- * account with that address (created, verified and given a team the first time), so the session
- * carries the account's id and role; without a vouched-for address, or for an admin account, the
- * sign-in is refused (AccessDenied).
+ * account linked to the provider's subject (found by the vouched-for address, or created with a
+ * team, the first time), so the session carries the account's id and role. Without a verified
+ * address the sign-in is refused (AccessDenied); an address whose account has a password, or an
+ * admin account, sends the person back to the sign-in page with the reason.
  */
-export async function allowExternalSignIn({ user, account }: { user: User; account: Account | null }): Promise<boolean> {
+export async function allowExternalSignIn({ user, account }: { user: User; account: Account | null }): Promise<boolean | string> {
   if (!account || !isExternalProvider(account.provider)) return true;
   if (typeof user.email !== 'string' || !user.email.includes('@')) return false;
   try {
-    const person: SignedInPerson = await runOperation(dbClient(), publicPrincipal(), signInExternal, { email: user.email, name: user.name ?? '', provider: account.provider });
+    const person: SignedInPerson = await runOperation(dbClient(), publicPrincipal(), signInExternal, {
+      provider: account.provider,
+      subject: account.providerAccountId,
+      email: user.email,
+      name: user.name ?? '',
+    });
     Object.assign(user, person);
     return true;
   } catch (error) {
     if (!isTollgateError(error)) throw error;
+    if (error.code === 'conflict') return `/signin?error=${EXTERNAL_ACCOUNT_EXISTS}`;
+    if (error.code === 'forbidden') return `/signin?error=${EXTERNAL_ADMIN_REFUSED}`;
     return false;
   }
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { env } from '@/env';
+import { externalProviderButtons } from '@/lib/auth/external-provider-buttons';
 import { getSessionUser } from '@/lib/auth/get-session-user';
 import { safeCallbackUrl } from '@/lib/safe-callback-url';
 import { AuthCard, AuthLink } from '../_components/auth-card';
@@ -16,7 +17,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   const callbackUrl = typeof params.callbackUrl === 'string' ? safeCallbackUrl(params.callbackUrl, '') : '';
   const user = await getSessionUser();
   if (user) redirect(callbackUrl || (user.role === 'admin' ? '/admin' : '/'));
-  const providers = [...(env.GITHUB ? [{ id: 'github', name: 'GitHub' }] : []), ...(env.OIDC ? [{ id: 'oidc', name: 'single sign-on' }] : [])];
+  const providers = externalProviderButtons(env);
 
   return (
     <AuthCard

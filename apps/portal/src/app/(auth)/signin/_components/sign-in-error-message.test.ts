@@ -16,4 +16,9 @@ describe('signInErrorMessage', () => {
     expect(signInErrorMessage('SignInLinkUsed')).toContain('already used');
     expect(signInErrorMessage('SignInLinkExpired')).toContain('expired');
   });
+  it('says why GitHub or single sign-on did not open a session', () => {
+    expect(signInErrorMessage('ExternalAccountExists')).toContain('already exists. Sign in with its password');
+    expect(signInErrorMessage('ExternalAdminRefused')).toContain('Admin accounts sign in with their email and password');
+    expect(signInErrorMessage('AccessDenied')).toContain('did not share a verified email address');
+  });
 });
