@@ -35,7 +35,8 @@ export function compileDiscovery(snapshot: GatewaySnapshot, foldState: FoldState
   const known: string[] = [];
   const mounts: { hosts: readonly string[]; basePath: string }[] = [];
   for (const api of snapshot.apis) {
-    mounts.push({ hosts: api.hosts.map((host) => host.toLowerCase()), basePath: api.basePath });
+    // The base path without its trailing slashes, trimmed once here rather than on every request.
+    mounts.push({ hosts: api.hosts.map((host) => host.toLowerCase()), basePath: api.basePath.replace(/\/+$/, '') });
     for (const route of api.routes) known.push(joinPaths(api.basePath, route.path));
     for (const operation of openApiOperations(api.basePath, api.openapi)) known.push(operation.template);
   }
@@ -60,8 +61,8 @@ export function compileDiscovery(snapshot: GatewaySnapshot, foldState: FoldState
 
 function servesMount(mount: { hosts: readonly string[]; basePath: string }, host: string, path: string): boolean {
   if (mount.hosts.length > 0 && !mount.hosts.some((entry) => (entry.startsWith('*.') ? host.endsWith(entry.slice(1)) : entry === host))) return false;
-  const base = mount.basePath.replace(/\/+$/, '');
-  return base === '' || path === base || path.startsWith(`${base}/`);
+  const base = mount.basePath;
+  return base === '' || path === base || (path.startsWith(base) && path.charCodeAt(base.length) === 47);
 }
 
 function compileBlocked(blocked: NonNullable<GatewaySnapshot['discovery']>['blocked'], warn: (message: string) => void): BlockedEndpoints | null {
