@@ -15,7 +15,8 @@ function decodeQuotedPrintable(body: string): string {
   return Buffer.from(joined.replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
 }
 
-function parseEml(raw: string): OutboxMessage {
+/** One RFC 5322 message (as the outbox or an SMTP server holds it): its To, Subject, text and links. */
+export function parseMessage(raw: string): OutboxMessage {
   const [head = '', ...rest] = raw.split(/\r?\n\r?\n/);
   const headers = head.replace(/\r?\n[ \t]+/g, ' ');
   const header = (name: string) => new RegExp(`^${name}: (.*)$`, 'im').exec(headers)?.[1]?.trim() ?? '';
@@ -33,7 +34,7 @@ export function readOutbox(dir: string): OutboxMessage[] {
   } catch {
     return [];
   }
-  return files.map((file) => parseEml(readFileSync(path.join(dir, file), 'utf8')));
+  return files.map((file) => parseMessage(readFileSync(path.join(dir, file), 'utf8')));
 }
 
 /** Waits for the newest message to `to` whose subject contains `subject`, and answers its first link. */

@@ -1,4 +1,5 @@
 export { signUp, type SignUpResult } from './sign-up';
+export { withdrawSignUp } from './withdraw-sign-up';
 export { verifyEmail } from './verify-email';
 export { resendVerification } from './resend-verification';
 export { requestPasswordReset } from './request-password-reset';
