@@ -1,4 +1,4 @@
-import { deliverDueWebhooks, rollUpLevels, runBillingTick, type Db } from '@tollgate/db';
+import { deleteExpiredOneTimeTokens, deliverDueWebhooks, rollUpLevels, runBillingTick, type Db } from '@tollgate/db';
 import { systemClock, type Clock } from '@tollgate/domain';
 import { createMailer } from '@tollgate/mail';
 import type { Logger } from 'pino';
@@ -14,13 +14,16 @@ export interface BillingScheduler {
   rollUp(): Promise<void>;
   /** Evaluates the alert rules now. */
   evaluateAlerts(): Promise<void>;
+  /** Deletes the single-use links that expired more than LINK_CLEANUP_GRACE_MS ago now. */
+  cleanUpLinks(): Promise<void>;
   stop(): Promise<void>;
 }
 
 /**
- * Four loops: the billing tick (close, refresh, queue usage records) every
+ * Five loops: the billing tick (close, refresh, queue usage records) every
  * BILLING_TICK_MS, webhook delivery every WEBHOOK_POLL_MS, the hourly and daily usage
- * rollups every ROLLUP_TICK_MS, and the alert rules every ALERT_TICK_MS. A run never overlaps the
+ * rollups every ROLLUP_TICK_MS, the alert rules every ALERT_TICK_MS, and the deletion of
+ * expired single-use links every LINK_CLEANUP_TICK_MS. A run never overlaps the
  * previous one of the same loop; a failed run (PostgreSQL away) is logged and retried
  * on the next beat.
  */
@@ -82,17 +85,24 @@ export function startBillingScheduler(db: Db, env: WorkerEnv, log: Logger, clock
     await runAlertTick(db, clock.now(), { source: env.TOLLGATE_EVENT_SOURCE, mailer, consoleUrl: env.NEXTAUTH_URL ?? null, log });
   });
 
+  const links = loop('link cleanup', env.LINK_CLEANUP_TICK_MS, async () => {
+    const deleted = await deleteExpiredOneTimeTokens(db, clock.now(), env.LINK_CLEANUP_GRACE_MS);
+    if (deleted) log.info({ deleted }, 'expired single-use links deleted');
+  });
+
   return {
     tick: billing.run,
     deliver: delivery.run,
     rollUp: rollups.run,
     evaluateAlerts: alerts.run,
+    cleanUpLinks: links.run,
     stop: async () => {
       stopped = true;
       clearInterval(billing.timer);
       clearInterval(delivery.timer);
       clearInterval(rollups.timer);
       clearInterval(alerts.timer);
+      clearInterval(links.timer);
       await Promise.allSettled([...running]);
     },
   };

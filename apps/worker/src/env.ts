@@ -30,6 +30,10 @@ export const ZWorkerEnv = z.object({
   TOLLGATE_EVENT_SOURCE: z.preprocess(unsetWhenEmpty, z.string().min(1).default('/tollgate/billing')),
   /** How often the alert rules are evaluated over the rollups. */
   ALERT_TICK_MS: positive(60_000),
+  /** How often expired single-use links (verification, reset, invite, sign-in) are deleted. */
+  LINK_CLEANUP_TICK_MS: positive(60 * 60_000),
+  /** A link is deleted this long after it expires, so following it still says why it no longer works. */
+  LINK_CLEANUP_GRACE_MS: nonNegative(7 * 86_400_000),
   /** Outgoing mail (alerts), as the portal reads it: SMTP when set, else .eml files in MAIL_OUTBOX_DIR. */
   SMTP_URL: z.preprocess(unsetWhenEmpty, z.url().optional()),
   MAIL_FROM: z.preprocess(unsetWhenEmpty, z.string().min(3).default('Tollgate <no-reply@tollgate.local>')),

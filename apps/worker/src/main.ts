@@ -16,13 +16,14 @@ const log = pino({ level: env.LOG_LEVEL, base: { service: 'tollgate-worker' } })
 const db = createDb(env.DATABASE_URL, { max: 4 });
 const scheduler = startBillingScheduler(db, env, log);
 log.info(
-  { billingTickMs: env.BILLING_TICK_MS, rollupTickMs: env.ROLLUP_TICK_MS, webhookPollMs: env.WEBHOOK_POLL_MS, alertTickMs: env.ALERT_TICK_MS, insecureWebhooks: env.TOLLGATE_ALLOW_INSECURE_WEBHOOKS },
+  { billingTickMs: env.BILLING_TICK_MS, rollupTickMs: env.ROLLUP_TICK_MS, webhookPollMs: env.WEBHOOK_POLL_MS, alertTickMs: env.ALERT_TICK_MS, linkCleanupTickMs: env.LINK_CLEANUP_TICK_MS, insecureWebhooks: env.TOLLGATE_ALLOW_INSECURE_WEBHOOKS },
   'worker started',
 );
 void scheduler.tick();
 void scheduler.deliver();
 void scheduler.rollUp();
 void scheduler.evaluateAlerts();
+void scheduler.cleanUpLinks();
 
 const shutdown = async () => {
   log.info('worker stopping');

@@ -10,3 +10,4 @@ export * from './quotas';
 export * from './billing';
 export * from './webhooks';
 export * from './discovery';
+export * from './accounts';
