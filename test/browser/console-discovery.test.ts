@@ -1,13 +1,16 @@
 /// <reference lib="dom" />
 // The console's discovery page in a real browser with a real gateway: undocumented traffic
 // sent through the gateway is counted and listed as the operations answer it, filters live
-// in the URL, blocking an endpoint from a row makes the gateway answer 404 within seconds;
-// an axe check and screenshots, light and dark, desktop and 390 px.
+// in the URL, blocking an endpoint from a row makes the gateway answer 404 within seconds,
+// a log uploaded through the import dialog adds its endpoints, body sampling turned on in
+// its dialog flags a response holding a card number; an axe check and screenshots, light
+// and dark, desktop and 390 px.
+import { fileURLToPath } from 'node:url';
 import { ZConfigFile } from '@tollgate/contracts';
 import { applyConfig } from '@tollgate/db';
 import { useTestDatabase } from '@tollgate/db/testing';
 import { hashPassword } from '@tollgate/domain';
-import { CLI_PRINCIPAL, getDiscoverySummary, listDiscoveredEndpoints, listDiscoveryPage, runOperation } from '@tollgate/operations';
+import { CLI_PRINCIPAL, getDiscoverySummary, listBodySampling, listDiscoveredEndpoints, listDiscoveryPage, runOperation } from '@tollgate/operations';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningGateway } from '../../apps/gateway/src/start-gateway';
@@ -15,7 +18,7 @@ import { rawRequest } from '../../apps/gateway/src/testing/raw-request';
 import { startTestGateway } from '../../apps/gateway/src/testing/test-gateway';
 import { startTestUpstream, type TestUpstream } from '../../apps/gateway/src/testing/test-upstream';
 import type { RunningPortal } from '../support/portal';
-import { type ConsoleSession, openConsoleSession, seriousViolations, shot } from './console-page';
+import { type ConsoleSession, openConsoleSession, openDialog, seriousViolations, shot } from './console-page';
 import { chromiumAvailable } from './launch-chromium';
 
 const ADMIN = { email: 'dora@example.com', password: 'console discovery password 1' };
@@ -68,6 +71,9 @@ async function sendTraffic(gatewayUrl: string): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+const NGINX_LOG = fileURLToPath(new URL('../../packages/operations/src/discovery/import/fixtures/nginx-access.log', import.meta.url));
+const shopSampling = async () => (await runOperation(t.db, CLI_PRINCIPAL, listBodySampling, {})).find((api) => api.api === 'shop')?.rate;
 
 const rowTexts = (page: Page) => page.getByRole('table').locator('tbody tr').allInnerTexts();
 const statValue = async (page: Page, label: string) => Number(await page.locator(`[data-stat="${label}"]`).innerText());
@@ -163,6 +169,63 @@ describe.skipIf(!chromiumAvailable())('the console discovery page in a browser',
     expect(stored?.blocked).toBe(404);
   });
 
+  it('imports an nginx log through the upload dialog: a refused file is named on its field, then a summary and the new rows', { timeout: 120_000 }, async () => {
+    await page.goto(`${portal.url}/admin/discovery`);
+    const dialog = await openDialog(page, 'Import a log', 'Import a log');
+    const file = dialog.getByLabel('Log or HAR file');
+    await file.setInputFiles(fileURLToPath(import.meta.url));
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    await dialog.getByText(/is not a known access log/).waitFor({ timeout: 30_000 });
+    expect(await file.getAttribute('aria-invalid')).toBe('true');
+    expect(await seriousViolations(page)).toEqual([]);
+    await file.setInputFiles(NGINX_LOG);
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    const summary = dialog.getByRole('region', { name: 'Import summary' });
+    await summary.waitFor({ timeout: 60_000 });
+    const text = await summary.innerText();
+    expect(text).toMatch(/Lines read\s+8/);
+    expect(text).toMatch(/Endpoints found\s+6/);
+    expect(text).toMatch(/Lines skipped\s+1/);
+    expect(text).toContain('nginx-access.log is imported');
+    await shot(page, 'console-discovery-import-summary-light-desktop');
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(async () => (await rowTexts(page)).find((row) => row.includes('/shop/admin/export/{date}')) ?? '', { timeout: 15_000 }).toContain('from a log');
+    const stored = (await runOperation(t.db, CLI_PRINCIPAL, listDiscoveredEndpoints, {})).find((endpoint) => endpoint.path === '/shop/admin/export/{date}');
+    expect(stored).toMatchObject({ kind: 'shadow', hits: 2, sources: ['import'] });
+  });
+
+  it('turns body sampling on for an API in its dialog; a response holding a card number is flagged in the table', { timeout: 120_000 }, async () => {
+    await page.goto(`${portal.url}/admin/discovery`);
+    const dialog = await openDialog(page, 'Body sampling', 'Body sampling');
+    await dialog.getByRole('switch', { name: 'Sample response bodies of Shop' }).click();
+    await expect.poll(shopSampling, { timeout: 15_000 }).toBe(100);
+    const rate = dialog.getByLabel('Sample 1 in');
+    await rate.fill('0');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.getByText('Give a whole number from 1').waitFor();
+    expect(await rate.getAttribute('aria-invalid')).toBe('true');
+    await rate.fill('1');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(shopSampling, { timeout: 15_000 }).toBe(1);
+    await dialog.getByText('every response sampled').waitFor();
+    // The toast slides in at partial opacity: axe looks once every transition is over.
+    await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, 'console-discovery-body-sampling-light-desktop');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    // The test upstream echoes the request as JSON: a card number sent in a header comes back in the body.
+    await expect
+      .poll(async () => {
+        await rawRequest(gateway.url, '/shop/payments/1', { headers: { 'x-card': '4242 4242 4242 4242' } });
+        return (await runOperation(t.db, CLI_PRINCIPAL, listDiscoveredEndpoints, {})).find((endpoint) => endpoint.path === '/shop/payments/{id}')?.sensitiveData ?? [];
+      }, GATEWAY_FOLLOWS)
+      .toEqual(['card']);
+    await page.reload();
+    await expect.poll(async () => (await rowTexts(page)).find((row) => row.includes('/shop/payments/{id}')) ?? '', { timeout: 15_000 }).toContain('sensitive data: card');
+  });
+
   it('has no serious accessibility violations and fits a phone; screenshots light and dark, desktop and 390 px', { timeout: 180_000 }, async () => {
     const state = await desktop.storageState();
     const found: string[] = [];
@@ -182,6 +245,14 @@ describe.skipIf(!chromiumAvailable())('the console discovery page in a browser',
           if (width > PHONE.width) found.push(`discovery ${scheme}: the page is ${width}px wide at a 390px phone`);
         }
         await shot(view, `console-discovery-${scheme}-${size}`);
+        for (const name of ['Import a log', 'Body sampling']) {
+          const dialog = await openDialog(view, name, name);
+          await view.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
+          found.push(...(await seriousViolations(view)).map((violation) => `${name} dialog ${scheme} ${size}: ${violation}`));
+          await shot(view, `console-discovery-${name.toLowerCase().replaceAll(' ', '-')}-dialog-${scheme}-${size}`);
+          await view.keyboard.press('Escape');
+          await dialog.waitFor({ state: 'hidden' });
+        }
         await context.close();
       }
     }

@@ -8,6 +8,8 @@ import { setBodySamplingAction } from '../actions';
 
 const DEFAULT_RATE = 100;
 
+const samplingLabel = (rate: number | null) => (rate === null ? 'off' : rate === 1 ? 'every response sampled' : `1 in ${rate.toLocaleString('en')} responses sampled`);
+
 /**
  * Body sampling per API: off by default; when on, the gateways look at 1 in N responses of
  * calls the API's document does not describe for emails, card numbers and tokens, and keep
@@ -62,7 +64,7 @@ function SamplingRow({ sampling }: { sampling: TBodySampling }) {
       return;
     }
     setSaved(result.data.rate);
-    toast.success(result.data.rate === null ? `Body sampling off for ${sampling.name}` : `${sampling.name}: 1 in ${result.data.rate.toLocaleString('en')} responses sampled`);
+    toast.success(`${sampling.name}: body sampling ${samplingLabel(result.data.rate)}`);
   }
 
   const changed = enabled && saved !== null && rate.trim() !== String(saved);
@@ -71,7 +73,9 @@ function SamplingRow({ sampling }: { sampling: TBodySampling }) {
       <div className="flex items-center justify-between gap-3">
         <span className="min-w-0">
           <span className="block truncate text-sm font-medium">{sampling.name}</span>
-          <span className="block font-mono text-xs text-muted-foreground">{sampling.api}</span>
+          <span className="block text-xs text-muted-foreground">
+            <span className="font-mono">{sampling.api}</span> · {samplingLabel(saved)}
+          </span>
         </span>
         <Switch
           aria-label={`Sample response bodies of ${sampling.name}`}
