@@ -48,6 +48,11 @@ async function seed(): Promise<void> {
     units: status < 400 ? 1 : 0,
     ...(outcome ? { outcome } : {}),
   });
+  // One live gateway: the weather target healthy, the maps target ejected.
+  const target = (api: string, url: string, healthy: boolean) => ({ api, url, healthy, ejectedUntil: healthy ? null : new Date(now + MINUTE).toISOString(), inFlight: 0, breaker: 'closed' });
+  await t.db.gatewayInstance.create({
+    data: { id: 'gw-analytics', hostname: 'gw-eu-1', version: 'test', configRevision: 0n, status: { targets: [target('weather', 'http://10.0.0.5:8080', true), target('maps', 'http://10.0.0.9:8080', false)] } },
+  });
   await flushUsageEvents(t.url, [
     call('acme', 2 * MINUTE, 200, 12),
     call('acme', 2 * MINUTE, 200, 30),
@@ -109,6 +114,9 @@ describe.skipIf(!chromiumAvailable())('the console analytics in a browser', () =
     const apps = await page.getByRole('region', { name: 'Top apps' }).locator('tbody tr').allInnerTexts();
     expect(apps.map((row) => row.split('\t').slice(0, 3))).toEqual(report.topApps.map((row) => [row.name, row.team, number.format(row.requests)]));
     expect(await chartsDrawn(page)).toEqual({ requests: expect.any(Number), latency: expect.any(Number) });
+    const upstreams = page.getByRole('region', { name: 'Upstream health' });
+    await upstreams.getByText('1 of 2 targets are healthy on every one of the 1 live gateway.', { exact: false }).waitFor();
+    expect(await upstreams.getByRole('list', { name: 'Unhealthy upstream targets' }).getByRole('listitem').allInnerTexts()).toEqual([expect.stringMatching(/^maps\s+http:\/\/10\.0\.0\.9:8080\s+unhealthy on 1 of 1: gw-eu-1$/)]);
   });
 
   it('keeps every chart drawn as the range changes, custom range included, with the range in the URL', async () => {
@@ -145,6 +153,7 @@ describe.skipIf(!chromiumAvailable())('the console analytics in a browser', () =
     await page.getByRole('heading', { level: 1, name: 'Usage · Weather' }).waitFor();
     await expectFigures(page, await expected({ range: '24h', api: 'weather' }));
     expect((await chartsDrawn(page)).latency).toBeGreaterThan(0);
+    await page.getByRole('region', { name: 'Upstream health' }).getByText('1 of 1 target is healthy', { exact: false }).waitFor();
     await shot(page, 'console-analytics-api-light-desktop');
   });
 

@@ -17,6 +17,7 @@ import type { AnalyticsFormField } from './analytics-filter-form';
 import { FigureCards } from './figure-cards';
 import { RangeButtons } from './range-buttons';
 import { TopTables } from './top-tables';
+import { UpstreamHealthCard } from './upstream-health-card';
 
 const RANGE_NAMES: Record<TUsageRange | 'custom', string> = {
   '15m': 'the last 15 minutes',
@@ -86,6 +87,7 @@ export async function AnalyticsView({ title, description, path, view, fixed, bac
       ) : (
         <Dashboard report={report} query={query} rangeQuery={rangeQuery} />
       )}
+      {fixed?.field === 'app' ? null : <UpstreamHealthCard api={query.api} path={path} />}
     </div>
   );
 }
