@@ -8,8 +8,10 @@ import { readHar } from './read-har';
 export type FileFormat = LineFormat | 'har';
 
 const PEEK_BYTES = 64 * 1024;
+/** Lines looked at for the format of a line-based log. */
+const HEADER_LINES = 20;
 
-/** The file's format from its first bytes: a HAR document, JSON lines, an ALB or a combined log. */
+/** The file's format from its first bytes: a HAR document, JSON lines, or an ALB or combined log (the first of its first 20 lines that is one). */
 export async function detectFileFormat(file: string): Promise<FileFormat | null> {
   const handle = await open(file, 'r');
   try {
@@ -29,7 +31,13 @@ export async function detectFileFormat(file: string): Promise<FileFormat | null>
       }
       return /"log"\s*:/.test(text) ? 'har' : null;
     }
-    return detectLineFormat(firstLine);
+    // A header or a stray line before the first request does not hide the format.
+    const lines = text.split('\n').filter((line) => line.trim() !== '').slice(0, HEADER_LINES);
+    for (const line of lines) {
+      const format = detectLineFormat(line);
+      if (format !== null) return format;
+    }
+    return null;
   } finally {
     await handle.close();
   }
