@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { WEBHOOK_EVENT_TYPES } from '@tollgate/domain';
+import { newWebhookSecret, WEBHOOK_EVENT_TYPES } from '@tollgate/domain';
 import { TollgateError } from '@tollgate/errors';
 import type { Db } from '../client/create-db';
 import { assertSafeWebhookUrl } from './webhook-url';
@@ -39,7 +38,7 @@ export async function createWebhook(db: Db, input: CreateWebhookInput): Promise<
     if (!team) throw new TollgateError('not_found', { detail: `no team "${input.teamSlug}"` });
     teamId = team.id;
   }
-  const secret = `whsec_${randomBytes(32).toString('base64url')}`;
+  const secret = newWebhookSecret();
   const created = await db.webhook.create({ data: { url: url.toString(), secret, eventTypes: events, teamId } });
   return { id: created.id, url: created.url, events, team: input.teamSlug ?? null, secret };
 }

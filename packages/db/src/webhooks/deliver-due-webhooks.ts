@@ -55,7 +55,7 @@ export async function deliverDueWebhooks(db: Db, now: Date, options: DeliverOpti
   const work = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
       const item = next;
-      const sent = await sendWebhook({ url: item.url, secret: item.secret, body: JSON.stringify(item.payload), deliveryId: item.id, now, timeoutMs, allowInsecure });
+      const sent = await sendWebhook({ url: item.url, secret: item.secret, body: JSON.stringify(item.payload), eventId: item.recordId, deliveryId: item.id, now, timeoutMs, allowInsecure });
       const attempts = item.attempts + 1;
       if (sent.ok) {
         result.delivered += 1;

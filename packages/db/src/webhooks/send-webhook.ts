@@ -1,7 +1,15 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
-import { CLOUDEVENTS_CONTENT_TYPE, signWebhookPayload, WEBHOOK_SIGNATURE_HEADER } from '@tollgate/domain';
+import {
+  CLOUDEVENTS_CONTENT_TYPE,
+  signStandardWebhook,
+  signWebhookPayload,
+  STANDARD_WEBHOOK_ID_HEADER,
+  STANDARD_WEBHOOK_SIGNATURE_HEADER,
+  STANDARD_WEBHOOK_TIMESTAMP_HEADER,
+  WEBHOOK_SIGNATURE_HEADER,
+} from '@tollgate/domain';
 import { parseWebhookUrl, resolveWebhookHost } from './webhook-url';
 
 export interface SendResult {
@@ -11,7 +19,8 @@ export interface SendResult {
 }
 
 /**
- * POSTs one signed CloudEvent. The host is resolved and checked first, and the socket
+ * POSTs one CloudEvent, signed twice with the webhook's secret: `Tollgate-Signature`
+ * (Stripe's scheme) and the Standard Webhooks headers, whose `webhook-id` is the event id. The host is resolved and checked first, and the socket
  * connects to exactly the checked address (no second lookup, so no DNS rebinding).
  * Redirects are not followed; any 2xx is success.
  */
@@ -19,6 +28,8 @@ export async function sendWebhook(input: {
   url: string;
   secret: string;
   body: string;
+  /** The CloudEvents id: the same on every retry, so receivers dedupe on it. */
+  eventId: string;
   deliveryId: string;
   now: Date;
   timeoutMs: number;
@@ -52,6 +63,9 @@ export async function sendWebhook(input: {
           'user-agent': 'Tollgate-Webhooks/1',
           [WEBHOOK_SIGNATURE_HEADER]: signWebhookPayload(input.secret, input.body, timestamp),
           'tollgate-delivery': input.deliveryId,
+          [STANDARD_WEBHOOK_ID_HEADER]: input.eventId,
+          [STANDARD_WEBHOOK_TIMESTAMP_HEADER]: String(timestamp),
+          [STANDARD_WEBHOOK_SIGNATURE_HEADER]: signStandardWebhook(input.secret, input.eventId, timestamp, input.body),
         },
       },
       (response) => {

@@ -1,6 +1,9 @@
 // Webhook signatures, the same scheme as Stripe's: the header
 //   Tollgate-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, `${t}.${body}`)>
 // A receiver recomputes the HMAC over the raw body it received and checks the time.
+// The key is the secret string whole (`whsec_…` included), as Stripe's own helper
+// (`stripe.webhooks.constructEvent(body, header, secret)`) uses it. Every delivery is
+// also signed per Standard Webhooks with the same secret: standard-webhook-signature.ts.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export const WEBHOOK_SIGNATURE_HEADER = 'Tollgate-Signature';

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { newWebhookSecret } from '@tollgate/domain';
 import { ZCreateWebhookRequest, type TCreatedWebhook } from '@tollgate/contracts';
 import { TollgateError } from '@tollgate/errors';
 import { defineOperation } from '../core/define-operation';
@@ -22,7 +22,7 @@ export const createWebhook = defineOperation({
       if (!team) throw new TollgateError('invalid_params', { invalidParams: [{ name: 'team', reason: `no team with slug "${input.team}"` }] });
       teamId = team.id;
     }
-    const secret = `whsec_${randomBytes(32).toString('base64url')}`;
+    const secret = newWebhookSecret();
     const row = await tx.webhook.create({
       data: { url, secret, eventTypes: [...new Set(input.events)], teamId, active: input.active },
       include: WEBHOOK_INCLUDE,

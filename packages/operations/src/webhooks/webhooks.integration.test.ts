@@ -29,7 +29,7 @@ afterAll(() => new Promise<void>((done) => receiver.close(() => done())));
 describe('webhook operations', () => {
   it('creates a webhook whose secret is shown once, never listed, read or audited', async () => {
     const created = await runOperation(t.db, admin, createWebhook, { url: PUBLIC_URL, events: ['dev.tollgate.usage.recorded'] });
-    expect(created.secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
+    expect(created.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/); // Standard Webhooks form: 32 bytes, standard base64
     const read = await runOperation(t.db, viewer, getWebhook, { id: created.id });
     const page = await runOperation(t.db, viewer, listWebhooks, {});
     const audit = await t.db.auditLog.findMany({ where: { resourceId: created.id } });
