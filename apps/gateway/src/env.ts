@@ -102,6 +102,12 @@ export const ZGatewayEnv = z.object({
   GATEWAY_REDIS_PREFIX: z.preprocess(unsetWhenEmpty, z.string().default('tollgate:')),
   /** A Redis command without an answer after this long fails, and limits fall back to this instance. */
   GATEWAY_REDIS_TIMEOUT_MS: positive(500),
+  /**
+   * RateLimit fields on limited answers: `draft` sends `RateLimit-Policy` and `RateLimit` of the current IETF
+   * draft (named policies), `legacy` draft 6's `RateLimit-Limit/-Remaining/-Reset/-Policy`, `both` the two
+   * (`RateLimit-Policy` then in the current draft's form).
+   */
+  GATEWAY_RATELIMIT_HEADERS: z.preprocess(unsetWhenEmpty, z.enum(['draft', 'legacy', 'both']).default('both')),
   /** Most units one instance leases from a shared counter in one Redis call. */
   GATEWAY_RATE_LIMIT_MAX_LEASE: positive(1_000),
   LOG_LEVEL: z.preprocess(unsetWhenEmpty, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),

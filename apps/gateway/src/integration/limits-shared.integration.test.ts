@@ -54,7 +54,7 @@ describe('rate limits shared through Redis', { timeout: 90_000 }, () => {
       expect(answer.status).toBe(200);
       expect(answer.headers.get('ratelimit-limit')).toBe('10');
       expect(answer.headers.get('ratelimit-remaining')).toBe(String(i));
-      expect(answer.headers.get('ratelimit-policy')).toBe('10;w=3600');
+      expect(answer.headers.get('ratelimit-policy')).toBe('"hour";q=10;w=3600');
       const reset = Number(answer.headers.get('ratelimit-reset'));
       expect(reset).toBeGreaterThan(0);
       expect(reset).toBeLessThanOrEqual(3600);
@@ -76,7 +76,7 @@ describe('rate limits shared through Redis', { timeout: 90_000 }, () => {
     expect(count(statuses, 200)).toBe(5);
     const refused = await call(running[0]!, keys.bursty!);
     expect(refused.body).toMatchObject({ code: 'rate_limited', limit: 5, window: 1 });
-    expect(refused.headers.get('ratelimit-policy')).toBe('50;w=3600, 5;w=1');
+    expect(refused.headers.get('ratelimit-policy')).toBe('"hour";q=50;w=3600, "burst";q=5;w=1');
   });
 
   it('counts the route weight against the quota and answers quota_exceeded with the reset time', async () => {

@@ -106,6 +106,7 @@ describe('actual requests from the portal', () => {
       expect(response.status).toBe(200);
       expect(response.headers['access-control-allow-origin']).toBe(PORTAL);
       expect(response.headers['access-control-expose-headers']).toContain('RateLimit-Remaining');
+      expect(String(response.headers['access-control-expose-headers']).split(', ')).toContain('RateLimit');
       expect(response.headers['access-control-allow-credentials']).toBeUndefined();
       expect(varyTokens(response.headers.vary)).toEqual(['accept-encoding', 'origin']);
     }

@@ -13,7 +13,7 @@ export const ZCorsPolicy = z.strictObject({
   origins: z.array(z.union([z.literal('*'), z.url({ protocol: /^https?$/ })])).min(1),
   methods: z.array(z.string().regex(/^[A-Z]+$/)).default(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']),
   headers: z.array(z.string().min(1)).default(['Authorization', 'Content-Type', 'X-Api-Key']),
-  exposeHeaders: z.array(z.string().min(1)).default(['RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'RateLimit-Policy', 'Retry-After', 'X-Request-Id']),
+  exposeHeaders: z.array(z.string().min(1)).default(['RateLimit', 'RateLimit-Policy', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'Retry-After', 'X-Request-Id']),
   credentials: z.boolean().default(false),
   maxAgeSeconds: z.int().min(0).max(86_400).default(600),
 }).refine((cors) => !(cors.credentials && cors.origins.includes('*')), 'credentials cannot be combined with origin "*"');

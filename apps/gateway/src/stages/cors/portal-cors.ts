@@ -8,7 +8,7 @@ export interface PortalCors {
 }
 
 /** What a key's caller may want to read in the portal: the request id, limits and lifecycle. */
-export const PORTAL_EXPOSE_HEADERS = 'X-Request-Id, RateLimit-Policy, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, Retry-After, Deprecation, Sunset';
+export const PORTAL_EXPOSE_HEADERS = 'X-Request-Id, RateLimit-Policy, RateLimit, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, Retry-After, Deprecation, Sunset';
 /** Always allowed, whatever the preflight asks: the two ways to send a key, and JSON bodies. */
 const BASE_ALLOW_HEADERS = ['Authorization', 'X-Api-Key', 'Content-Type'];
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/;

@@ -8,6 +8,7 @@ import { anonymousPlan, type AnonymousLimits } from './anonymous-plan';
 import { limiterUnavailable, quotaExceeded, rateLimited } from './limit-error';
 import { planLimits, type PlanLimits } from './plan-limits';
 import { QuotaPeriods } from './quota-periods';
+import { secondsToReset, writeRateLimitHeaders, type RateLimitHeaders } from './ratelimit-fields';
 import { readLimitPolicy, type LimitBy } from './schema';
 
 export interface LimitConfig {
@@ -20,6 +21,8 @@ export interface LimitConfig {
   readonly weight: number;
   /** Keyless route of an API with an anonymous plan: that plan, per client address. */
   readonly anonymous: AnonymousLimits | null;
+  /** Which RateLimit fields answers carry (GATEWAY_RATELIMIT_HEADERS). */
+  readonly headers: RateLimitHeaders;
 }
 
 const periodsByServices = new WeakMap<object, QuotaPeriods>();
@@ -27,7 +30,8 @@ const periodsByServices = new WeakMap<object, QuotaPeriods>();
 /**
  * The plan's rate limit (requests per fixed window, with an optional per-second burst
  * cap) and quota (units per calendar period), shared by every gateway instance through
- * the lease limiter. Sets the IETF RateLimit headers on every answer it decides.
+ * the lease limiter. Sets the IETF RateLimit fields (GATEWAY_RATELIMIT_HEADERS chooses
+ * which drafts) on every answer it decides.
  */
 export const limit: Stage<LimitConfig> = {
   name: 'limit',
@@ -51,6 +55,7 @@ export const limit: Stage<LimitConfig> = {
       failClosed: policy.failClosed,
       weight: route.weight,
       anonymous,
+      headers: services.env.GATEWAY_RATELIMIT_HEADERS,
     };
   },
   run(ctx, config) {
@@ -75,7 +80,7 @@ export const limit: Stage<LimitConfig> = {
             : `${subscription.id}:ip:${ctx.clientIp || ctx.req.socket.remoteAddress || ''}`;
     }
     const limits = planLimits(plan);
-    if (limits.policy === '') return;
+    if (limits.policyNames.length === 0) return;
     const now = config.clock();
     const checks: LimitCheck[] = [];
     if (limits.rate !== null) {
@@ -106,27 +111,23 @@ export const limit: Stage<LimitConfig> = {
 
 function conclude(ctx: GatewayContext, config: LimitConfig, limits: PlanLimits, checks: LimitCheck[], decision: number, now: number): void | Promise<void> {
   const quotaIndex = limits.quota === null ? -1 : checks.length - 1;
-  if (decision !== quotaIndex || limits.hardStop) return answer(ctx, limits, checks, decision, quotaIndex, now);
+  if (decision !== quotaIndex || limits.hardStop) return answer(ctx, config, limits, checks, decision, quotaIndex, now);
   // Overage is billed, not blocked: admit on the rate limits alone and report the quota as spent.
   const quota = checks.pop()!;
   quota.remaining = 0;
   const finish = (settled: number) => {
     checks.push(quota);
-    answer(ctx, limits, checks, settled, -1, now);
+    answer(ctx, config, limits, checks, settled, -1, now);
   };
   const rest = checks.length === 0 ? ADMITTED : config.limiter.take(checks, config.failClosed);
   return typeof rest === 'number' ? finish(rest) : rest.then(finish);
 }
 
-function answer(ctx: GatewayContext, limits: PlanLimits, checks: LimitCheck[], decision: number, quotaIndex: number, now: number): void {
+function answer(ctx: GatewayContext, config: LimitConfig, limits: PlanLimits, checks: LimitCheck[], decision: number, quotaIndex: number, now: number): void {
   if (decision === UNAVAILABLE) throw limiterUnavailable();
   const shown = decision >= 0 ? checks[decision]! : tightest(checks);
-  const reset = Math.max(1, Math.ceil((shown.windowEnd - now) / 1000));
-  const res = ctx.res;
-  res.setHeader('ratelimit-limit', shown.limit);
-  res.setHeader('ratelimit-remaining', shown.remaining);
-  res.setHeader('ratelimit-reset', reset);
-  res.setHeader('ratelimit-policy', limits.policy);
+  const reset = secondsToReset(shown, now);
+  writeRateLimitHeaders(ctx.res, config.headers, { names: limits.policyNames, policy: limits.policy, legacyPolicy: limits.legacyPolicy, checks, refused: decision, shown, now });
   if (decision === ADMITTED) return;
   if (decision === quotaIndex) throw quotaExceeded(limits, shown, reset);
   throw rateLimited(limits, shown, (shown.windowEnd - shown.windowStart) / 1000, reset);

@@ -1,5 +1,6 @@
 import { RATE_WINDOW_MS, type QuotaPer } from '@tollgate/domain';
 import type { CompiledPlan } from '../../config/compiled-snapshot.types';
+import { serializePolicies, type NamedPolicy } from './ratelimit-fields';
 
 /** Nominal period lengths for RateLimit-Policy (`w=`); a month is reported as 30 days. */
 const QUOTA_WINDOW_SECONDS: Readonly<Record<QuotaPer, number>> = { day: 86_400, month: 2_592_000 };
@@ -12,8 +13,12 @@ export interface PlanLimits {
   readonly burst: { readonly limit: number } | null;
   readonly quota: { readonly limit: number; readonly per: QuotaPer } | null;
   readonly hardStop: boolean;
-  /** RateLimit-Policy value, e.g. `10;w=60, 1000;w=2592000`. */
+  /** Policy names in the order of the limit stage's checks (rate, burst, quota): `minute`, `burst`, `month`. */
+  readonly policyNames: readonly string[];
+  /** RateLimit-Policy value of the current draft, e.g. `"minute";q=10;w=60, "month";q=1000;w=2592000`. */
   readonly policy: string;
+  /** RateLimit-Policy value of draft 6, e.g. `10;w=60, 1000;w=2592000`. */
+  readonly legacyPolicy: string;
 }
 
 const cache = new WeakMap<CompiledPlan, PlanLimits>();
@@ -33,12 +38,20 @@ function compilePlanLimits(plan: CompiledPlan): PlanLimits {
   const burstLimit = plan.rateLimit?.burst ?? null;
   const burst = rate !== null && rate.per !== 'second' && burstLimit !== null && burstLimit > 0 && burstLimit < rate.limit ? { limit: burstLimit } : null;
   const quota = plan.quota === null ? null : { limit: plan.quota.requests, per: plan.quota.per };
-  const policy = [
-    rate && `${rate.limit};w=${rate.windowMs / 1000}`,
-    burst && `${burst.limit};w=1`,
-    quota && `${quota.limit};w=${QUOTA_WINDOW_SECONDS[quota.per]}`,
-  ]
-    .filter((part) => part !== null)
-    .join(', ');
-  return { planSlug: plan.slug, planName: plan.name, rate, burst, quota, hardStop: plan.hardStop, policy };
+  const policies: NamedPolicy[] = [
+    rate && { name: rate.per, quota: rate.limit, windowSeconds: rate.windowMs / 1000 },
+    burst && { name: 'burst', quota: burst.limit, windowSeconds: 1 },
+    quota && { name: quota.per, quota: quota.limit, windowSeconds: QUOTA_WINDOW_SECONDS[quota.per] },
+  ].filter((policy) => policy !== null);
+  return {
+    planSlug: plan.slug,
+    planName: plan.name,
+    rate,
+    burst,
+    quota,
+    hardStop: plan.hardStop,
+    policyNames: policies.map((policy) => policy.name),
+    policy: serializePolicies(policies),
+    legacyPolicy: policies.map((policy) => `${policy.quota};w=${policy.windowSeconds}`).join(', '),
+  };
 }
