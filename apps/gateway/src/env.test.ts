@@ -33,4 +33,11 @@ describe('parseGatewayEnv', () => {
     expect(parseGatewayEnv({}, { DATABASE_URL: 'postgresql://db/x' }).GATEWAY_PORTAL_ORIGINS).toEqual([]);
     expect(() => parseGatewayEnv({}, { DATABASE_URL: 'postgresql://db/x', GATEWAY_PORTAL_ORIGINS: 'portal.example.com' })).toThrow(/GATEWAY_PORTAL_ORIGINS/);
   });
+
+  it('reads GATEWAY_RATELIMIT_HEADERS as draft, legacy or both (the default), and refuses anything else', () => {
+    expect(parseGatewayEnv({}, { DATABASE_URL: 'postgresql://db/x' }).GATEWAY_RATELIMIT_HEADERS).toBe('both');
+    expect(parseGatewayEnv({}, { DATABASE_URL: 'postgresql://db/x', GATEWAY_RATELIMIT_HEADERS: 'draft' }).GATEWAY_RATELIMIT_HEADERS).toBe('draft');
+    expect(parseGatewayEnv({}, { DATABASE_URL: 'postgresql://db/x', GATEWAY_RATELIMIT_HEADERS: '' }).GATEWAY_RATELIMIT_HEADERS).toBe('both');
+    expect(() => parseGatewayEnv({}, { DATABASE_URL: 'postgresql://db/x', GATEWAY_RATELIMIT_HEADERS: 'draft-6' })).toThrow(/GATEWAY_RATELIMIT_HEADERS/);
+  });
 });

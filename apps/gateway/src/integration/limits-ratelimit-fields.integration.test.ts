@@ -23,6 +23,7 @@ beforeAll(async () => {
   keys = await applyLimitConfig(t.db, upstream.url, [
     { slug: 'metered', rateLimit: { requests: 100, per: 'minute' }, quota: { requests: 10_000, per: 'month' } },
     { slug: 'tight', rateLimit: { requests: 2, per: 'minute' }, quota: { requests: 10_000, per: 'month' } },
+    { slug: 'overage', rateLimit: { requests: 100, per: 'minute' }, quota: { requests: 1, per: 'month' }, hardStop: false },
   ]);
   await t.db.subscription.updateMany({ data: { billingAnchor: new Date('2026-01-01T00:00:00Z'), timeZone: 'UTC' } });
 });
@@ -114,5 +115,17 @@ describe('RateLimit fields (GATEWAY_RATELIMIT_HEADERS)', { timeout: 90_000 }, ()
       { name: 'month', q: 10_000, w: 2_592_000 },
     ]);
     expect([refused.headers.get('ratelimit-limit'), refused.headers.get('ratelimit-remaining')]).toEqual(['2', '0']);
+  });
+
+  it('a plan without a hard stop, past its quota: admitted, the month reported spent beside the minute', async () => {
+    const gw = await gateway('both');
+    expect((await call(gw, keys.overage!)).status).toBe(200);
+    const over = await call(gw, keys.overage!);
+    expect(over.status).toBe(200);
+    expect(members(over.headers.get('ratelimit'))).toEqual([
+      { name: 'minute', r: 98, t: TO_NEXT_MINUTE },
+      { name: 'month', r: 0, t: TO_APRIL },
+    ]);
+    expect([over.headers.get('ratelimit-limit'), over.headers.get('ratelimit-remaining'), over.headers.get('ratelimit-reset')]).toEqual(['1', '0', String(TO_APRIL)]);
   });
 });
