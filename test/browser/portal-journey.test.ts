@@ -173,7 +173,7 @@ describe.skipIf(!chromiumAvailable())('developer portal: from a stranger to a fi
   });
 
   it('sees that call in the usage within a minute', { timeout: 120_000 }, async () => {
-    const chart = page.getByRole('img', { name: /^Requests by outcome over the last hour: 1 successful/ });
+    const chart = page.getByRole('img', { name: /^Requests by outcome over the last hour: 1 success,/ });
     const deadline = Date.now() + 60_000;
     for (;;) {
       await page.goto(`${portal.url}/usage?range=1h`);

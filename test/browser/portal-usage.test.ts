@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { ZConfigFile } from '@tollgate/contracts';
 import { applyConfig, rollUpLevels, runBillingTick } from '@tollgate/db';
 import { useTestDatabase } from '@tollgate/db/testing';
-import { hashPassword } from '@tollgate/domain';
+import { hashPassword, USAGE_OUTCOME_LABELS, USAGE_OUTCOMES, usageOutcome } from '@tollgate/domain';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flushUsageEvents, type UsageEventInput } from '../support/flush-usage-events';
@@ -108,15 +108,16 @@ describe.skipIf(!chromiumAvailable())('usage and billing in the developer portal
 
   it('draws the calls of the last 24 hours, stacked by outcome, and keeps drawing at 7 days', async () => {
     await chart().locator('.recharts-bar-rectangle').first().waitFor();
-    expect(await chart().locator('.recharts-bar').count()).toBe(3);
+    expect(await chart().locator('.recharts-bar').count()).toBe(USAGE_OUTCOMES.length);
     const last24h = mineSince(24 * HOUR);
-    const counts = `${last24h.filter((e) => e.status < 400).length} successful, ${last24h.filter((e) => e.status >= 400 && e.status < 500).length} client errors, ${last24h.filter((e) => e.status >= 500).length} server errors`;
+    // Seeded without a problem code, each call's outcome is the one its status implies.
+    const counts = USAGE_OUTCOMES.map((outcome) => `${last24h.filter((e) => usageOutcome(e.status) === outcome).length} ${USAGE_OUTCOME_LABELS[outcome].toLowerCase()}`).join(', ');
     await page.getByRole('img', { name: `Requests by outcome over the last 24 hours: ${counts}` }).waitFor();
     await page.getByRole('button', { name: 'Last 7 d', exact: true }).click();
     await page.waitForURL(/range=7d/);
     await page.getByText('Stacked per hour, the last 7 days (UTC).').waitFor();
     await chart().locator('.recharts-bar-rectangle').first().waitFor();
-    expect(await chart().locator('.recharts-bar').count()).toBe(3);
+    expect(await chart().locator('.recharts-bar').count()).toBe(USAGE_OUTCOMES.length);
     expect(await page.getByRole('button', { name: 'Last 7 d', exact: true }).getAttribute('aria-pressed')).toBe('true');
     const requests = await page.locator('dl dt').filter({ hasText: /^Requests$/ }).locator('xpath=following-sibling::dd').textContent();
     expect(Number(requests?.replace(/,/g, ''))).toBe(mineSince(7 * 24 * HOUR).length);
@@ -126,7 +127,7 @@ describe.skipIf(!chromiumAvailable())('usage and billing in the developer portal
   it('downloads the shown data as CSV, one row per bucket', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download CSV' }).click()]);
     const lines = readFileSync((await download.path())!, 'utf8').trim().split('\r\n');
-    expect(lines[0]).toBe('start,success,clientError,serverError,requests,units');
+    expect(lines[0]).toBe('start,success,clientError,serverError,rateLimited,overQuota,authFailed,requests,units');
     const rows = lines.slice(1).map((line) => line.split(','));
     expect(rows.length).toBeGreaterThanOrEqual(168);
     const sum = (column: number) => rows.reduce((total, row) => total + Number(row[column]), 0);

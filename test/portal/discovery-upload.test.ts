@@ -14,7 +14,8 @@ const ADMIN_TOKEN = 'discovery-upload-admin-token-0123456789';
 const CAP = 256 * 1024;
 
 /** An nginx log of about `bytes`: 4 templates, one line that is not a log line. */
-function bigLog(bytes: number): { body: Buffer; lines: number } {
+/** An ASCII access log of about `bytes` bytes (sent as a string: one byte a character). */
+function bigLog(bytes: number): { body: string; lines: number } {
   const lines: string[] = ['this line is not an access log line'];
   let size = 0;
   for (let i = 0; size < bytes; i++) {
@@ -22,7 +23,7 @@ function bigLog(bytes: number): { body: Buffer; lines: number } {
     lines.push(line);
     size += line.length + 1;
   }
-  return { body: Buffer.from(`${lines.join('\n')}\n`), lines: lines.length - 1 };
+  return { body: `${lines.join('\n')}\n`, lines: lines.length - 1 };
 }
 
 let portal: RunningPortal;

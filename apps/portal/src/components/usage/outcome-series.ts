@@ -16,7 +16,7 @@ export function outcomeSeries(): Array<ChartSeries<UsageOutcome>> {
   return USAGE_OUTCOMES.map((key) => ({ key, label: USAGE_OUTCOME_LABELS[key], color: OUTCOME_COLORS[key] ?? 'var(--muted-foreground)' }));
 }
 
-/** "12 successful, 3 client errors, …" for a chart's screen-reader label. */
+/** "12 success, 3 client error, 0 server error, …" for a chart's screen-reader label. */
 export function describeOutcomes(counts: OutcomeCounts): string {
   return USAGE_OUTCOMES.map((key) => `${counts[key]} ${USAGE_OUTCOME_LABELS[key].toLowerCase()}`).join(', ');
 }
