@@ -14,6 +14,8 @@ export interface CompiledDiscovery {
   templaterFor(host: string): PathTemplater;
   /** Whether some API serves this host and path prefix (discovery ignores paths of no API: scanners' noise). */
   serves(host: string, path: string): boolean;
+  /** Whether an admin ignored this template (on this host or on every host): it is no longer counted. */
+  ignores(host: string, method: string, template: string): boolean;
 }
 
 export class BlockedEndpoints {
@@ -56,7 +58,13 @@ export function compileDiscovery(snapshot: GatewaySnapshot, foldState: FoldState
     }
     return templater;
   };
-  return { blocked: compileBlocked(discovery.blocked, warn), templaterFor, serves: (host, path) => mounts.some((mount) => servesMount(mount, host, path)) };
+  const ignored = new Set((discovery.ignored ?? []).map((entry) => `${entry.host} ${entry.method} ${entry.template}`));
+  return {
+    blocked: compileBlocked(discovery.blocked, warn),
+    templaterFor,
+    serves: (host, path) => mounts.some((mount) => servesMount(mount, host, path)),
+    ignores: (host, method, template) => ignored.size > 0 && (ignored.has(` ${method} ${template}`) || ignored.has(`${host} ${method} ${template}`)),
+  };
 }
 
 function servesMount(mount: { hosts: readonly string[]; basePath: string }, host: string, path: string): boolean {

@@ -104,6 +104,7 @@ export const ZGatewaySnapshot = z.object({
       blocked: z.array(z.object({ host: z.string(), method: z.string(), template: z.string(), status: z.union([z.literal(404), z.literal(410)]) })),
       splits: z.array(z.object({ host: z.string(), template: z.string() })),
       merges: z.array(z.object({ host: z.string(), template: z.string(), into: z.string() })),
+      ignored: z.array(z.object({ host: z.string(), method: z.string(), template: z.string() })).optional(),
     })
     .default({ blocked: [], splits: [], merges: [] }),
 }) satisfies z.ZodType<GatewaySnapshot>;

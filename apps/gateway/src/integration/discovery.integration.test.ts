@@ -4,7 +4,7 @@
 import { ZConfigFile } from '@tollgate/contracts';
 import { applyConfig } from '@tollgate/db';
 import { useTestDatabase } from '@tollgate/db/testing';
-import { blockDiscoveredEndpoint, CLI_PRINCIPAL, listDiscoveredEndpoints, promoteDiscoveredEndpoint, runOperation } from '@tollgate/operations';
+import { blockDiscoveredEndpoint, CLI_PRINCIPAL, ignoreDiscoveredEndpoint, listDiscoveredEndpoints, promoteDiscoveredEndpoint, runOperation } from '@tollgate/operations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningGateway } from '../start-gateway';
 import { rawRequest } from '../testing/raw-request';
@@ -110,6 +110,22 @@ describe('discovery in the gateway', () => {
     expect(JSON.parse(answered.body)).toMatchObject({ status: 410, code: 'endpoint_gone' });
     // Other paths are untouched.
     expect((await rawRequest(gateway.url, '/shop/internal/other')).status).toBe(200);
+  });
+
+  it('an ignored template is no longer counted by the gateway within a second', async () => {
+    const counted = async () => Number(/^tollgate_gateway_discovery_requests_total (\d+)/m.exec(await (await fetch(`${gateway.adminUrl}/metrics`)).text())?.[1] ?? 0);
+    /** Whether one call to `path` shows in the gateway's discovery count (given 200 ms to show). */
+    const countsCall = async (path: string) => {
+      const before = await counted();
+      await rawRequest(gateway.url, path);
+      return (await until(counted, (now) => now > before, 200)) > before;
+    };
+    expect(await countsCall('/shop/users/me')).toBe(true);
+    const me = (await list()).find((row) => row.path === '/shop/users/me')!;
+    await runOperation(t.db, CLI_PRINCIPAL, ignoreDiscoveredEndpoint, { id: me.id, ignored: true });
+    // Counted until the gateway follows the change, then no longer.
+    expect(await until(() => countsCall('/shop/users/me'), (counts) => !counts, 1_000)).toBe(false);
+    expect(await countsCall('/shop/users/321')).toBe(true);
   });
 
   it('a promoted endpoint becomes a route the gateway serves within a second, with an OpenAPI stub', async () => {

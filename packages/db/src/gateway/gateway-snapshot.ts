@@ -27,6 +27,8 @@ export interface SnapshotDiscovery {
   blocked: { host: string; method: string; template: string; status: 404 | 410 }[];
   splits: { host: string; template: string }[];
   merges: { host: string; template: string; into: string }[];
+  /** Templates an admin ignored: the gateway no longer counts them (absent in older snapshots). */
+  ignored?: { host: string; method: string; template: string }[];
 }
 
 export interface SnapshotApi {

@@ -51,6 +51,11 @@ export async function loadGatewaySnapshot(db: Db, options: LoadGatewaySnapshotOp
         orderBy: [{ host: 'asc' }, { pathTemplate: 'asc' }, { method: 'asc' }],
         select: { host: true, method: true, pathTemplate: true, blockStatus: true },
       });
+      const ignored = await tx.discoveredEndpoint.findMany({
+        where: { ignored: true },
+        orderBy: [{ host: 'asc' }, { pathTemplate: 'asc' }, { method: 'asc' }],
+        select: { host: true, method: true, pathTemplate: true },
+      });
       const decisions = await tx.discoveryDecision.findMany({ orderBy: [{ host: 'asc' }, { template: 'asc' }] });
 
       return {
@@ -121,6 +126,7 @@ export async function loadGatewaySnapshot(db: Db, options: LoadGatewaySnapshotOp
           blocked: blocked.map((row) => ({ host: row.host, method: row.method, template: row.pathTemplate, status: row.blockStatus === 404 ? 404 : 410 })),
           splits: decisions.filter((row) => row.kind === 'split').map((row) => ({ host: row.host, template: row.template })),
           merges: decisions.filter((row) => row.kind === 'merge' && row.into !== null).map((row) => ({ host: row.host, template: row.template, into: row.into! })),
+          ignored: ignored.map((row) => ({ host: row.host, method: row.method, template: row.pathTemplate })),
         },
       } satisfies GatewaySnapshot;
     },

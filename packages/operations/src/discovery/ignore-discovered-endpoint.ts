@@ -3,7 +3,7 @@ import { defineOperation } from '../core/define-operation';
 import { endpointLabel, findDiscoveredEndpointOrThrow } from './find-discovered-endpoint-or-throw';
 import { toDiscoveredEndpoint } from './to-discovered-endpoint';
 
-/** Leaves the endpoint out of the inventory (it is still counted); an orphan is stored to remember it. */
+/** Leaves the endpoint out of the inventory, and the gateways stop counting it; an orphan is stored to remember it. */
 export const ignoreDiscoveredEndpoint = defineOperation({
   name: 'discovery.ignore',
   role: 'admin',
@@ -19,6 +19,8 @@ export const ignoreDiscoveredEndpoint = defineOperation({
             update: {},
           });
     const updated = await tx.discoveredEndpoint.update({ where: { id: row.id }, data: { ignored: input.ignored } });
+    // The gateways follow: an ignored template is no longer counted (nor announced as new).
+    ctx.configChanged('discovery', row.id, endpointLabel(row));
     ctx.audit({ resourceId: row.id, before: { ignored: row.ignored }, after: { endpoint: endpointLabel(row), ignored: input.ignored } });
     return toDiscoveredEndpoint(updated, null);
   },

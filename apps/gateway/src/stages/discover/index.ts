@@ -40,6 +40,7 @@ export const discover: Stage<DiscoverConfig> = {
       if (ctx.path === '' || !ctx.snapshot.discovery.serves(host, ctx.path)) return;
     } else if (documented !== 'every' && documented.describes(method, ctx.path)) return;
     const template = ctx.snapshot.discovery.templaterFor(host).template(ctx.path, host);
+    if (ctx.snapshot.discovery.ignores(host, method, template)) return;
     config.aggregator.add({
       host,
       method,
