@@ -24,13 +24,14 @@ const MAX_GROWTH = 30 * MB;
 /**
  * How far the sender may get ahead of a reader that stopped: socket buffers in the
  * kernel and the gateway's stream buffers (without backpressure it is the whole rest
- * of the body, 45 MB). The kernel alone may hold up to its largest TCP receive plus send
- * buffer (autotuned on loopback; 32 + 4 MB on Debian's defaults), so the bound follows
- * the machine's settings, and stays below the rest of the body so that a gateway that
- * ignores backpressure still fails. This bounds what the gateway holds more tightly than
- * RSS, whose freed pages get reused.
+ * of the body, 45 MB). Between sender and reader there are two TCP connections (to the
+ * gateway and from it), and the kernel may hold up to its largest TCP receive plus send
+ * buffer on each (autotuned on loopback; 32 + 4 MB on Debian's defaults), plus a little
+ * in the gateway's streams; so the bound follows the machine's settings, and stays below
+ * the rest of the body so that a gateway that ignores backpressure still fails. This
+ * bounds what the gateway holds more tightly than RSS, whose freed pages get reused.
  */
-const MAX_HELD = Math.min(kernelTcpBufferMax(), TOTAL - STALL_AFTER - MB);
+const MAX_HELD = Math.min(2 * kernelTcpBufferMax() + MB, TOTAL - STALL_AFTER - MB);
 
 function kernelTcpBufferMax(): number {
   const max = (file: string) => Number(readFileSync(file, 'utf8').trim().split(/\s+/)[2]);
