@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isUsageOutcome, usageOutcome, USAGE_OUTCOMES } from './usage-outcome';
+import { isUsageOutcome, storedOutcome, usageOutcome, USAGE_OUTCOMES } from './usage-outcome';
 
 describe('usageOutcome', () => {
   it('tells the plan limit, the quota and refused credentials apart by the problem code', () => {
@@ -25,5 +25,11 @@ describe('usageOutcome', () => {
     for (const outcome of USAGE_OUTCOMES) expect(isUsageOutcome(outcome)).toBe(true);
     expect(isUsageOutcome('ok')).toBe(false);
     expect(isUsageOutcome('')).toBe(false);
+  });
+
+  it('reads a stored class it does not know as the fallback', () => {
+    expect(storedOutcome('overQuota')).toBe('overQuota');
+    expect(storedOutcome('teapot')).toBe('clientError');
+    expect(storedOutcome('teapot', 'serverError')).toBe('serverError');
   });
 });

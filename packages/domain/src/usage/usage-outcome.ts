@@ -49,6 +49,11 @@ export function isUsageOutcome(value: unknown): value is UsageOutcome {
   return typeof value === 'string' && (USAGE_OUTCOMES as readonly string[]).includes(value);
 }
 
+/** An outcome read back from storage; a class this version does not know (written by a newer gateway) reads as `fallback`. */
+export function storedOutcome(value: string, fallback: UsageOutcome = 'clientError'): UsageOutcome {
+  return isUsageOutcome(value) ? value : fallback;
+}
+
 export type OutcomeCounts = Record<UsageOutcome, number>;
 
 export function emptyOutcomeCounts(): OutcomeCounts {

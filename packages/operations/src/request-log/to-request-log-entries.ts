@@ -1,6 +1,6 @@
 import type { TRequestLogEntry } from '@tollgate/contracts';
 import type { RequestLog } from '@tollgate/db';
-import { isUsageOutcome, usageOutcome } from '@tollgate/domain';
+import { storedOutcome, usageOutcome } from '@tollgate/domain';
 import type { Tx } from '../core/define-operation';
 
 const present = (values: (string | null)[]) => [...new Set(values.filter((value): value is string => value !== null))];
@@ -21,8 +21,7 @@ export async function toRequestLogEntries(tx: Tx, rows: RequestLog[]): Promise<T
     method: row.method,
     path: row.path,
     status: row.status,
-    // A class this version does not know (written by a newer gateway) reads as its status implies.
-    outcome: isUsageOutcome(row.outcome) ? row.outcome : usageOutcome(row.status),
+    outcome: storedOutcome(row.outcome, usageOutcome(row.status)),
     latencyMs: row.latencyMs,
     bytesIn: Number(row.bytesIn),
     bytesOut: Number(row.bytesOut),

@@ -2,7 +2,7 @@ import type { ANALYTICS_CSV_CHARTS } from '@tollgate/contracts';
 import { toCsv } from '@tollgate/db';
 import type { AnalyticsTopRow } from './analytics-top';
 import type { AnalyticsReport } from './read-analytics';
-import { USAGE_OUTCOMES } from './usage-outcome';
+import { USAGE_OUTCOMES } from '@tollgate/domain';
 
 export type AnalyticsCsvChart = (typeof ANALYTICS_CSV_CHARTS)[number];
 

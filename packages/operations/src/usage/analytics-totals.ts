@@ -1,7 +1,6 @@
-import { LATENCY_BUCKET_COUNT } from '@tollgate/domain';
+import { emptyOutcomeCounts, LATENCY_BUCKET_COUNT, storedOutcome, type OutcomeCounts } from '@tollgate/domain';
 import { latencyPercentiles, type LatencyPercentiles } from './latency-percentiles';
 import { addHistogram, histogramOf } from './rollup-sql';
-import { emptyOutcomeCounts, isUsageOutcome, type OutcomeCounts } from './usage-outcome';
 
 /** Counts by outcome with their merged latency histogram. */
 export interface AnalyticsTotals extends OutcomeCounts {
@@ -31,7 +30,7 @@ export class TotalsBuilder {
 
   add(row: OutcomeRow): void {
     const requests = Number(row.requests);
-    this.counts[isUsageOutcome(row.outcome) ? row.outcome : 'clientError'] += requests;
+    this.counts[storedOutcome(row.outcome)] += requests;
     this.requests += requests;
     this.units += Number(row.units);
     addHistogram(this.histogram, histogramOf(row.buckets));

@@ -1,11 +1,10 @@
 import { ZUsageQuery, USAGE_RANGE_MS, type TUsageRange } from '@tollgate/contracts';
-import { LATENCY_BUCKET_COUNT } from '@tollgate/domain';
 import { Prisma } from '@tollgate/db';
 import { defineOperation, type Tx } from '../core/define-operation';
 import { addHistogram, histogramOf, LATENCY_BUCKET_SUMS, readRollupWatermark, rollupRows } from './rollup-sql';
 import { latencyPercentiles, type LatencyPercentiles } from './latency-percentiles';
 import { pickRollupLevel } from './rollup-level';
-import { emptyOutcomeCounts, isUsageOutcome, type OutcomeCounts } from './usage-outcome';
+import { emptyOutcomeCounts, LATENCY_BUCKET_COUNT, storedOutcome, type OutcomeCounts } from '@tollgate/domain';
 import { resolveUsageScope, type UsageScope } from './usage-scope';
 
 export type { LatencyPercentiles } from './latency-percentiles';
@@ -113,8 +112,7 @@ function report(range: TUsageRange, from: Date, to: Date, bucketMs: number, rows
   const histogram = new Array<number>(LATENCY_BUCKET_COUNT).fill(0);
   for (const row of rows) {
     const requests = Number(row.requests);
-    // A class this version does not know (written by a newer gateway) counts as a client error.
-    const outcome = isUsageOutcome(row.outcome) ? row.outcome : 'clientError';
+    const outcome = storedOutcome(row.outcome);
     const point = index.get(Number(row.bucket));
     if (point) {
       point[outcome] += requests;

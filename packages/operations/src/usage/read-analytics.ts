@@ -1,4 +1,3 @@
-import { LATENCY_BUCKET_COUNT } from '@tollgate/domain';
 import { Prisma } from '@tollgate/db';
 import type { Tx } from '../core/define-operation';
 import { analyticsWhere, type AnalyticsFilter } from './analytics-filter';
@@ -7,7 +6,7 @@ import { TotalsBuilder, type AnalyticsTotals, type OutcomeRow } from './analytic
 import type { AnalyticsWindow } from './analytics-window';
 import { latencyPercentiles, type LatencyPercentiles } from './latency-percentiles';
 import { addHistogram, histogramOf, LATENCY_BUCKET_SUMS, readRollupWatermark, rollupRows } from './rollup-sql';
-import { emptyOutcomeCounts, isUsageOutcome, type OutcomeCounts } from './usage-outcome';
+import { emptyOutcomeCounts, LATENCY_BUCKET_COUNT, storedOutcome, type OutcomeCounts } from '@tollgate/domain';
 
 export interface AnalyticsPoint extends OutcomeCounts {
   /** ISO start of the bucket. */
@@ -83,7 +82,7 @@ function seriesOf(window: AnalyticsWindow, rows: BucketRow[]): { series: Analyti
     totals.add(row);
     const entry = points.get(Number(row.bucket));
     if (!entry) continue;
-    entry.point[isUsageOutcome(row.outcome) ? row.outcome : 'clientError'] += Number(row.requests);
+    entry.point[storedOutcome(row.outcome)] += Number(row.requests);
     entry.point.requests += Number(row.requests);
     entry.point.units += Number(row.units);
     addHistogram(entry.histogram, histogramOf(row.buckets));

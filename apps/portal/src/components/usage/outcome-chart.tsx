@@ -1,6 +1,6 @@
 'use client';
 
-import type { OutcomeCounts, UsageOutcome } from '@tollgate/operations';
+import type { OutcomeCounts, UsageOutcome } from '@tollgate/domain';
 import { useRouter } from 'next/navigation';
 import { StackedTimeChart, type ChartSeries } from '@/components/charts/stacked-time-chart';
 

@@ -1,4 +1,4 @@
-import { USAGE_OUTCOME_LABELS, USAGE_OUTCOMES, type OutcomeCounts, type UsageOutcome } from '@tollgate/operations';
+import { USAGE_OUTCOME_LABELS, USAGE_OUTCOMES, type OutcomeCounts, type UsageOutcome } from '@tollgate/domain';
 import type { ChartSeries } from '@/components/charts/stacked-time-chart';
 
 /** A theme colour per outcome class, so the stacks read the same on every page and in dark mode. */
