@@ -281,8 +281,9 @@ describe('rollup levels', () => {
     // Hours before the watermark's day are no longer read by a daily view: removing them changes nothing.
     await t.db.usageRollupHour.deleteMany({ where: { bucket: { lt: daySplit } } });
     expect((await runOperation(t.db, world.alice, getUsage, daily)).totals).toEqual(before.totals);
-    // The hours of the watermark's day are: without them the calls of today before the watermark's hour are gone.
-    const todaysHours = await t.db.usageRollupHour.deleteMany({ where: { bucket: { gte: daySplit } } });
+    // The hours of the watermark's day before its hour are: without them those calls are gone.
+    const hourSplit = new Date(Math.floor(watermark.getTime() / HOUR) * HOUR);
+    const todaysHours = await t.db.usageRollupHour.deleteMany({ where: { bucket: { gte: daySplit, lt: hourSplit } } });
     const without = await runOperation(t.db, world.alice, getUsage, daily);
     if (todaysHours.count > 0) expect(without.totals.requests).toBeLessThan(before.totals.requests);
   });
