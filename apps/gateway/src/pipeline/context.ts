@@ -68,6 +68,8 @@ export class GatewayContext {
   problemCode = '';
   /** The client went away before the response completed. */
   clientAborted = false;
+  /** The upstream broke off a response whose head was already sent: 502, or 504 when its body stalled past the timeout (0 otherwise); recorded instead of the status sent. */
+  brokenOffStatus = 0;
   /** The request body, when a stage before forward had to read it whole (request validation); forward sends it. */
   requestBody: ReadBody | null = null;
   /** A copy of the response's first bytes when discovery samples this request's body (sample-body sets it, forward fills it, discover reads it). */

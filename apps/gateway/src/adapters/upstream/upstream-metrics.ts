@@ -19,6 +19,22 @@ export function registerUpstreamMetrics(registry: Registry, upstreams: () => Ite
     },
   });
   new Gauge({
+    name: 'tollgate_gateway_upstream_connections',
+    help: "Connections of an upstream target's pool (shared by every upstream on the same origin): open, and in use by a request.",
+    labelNames: ['upstream', 'target', 'state'] as const,
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const upstream of upstreams()) {
+        for (const target of upstream.targets) {
+          const name = target.origin + target.prefix;
+          this.labels(upstream.label, name, 'open').set(target.pool.stats.connected);
+          this.labels(upstream.label, name, 'in_use').set(target.admission.held);
+        }
+      }
+    },
+  });
+  new Gauge({
     name: 'tollgate_gateway_upstream_breaker_state',
     help: 'Circuit breaker of an upstream: 0 closed, 1 open, 2 half-open.',
     labelNames: ['upstream'] as const,

@@ -103,6 +103,9 @@ export class ProxyHandler implements Dispatcher.DispatchHandler {
     }
     this.#settle('failure');
     if (this.ctx.res.headersSent) {
+      const failure = toAttemptFailure(error, this.target).error;
+      this.ctx.brokenOffStatus = failure.status;
+      this.ctx.problemCode = failure.code;
       if (!this.ctx.res.destroyed) this.ctx.res.destroy();
       this.ctx.log.warn({ err: error, target: this.target.origin }, 'upstream failed mid-response');
       this.done(null);

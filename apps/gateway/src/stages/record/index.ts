@@ -14,7 +14,8 @@ export interface RecordConfig {
 /**
  * Counts every request once its response is complete (also when a stage failed). The
  * usage event itself is written by MeteredResponse just before the response ends; for a
- * response that never ended (the client left) it is written here, as a 499.
+ * response that never ended it is written here: as a 499 when the client left, with the
+ * failure's status (502 or 504) when the upstream broke off the body.
  */
 export const record: Stage<RecordConfig> = {
   name: 'record',
@@ -25,7 +26,7 @@ export const record: Stage<RecordConfig> = {
     accessLog: services.accessLog,
   }),
   run(ctx, config) {
-    const status = ctx.clientAborted ? CLIENT_CLOSED : ctx.res.statusCode;
+    const status = ctx.clientAborted ? CLIENT_CLOSED : ctx.brokenOffStatus || ctx.res.statusCode;
     if (ctx.res instanceof MeteredResponse) ctx.res.meter(status);
     const seconds = (performance.now() - ctx.startedAt) / 1000;
     config.metrics.observe(status, seconds);
