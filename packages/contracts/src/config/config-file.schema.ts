@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { checkPathTemplate, parseApiKey } from '@tollgate/domain';
 import { ZJwtClient, ZJwtIssuer } from './jwt.schema';
 import { ZApiPolicies, ZRoutePolicies, ZUpstreamSettings } from './policies.schema';
+import { checkSplitVersions, ZSplitVersionName } from './traffic-split.schema';
 
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 export const ZSlug = z.string().regex(SLUG, 'must be lowercase letters, digits and dashes (1-63), not starting or ending with a dash');
@@ -29,6 +30,8 @@ export const ZUpstreamTarget = z.strictObject({
       return !url.username && !url.password && !url.search && !url.hash;
     }, 'must not carry credentials, a query or a fragment'),
   weight: z.int().min(0).max(1000).default(1),
+  /** The version of the upstream this target serves, for traffic splits (`upstream.split`, a route's `split`). */
+  version: ZSplitVersionName.optional(),
 });
 
 export const ZUpstream = ZUpstreamSettings.extend({
@@ -204,6 +207,8 @@ export const ZConfigFile = z
       if (api.versions.filter((version) => version.default).length > 1) {
         ctx.addIssue({ code: 'custom', path: ['apis', apiIndex, 'versions'], message: 'at most one version can be the default' });
       }
+      checkSplitVersions(api.upstream.targets, api.upstream.split, ctx, ['apis', apiIndex, 'upstream', 'split'], ['apis', apiIndex, 'upstream', 'targets']);
+      api.routes.forEach((route, routeIndex) => checkSplitVersions(api.upstream.targets, route.split, ctx, ['apis', apiIndex, 'routes', routeIndex, 'split'], null));
       const names = new Set(api.versions.map((version) => version.name));
       api.routes.forEach((route, routeIndex) => {
         if (route.version !== undefined && !names.has(route.version)) {

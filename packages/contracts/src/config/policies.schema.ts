@@ -2,6 +2,9 @@
 // routes.policies, upstreams.settings). The config file writes them; the gateway parses
 // them with these same schemas when a snapshot compiles, never per request.
 import { z } from 'zod';
+import { ZTrafficSplit } from './traffic-split.schema';
+
+export * from './traffic-split.schema';
 
 const ms = (max: number) => z.int().min(1).max(max);
 
@@ -68,6 +71,8 @@ export const ZUpstreamSettings = z.strictObject({
   passive: z.strictObject({ consecutiveFailures: z.int().min(1).max(1000).default(5), ejectMs: ms(600_000).default(10_000) }).default({ consecutiveFailures: 5, ejectMs: 10_000 }),
   /** Circuit breaker per upstream: opens after this many consecutive failures, half-opens after openMs. */
   breaker: z.strictObject({ consecutiveFailures: z.int().min(1).max(10_000).default(20), openMs: ms(600_000).default(10_000) }).default({ consecutiveFailures: 20, openMs: 10_000 }),
+  /** Traffic split over the targets' versions (canary releases, partners on v2); absent: every target takes traffic. */
+  split: ZTrafficSplit.optional(),
 });
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/;
@@ -103,6 +108,8 @@ export const ZRoutePolicies = z.strictObject({
   responseHeaders: ZHeaderTransform.optional(),
   /** Check requests against the API's OpenAPI document (parameters and JSON body) before forwarding: 400 with invalid_params. */
   validateRequest: z.boolean().default(false),
+  /** This route's own split over the upstream's versions, in place of the upstream's split. */
+  split: ZTrafficSplit.optional(),
 });
 
 export type TCorsPolicy = z.infer<typeof ZCorsPolicy>;

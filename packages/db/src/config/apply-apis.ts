@@ -16,6 +16,8 @@ function routeData(route: TConfigRoute, versionIds: ReadonlyMap<string, string>)
     requestHeaders: route.requestHeaders,
     responseHeaders: route.responseHeaders,
     ...(route.validateRequest ? { validateRequest: true as const } : {}),
+    split: route.split,
+    backend: route.backend,
   };
   return {
     key: routeKey(route),
@@ -38,6 +40,7 @@ function upstreamSettings(upstream: TConfigApi['upstream']): Prisma.InputJsonVal
     healthCheck: upstream.healthCheck,
     passive: upstream.passive,
     breaker: upstream.breaker,
+    split: upstream.split,
   };
   return stripUndefined(settings) as Prisma.InputJsonValue;
 }
@@ -106,20 +109,20 @@ async function applyUpstream(tx: Prisma.TransactionClient, api: TConfigApi, apiI
     await tx.upstream.update({ where: { id: upstream.id }, data: wantedUpstream });
     changes.add('update', 'api', `${api.slug} upstream`, apiId);
   }
-  const wanted = new Map(api.upstream.targets.map((target) => [target.url, target.weight]));
+  const wanted = new Map(api.upstream.targets.map((target) => [target.url, { weight: target.weight, version: target.version ?? null }]));
   for (const target of upstream.targets) {
     if (!wanted.has(target.url)) {
       await tx.upstreamTarget.delete({ where: { id: target.id } });
       changes.add('delete', 'target', `${api.slug} ${target.url}`, target.id);
     }
   }
-  for (const [url, weight] of wanted) {
+  for (const [url, data] of wanted) {
     const existing = upstream.targets.find((target) => target.url === url);
     if (!existing) {
-      const created = await tx.upstreamTarget.create({ data: { upstreamId: upstream.id, url, weight } });
+      const created = await tx.upstreamTarget.create({ data: { upstreamId: upstream.id, url, ...data } });
       changes.add('create', 'target', `${api.slug} ${url}`, created.id);
-    } else if (existing.weight !== weight) {
-      await tx.upstreamTarget.update({ where: { id: existing.id }, data: { weight } });
+    } else if (existing.weight !== data.weight || existing.version !== data.version) {
+      await tx.upstreamTarget.update({ where: { id: existing.id }, data });
       changes.add('update', 'target', `${api.slug} ${url}`, existing.id);
     }
   }

@@ -52,7 +52,7 @@ export async function exportConfig(db: Prisma.TransactionClient): Promise<Record
         status: api.status,
         openapi: api.openapi ?? undefined,
         upstream: {
-          targets: (api.upstream?.targets ?? []).map((target) => ({ url: target.url, weight: target.weight })),
+          targets: (api.upstream?.targets ?? []).map((target) => ({ url: target.url, weight: target.weight, ...(target.version !== null ? { version: target.version } : {}) })),
           loadBalancing: fromEnum(api.upstream?.loadBalancing ?? 'round_robin'),
           ...(api.upstream?.settings as object | undefined),
         },

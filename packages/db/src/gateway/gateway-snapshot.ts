@@ -84,6 +84,8 @@ export interface SnapshotTarget {
   id: string;
   url: string;
   weight: number;
+  /** The upstream version it serves in a traffic split (absent: none, or an older snapshot). */
+  version?: string;
 }
 
 export interface SnapshotPlan {

@@ -92,7 +92,7 @@ export async function loadGatewaySnapshot(db: Db, options: LoadGatewaySnapshotOp
                 id: api.upstream.id,
                 loadBalancing: api.upstream.loadBalancing,
                 settings: api.upstream.settings,
-                targets: api.upstream.targets.map((target) => ({ id: target.id, url: target.url, weight: target.weight })),
+                targets: api.upstream.targets.map((target) => ({ id: target.id, url: target.url, weight: target.weight, ...(target.version !== null ? { version: target.version } : {}) })),
               }
             : null,
         })),

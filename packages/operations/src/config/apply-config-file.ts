@@ -4,6 +4,7 @@ import { APPLY_TIMEOUT_MS, applyConfigInTransaction, resolveOpenApiDocuments, ty
 import { defineOperation, type OperationMeta } from '../core/define-operation';
 import type { Principal } from '../core/principal';
 import { runOperation } from '../core/run-operation';
+import { checkTargetHosts } from '../upstreams/check-target-hosts';
 
 export const ZApplyConfigRequest = z.strictObject({
   config: ZConfigFile,
@@ -37,6 +38,7 @@ export const applyConfigOperation = defineOperation({
   timeoutMs: APPLY_TIMEOUT_MS,
   async run(tx, input, ctx) {
     // Files are read by the caller (the CLI inlines them); the server never reads a path it is sent.
+    for (const [index, api] of input.config.apis.entries()) await checkTargetHosts(api.upstream.targets, (target) => `config.apis[${index}].upstream.targets[${target}].url`);
     const documents = await resolveOpenApiDocuments(input.config, null);
     const { changes, revision } = await applyConfigInTransaction(tx, input.config, documents, { prune: input.prune });
     const result = { changes, revision, dryRun: input.dryRun };

@@ -1,4 +1,4 @@
-import { ZSlug, type TTargetHealth, type TUpstreamResource } from '@tollgate/contracts';
+import { ZSlug, ZUpstreamSettings, type TTargetHealth, type TUpstreamResource } from '@tollgate/contracts';
 import { z } from 'zod';
 import { defineOperation } from '../core/define-operation';
 import { findApiOrThrow } from '../apis/find-api-or-throw';
@@ -27,7 +27,8 @@ export const getUpstream = defineOperation({
     })));
     return {
       loadBalancing: upstream.loadBalancing.replaceAll('_', '-') as TUpstreamResource['loadBalancing'],
-      targets: upstream.targets.map((target) => ({ url: target.url, weight: target.weight })),
+      targets: upstream.targets.map((target) => ({ url: target.url, weight: target.weight, ...(target.version !== null ? { version: target.version } : {}) })),
+      split: ZUpstreamSettings.shape.split.safeParse((upstream.settings as { split?: unknown } | null)?.split).data,
       health,
     };
   },
