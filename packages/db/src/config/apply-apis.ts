@@ -17,7 +17,6 @@ function routeData(route: TConfigRoute, versionIds: ReadonlyMap<string, string>)
     responseHeaders: route.responseHeaders,
     ...(route.validateRequest ? { validateRequest: true as const } : {}),
     split: route.split,
-    backend: route.backend,
   };
   return {
     key: routeKey(route),
