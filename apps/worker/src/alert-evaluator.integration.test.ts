@@ -69,7 +69,7 @@ describe('alert evaluation', () => {
     await seedCalls(api.id, app.id, start, [500, 500, 500, 500, 200]);
     const secondWorker = { source: env.TOLLGATE_EVENT_SOURCE, mailer: createMailer({ smtpUrl: undefined, from: env.MAIL_FROM, outboxDir: outbox }), consoleUrl: 'https://portal.example.com', log: pino({ level: 'silent' }) };
     const [, claimedBySecond] = await Promise.all([scheduler.evaluateAlerts(), runAlertTick(t.db, clock.now(), secondWorker)]);
-    expect([0, 1]).toContain(claimedBySecond);
+    expect([0, 1]).toContain(claimedBySecond.length);
     const fired = await t.db.alertRule.findUniqueOrThrow({ where: { id: rule.id } });
     expect(fired).toMatchObject({ state: 'firing', lastValue: 50, transitions: 1, firingSince: clock.now() });
     clock.advance(MINUTE);

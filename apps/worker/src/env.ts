@@ -40,6 +40,10 @@ export const ZWorkerEnv = z.object({
   MAIL_OUTBOX_DIR: z.preprocess(unsetWhenEmpty, z.string().min(1).default('.data/mail')),
   /** The portal's public URL, linked from alert mail (the portal's own setting). */
   NEXTAUTH_URL: z.preprocess(unsetWhenEmpty, z.url().optional()),
+  /** Port of the worker's Prometheus /metrics (0: any free port, logged at start). */
+  WORKER_METRICS_PORT: z.preprocess(unsetWhenEmpty, z.coerce.number().int().min(0).max(65_535).default(9091)),
+  /** Address /metrics listens on: loopback unless said otherwise, so metrics are not public by accident. */
+  WORKER_METRICS_HOST: z.preprocess(unsetWhenEmpty, z.string().min(1).default('127.0.0.1')),
   /** "1" allows http webhooks, to loopback addresses only (local work and tests). */
   TOLLGATE_ALLOW_INSECURE_WEBHOOKS: z.preprocess(unsetWhenEmpty, z.enum(['0', '1', 'true', 'false']).default('0')).transform((value) => value === '1' || value === 'true'),
 });

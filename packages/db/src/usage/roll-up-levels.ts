@@ -39,6 +39,8 @@ export interface RollUpResult {
   readonly locked: boolean;
   readonly hours: number;
   readonly days: number;
+  /** The watermark after the run: every minute changed before it is in the levels (null before the first run). */
+  readonly upTo: Date | null;
 }
 
 /**
@@ -52,8 +54,8 @@ export async function rollUpLevels(db: Db, options: { timeoutMs?: number } = {})
   return db.$transaction(
     async (tx) => {
       const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${ROLLUP_LOCK}) AS locked`;
-      if (!lock?.locked) return { locked: false, hours: 0, days: 0 };
       const [mark] = await tx.$queryRaw<{ upTo: Date }[]>`SELECT "upTo" FROM rollup_watermarks WHERE level = 'hour'`;
+      if (!lock?.locked) return { locked: false, hours: 0, days: 0, upTo: mark?.upTo ?? null };
       const since = mark?.upTo ?? new Date(0);
       const hours = await tx.$queryRawUnsafe<{ bucket: Date }[]>(
         `SELECT DISTINCT date_trunc('hour', minute) AS bucket FROM usage_rollups WHERE "updatedAt" > $1::timestamp - interval '${OVERLAP}'`,
@@ -67,8 +69,8 @@ export async function rollUpLevels(db: Db, options: { timeoutMs?: number } = {})
         await tx.$executeRawUnsafe(sql.insert, starts);
       }
       // The transaction's start: every minute changed before it is in the levels now.
-      await tx.$executeRaw`INSERT INTO rollup_watermarks (level, "upTo") VALUES ('hour', now()) ON CONFLICT (level) DO UPDATE SET "upTo" = excluded."upTo"`;
-      return { locked: true, hours: hourStarts.length, days: dayStarts.length };
+      const [upTo] = await tx.$queryRaw<{ upTo: Date }[]>`INSERT INTO rollup_watermarks (level, "upTo") VALUES ('hour', now()) ON CONFLICT (level) DO UPDATE SET "upTo" = excluded."upTo" RETURNING "upTo"`;
+      return { locked: true, hours: hourStarts.length, days: dayStarts.length, upTo: upTo!.upTo };
     },
     { timeout: options.timeoutMs ?? 120_000, maxWait: 10_000 },
   );
