@@ -110,8 +110,47 @@ export const ZGatewayEnv = z.object({
   GATEWAY_RATELIMIT_HEADERS: z.preprocess(unsetWhenEmpty, z.enum(['draft', 'legacy', 'both']).default('both')),
   /** Most units one instance leases from a shared counter in one Redis call. */
   GATEWAY_RATE_LIMIT_MAX_LEASE: positive(1_000),
+  /**
+   * OpenTelemetry (the SDK's own names): spans are exported over OTLP/HTTP only when an endpoint is set
+   * (`OTEL_EXPORTER_OTLP_ENDPOINT` as a base URL, `/v1/traces` appended; or `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT` as is)
+   * and `OTEL_SDK_DISABLED` is not true. Unset, the SDK is never loaded.
+   */
+  OTEL_SDK_DISABLED: z.preprocess(unsetWhenEmpty, z.string().default('false').transform((value) => value.trim().toLowerCase() === 'true')),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.preprocess(unsetWhenEmpty, z.url({ protocol: /^https?$/ }).optional()),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.preprocess(unsetWhenEmpty, z.url({ protocol: /^https?$/ }).optional()),
+  /** Headers for the collector, `key=value` pairs separated by commas, values percent-encoded (W3C Baggage format). */
+  OTEL_EXPORTER_OTLP_HEADERS: z.preprocess(unsetWhenEmpty, z.string().optional().transform((value, ctx) => parseOtlpHeaders(value, ctx))),
+  OTEL_SERVICE_NAME: z.preprocess(unsetWhenEmpty, z.string().default('tollgate-gateway')),
+  /** One of the SDK's built-in samplers; parent-based ones keep the caller's sampled flag. */
+  OTEL_TRACES_SAMPLER: z.preprocess(
+    unsetWhenEmpty,
+    z.enum(['always_on', 'always_off', 'traceidratio', 'parentbased_always_on', 'parentbased_always_off', 'parentbased_traceidratio']).default('parentbased_always_on'),
+  ),
+  /** The ratio of the traceidratio samplers, 0 to 1. */
+  OTEL_TRACES_SAMPLER_ARG: z.preprocess(unsetWhenEmpty, z.coerce.number().min(0).max(1).default(1)),
+  /** Batch span processor: time between two exports, and most spans waiting (past it new spans are dropped). */
+  OTEL_BSP_SCHEDULE_DELAY: positive(5_000),
+  OTEL_BSP_MAX_QUEUE_SIZE: positive(2_048),
   LOG_LEVEL: z.preprocess(unsetWhenEmpty, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
 });
+
+/** `key=value,key2=value2` with percent-encoded values, as OTEL_EXPORTER_OTLP_HEADERS spells them. */
+function parseOtlpHeaders(value: string | undefined, ctx: z.RefinementCtx): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (value === undefined) return headers;
+  value.split(',').forEach((pair, index) => {
+    const at = pair.indexOf('=');
+    const name = pair.slice(0, at).trim();
+    try {
+      if (name === '') throw new Error('no name');
+      headers[name.toLowerCase()] = decodeURIComponent(pair.slice(at + 1).trim());
+    } catch {
+      // The value is never echoed: it usually holds the collector's token.
+      ctx.addIssue({ code: 'custom', message: `entry ${index + 1} is not key=value with a percent-encoded value` });
+    }
+  });
+  return headers;
+}
 
 export type GatewayEnv = Readonly<z.infer<typeof ZGatewayEnv>>;
 

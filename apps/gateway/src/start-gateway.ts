@@ -10,6 +10,8 @@ import { UpstreamPools } from './adapters/upstream/upstream-pools';
 import { createUsageSink } from './adapters/usage-sink/create-usage-sink';
 import { createDiscovery } from './adapters/discovery/create-discovery';
 import { DiscoveryFlusher } from './adapters/discovery/discovery-flusher';
+import { createTracer } from './adapters/tracing/create-tracer';
+import type { RequestTracer } from './adapters/tracing/request-tracer';
 import { createAdminServer } from './admin/admin-server';
 import { GatewayMetrics } from './admin/gateway-metrics';
 import { ConfigFollower } from './config/config-follower';
@@ -73,7 +75,8 @@ export async function startGateway(overrides: Partial<GatewayEnv> = {}, options:
   const clock = options.clock ?? Date.now;
   const limiter = createLimiter({ env, log, metrics, clock });
   const discovery = env.GATEWAY_DISCOVERY ? createDiscovery(env, metrics.registry) : null;
-  const services: GatewayServices = { env, log, accessLog, metrics, pools, limiter, clock, discovery: discovery?.aggregator ?? null };
+  const tracer = await createTracer(env, log, VERSION);
+  const services: GatewayServices = { env, log, accessLog, metrics, pools, limiter, clock, discovery: discovery?.aggregator ?? null, tracer };
   const store = new ConfigStore();
   const db = createDb(env.DATABASE_URL, { max: 2 });
   const discoveryFlusher = discovery && new DiscoveryFlusher({ db, aggregator: discovery.aggregator, intervalMs: env.GATEWAY_USAGE_FLUSH_MS, log, metrics: discovery.metrics });
@@ -98,6 +101,7 @@ export async function startGateway(overrides: Partial<GatewayEnv> = {}, options:
       await drain(server, env.GATEWAY_SHUTDOWN_TIMEOUT_MS);
       await usage.close();
       await discoveryFlusher?.close();
+      if (tracer !== null) await exportLastSpans(tracer, env.GATEWAY_SHUTDOWN_TIMEOUT_MS, log);
       await drain(admin, 1_000);
       await pools.close(env.GATEWAY_SHUTDOWN_TIMEOUT_MS);
       await limiter.close();
@@ -147,6 +151,11 @@ async function loadInitialConfig(follower: ConfigFollower, env: GatewayEnv, log:
       `PostgreSQL is unreachable: SERVING THE LAST CONFIG SNAPSHOT FROM DISK (revision ${disk.snapshot.revision}); changes made since will not apply until PostgreSQL is back. ${reason}`,
     );
   }
+}
+
+/** Hands the spans still batched to the collector; an unreachable collector delays shutdown by the timeout at most. */
+async function exportLastSpans(tracer: RequestTracer, timeoutMs: number, log: GatewayServices['log']): Promise<void> {
+  await withTimeout(tracer.shutdown(), timeoutMs).catch((error: unknown) => log.warn({ err: error }, 'the last spans could not be exported'));
 }
 
 /** Rejects with an ETIMEDOUT error when `promise` takes longer than `ms` (it keeps running). */

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import type { ResponseSample } from '../adapters/discovery/response-sample';
+import type { RequestTrace } from '../adapters/tracing/request-tracer';
 import type { CompiledApp, CompiledKey, CompiledPlan, CompiledRoute, CompiledSnapshot, CompiledSubscription } from '../config/compiled-snapshot.types';
 
 /** Who is calling: set by authenticate, read by every stage after it. */
@@ -58,6 +59,8 @@ export class GatewayContext {
   traceparent = '';
   /** The caller's tracestate, kept only beside a valid traceparent. */
   tracestate: string | undefined = undefined;
+  /** This request's span when tracing is on (start-trace sets it, forward times the upstream, end-trace ends it); null otherwise. */
+  trace: RequestTrace | null = null;
   route: CompiledRoute | null = null;
   params: RouteParams = NO_PARAMS;
   principal: Principal | null = null;

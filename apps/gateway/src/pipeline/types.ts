@@ -3,6 +3,7 @@ import type { LeaseLimiter } from '../adapters/rate-limit/lease-limiter';
 import type { UpstreamPools } from '../adapters/upstream/upstream-pools';
 import type { GatewayMetrics } from '../admin/gateway-metrics';
 import type { AccessLog } from '../stages/record/access-log';
+import type { RequestTracer } from '../adapters/tracing/request-tracer';
 import type { DiscoveryAggregator } from '../adapters/discovery/discovery-aggregator';
 import type { CompiledDiscovery } from '../config/compile-discovery';
 import type { CompiledRoute, SnapshotIndex } from '../config/compiled-snapshot.types';
@@ -30,6 +31,8 @@ export interface GatewayServices {
   readonly clock: () => number;
   /** Shadow-API discovery counts; null when GATEWAY_DISCOVERY is off. */
   readonly discovery?: DiscoveryAggregator | null;
+  /** A span per request over OTLP; null (or absent) when OTEL_EXPORTER_OTLP_ENDPOINT is unset. */
+  readonly tracer?: RequestTracer | null;
 }
 
 /** What a stage sees when a snapshot compiles. */

@@ -15,9 +15,11 @@ import { responseHeaders } from './response-headers';
 import { record } from './record';
 import { route } from './route';
 import { sampleBody } from './sample-body';
+import { endTrace } from './trace/end-trace';
+import { startTrace } from './trace/start-trace';
 import { validate } from './validate';
 
 /** Every stage of the request path, in the order they run. */
-export const STAGES: readonly Stage[] = ([receive, corsPreflight, block, route, responseHeaders, lifecycle, cors, ipRules, authenticate, limit, cache, validate, sampleBody, expectContinue, forward, record, discover] as Stage[]).sort(
+export const STAGES: readonly Stage[] = ([startTrace, receive, corsPreflight, block, route, responseHeaders, lifecycle, cors, ipRules, authenticate, limit, cache, validate, sampleBody, expectContinue, forward, record, discover, endTrace] as Stage[]).sort(
   (a, b) => PHASES.indexOf(a.phase) - PHASES.indexOf(b.phase) || b.priority - a.priority,
 );

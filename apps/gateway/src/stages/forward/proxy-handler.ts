@@ -42,6 +42,7 @@ export class ProxyHandler implements Dispatcher.DispatchHandler {
   ) {
     target.inFlight++;
     ctx.res.once('close', this.#onClientClose);
+    ctx.trace?.upstreamStarted(target.origin);
   }
 
   #onClientClose = () => {
@@ -54,11 +55,13 @@ export class ProxyHandler implements Dispatcher.DispatchHandler {
 
   onRequestStart(controller: Dispatcher.DispatchController): void {
     this.#controller = controller;
+    this.ctx.trace?.upstreamConnected();
     if (this.ctx.clientAborted) controller.abort(new ClientGone('client closed the connection'));
   }
 
   onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders): void {
     if (statusCode < 200) return;
+    this.ctx.trace?.upstreamResponded();
     this.#status = statusCode;
     this.ctx.res.writeHead(statusCode, responseHeaders(headers, this.ctx.requestId));
     this.ctx.responseSample?.describe(headers['content-type'], headers['content-encoding']);
@@ -116,6 +119,7 @@ export class ProxyHandler implements Dispatcher.DispatchHandler {
 
   #settle(outcome: 'success' | 'failure' | 'neutral'): void {
     this.#settled = true;
+    this.ctx.trace?.upstreamEnded();
     this.target.inFlight--;
     this.ctx.res.off('close', this.#onClientClose);
     const breaker = this.state.breaker;

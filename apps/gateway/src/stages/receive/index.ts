@@ -32,9 +32,12 @@ export const receive: Stage<ReceiveConfig> = {
     const headers = req.headers;
     const incoming = headers['x-request-id'];
     ctx.requestId = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-    const trace = nextTraceparent(single(headers.traceparent));
-    ctx.traceparent = trace.traceparent;
-    if (trace.valid) ctx.tracestate = single(headers.tracestate);
+    // start-trace, when tracing is on, has set the trace context already.
+    if (ctx.traceparent === '') {
+      const trace = nextTraceparent(single(headers.traceparent));
+      ctx.traceparent = trace.traceparent;
+      if (trace.valid) ctx.tracestate = single(headers.tracestate);
+    }
     const trusted = config.trustedProxies;
     ctx.clientIp = clientIp(req, trusted);
     if (trusted !== null) ctx.peerTrusted = trusted.has(socketAddress(req));

@@ -9,11 +9,16 @@ describe('nextTraceparent', () => {
     expect(result.traceparent).not.toContain('00f067aa0ba902b7');
   });
 
-  it('starts a sampled trace otherwise', () => {
+  it('keeps the caller\'s flags whatever they are', () => {
+    expect(nextTraceparent('00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00').traceparent).toMatch(/-00$/);
+    expect(nextTraceparent('00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-03').traceparent).toMatch(/-03$/);
+  });
+
+  it('starts a trace it does not sample otherwise (it records nothing of it)', () => {
     for (const value of [undefined, '', '00-abc', '00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01']) {
       const result = nextTraceparent(value);
       expect(result.valid).toBe(false);
-      expect(result.traceparent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
+      expect(result.traceparent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-00$/);
     }
   });
 });

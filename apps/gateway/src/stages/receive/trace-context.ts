@@ -21,8 +21,10 @@ export function randomHex(bytes: number): string {
 
 /**
  * The traceparent to send upstream. A valid incoming one keeps its trace id and flags
- * and gets a new parent (span) id: the gateway's hop. Anything else starts a new trace
- * (sampled flag set). Returns `valid` so tracestate is passed only beside a valid parent.
+ * and gets a new parent (span) id: the gateway's hop. Anything else starts a new trace,
+ * not sampled: this path runs only when tracing is off, so the gateway records nothing of
+ * it and does not claim otherwise (with tracing on, start-trace's sampler decides).
+ * Returns `valid` so tracestate is passed only beside a valid parent.
  * Checked by hand rather than with a regular expression: this runs on every request.
  */
 export function nextTraceparent(incoming: string | undefined): { traceparent: string; valid: boolean } {
@@ -31,7 +33,7 @@ export function nextTraceparent(incoming: string | undefined): { traceparent: st
     return { traceparent: `00-${incoming.slice(3, 35)}-${randomHex(8)}-${incoming.slice(53, 55)}`, valid: true };
   }
   const ids = randomHex(24);
-  return { traceparent: `00-${ids.slice(0, 32)}-${ids.slice(32)}-01`, valid: false };
+  return { traceparent: `00-${ids.slice(0, 32)}-${ids.slice(32)}-00`, valid: false };
 }
 
 // version(2) - trace-id(32) - parent-id(16) - flags(2) [ - future fields ]

@@ -3,6 +3,7 @@ import { AccessLog, type AccessLine } from './access-log';
 
 const line = (overrides: Partial<AccessLine> = {}): AccessLine => ({
   requestId: 'req-1',
+  traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
   method: 'GET',
   path: '/weather/forecast/paris',
   api: 'weather',
@@ -23,16 +24,17 @@ describe('AccessLog', () => {
     const { writes, destination } = capture();
     const log = new AccessLog(destination, { worker: 2 });
     log.write(line());
-    log.write(line({ requestId: 'req-2', status: 404, api: undefined, route: undefined, app: undefined }));
+    log.write(line({ requestId: 'req-2', traceId: undefined, status: 404, api: undefined, route: undefined, app: undefined }));
     expect(writes).toHaveLength(0);
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(writes).toHaveLength(1);
     const [first, second] = writes[0]!.trimEnd().split('\n').map((text) => JSON.parse(text) as Record<string, unknown>);
-    expect(first).toMatchObject({ level: 30, service: 'tollgate-gateway', worker: 2, requestId: 'req-1', method: 'GET', api: 'weather', route: 'GET /forecast/{city}', app: 'acme-app', status: 200, ms: 1.5, msg: 'request' });
+    expect(first).toMatchObject({ level: 30, service: 'tollgate-gateway', worker: 2, requestId: 'req-1', traceId: '4bf92f3577b34da6a3ce929d0e0e4736', method: 'GET', api: 'weather', route: 'GET /forecast/{city}', app: 'acme-app', status: 200, ms: 1.5, msg: 'request' });
     expect(typeof first!.time).toBe('number');
     expect(second).toMatchObject({ requestId: 'req-2', status: 404 });
     expect(second).not.toHaveProperty('api');
     expect(second).not.toHaveProperty('app');
+    expect(second).not.toHaveProperty('traceId');
   });
 
   it('escapes whatever the client sent, so every line stays one valid JSON object', async () => {

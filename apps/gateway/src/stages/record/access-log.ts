@@ -5,6 +5,8 @@ export interface LogDestination {
 
 export interface AccessLine {
   readonly requestId: string;
+  /** The W3C trace id the request was handled under (the caller's, or one the gateway started). */
+  readonly traceId: string | undefined;
   readonly method: string | undefined;
   readonly path: string;
   readonly api: string | undefined;
@@ -41,7 +43,7 @@ export class AccessLog {
 
   write(line: AccessLine): void {
     this.#pending +=
-      `{"level":30,"time":${Date.now()}${this.#prefix},"requestId":${JSON.stringify(line.requestId)}${optional('method', line.method)},` +
+      `{"level":30,"time":${Date.now()}${this.#prefix},"requestId":${JSON.stringify(line.requestId)}${optional('traceId', line.traceId)}${optional('method', line.method)},` +
       `"path":${JSON.stringify(line.path)}${optional('api', line.api)}${optional('route', line.route)}${optional('app', line.app)},` +
       `"status":${line.status},"ms":${line.ms},"msg":"request"}\n`;
     if (this.#pending.length >= FLUSH_AT_CHARS) this.flush();

@@ -34,6 +34,7 @@ export const record: Stage<RecordConfig> = {
       const route = ctx.route;
       config.accessLog.write({
         requestId: ctx.requestId,
+        traceId: ctx.traceparent === '' ? undefined : ctx.traceparent.slice(3, 35),
         method: ctx.req.method,
         path: ctx.path,
         api: route?.api.slug,
