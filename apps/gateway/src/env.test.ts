@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tracesUrl } from './adapters/tracing/create-tracer';
 import { parseGatewayEnv } from './env';
 
 describe('parseGatewayEnv', () => {
@@ -39,5 +40,35 @@ describe('parseGatewayEnv', () => {
     expect(parseGatewayEnv({}, { DATABASE_URL: 'postgresql://db/x', GATEWAY_RATELIMIT_HEADERS: 'draft' }).GATEWAY_RATELIMIT_HEADERS).toBe('draft');
     expect(parseGatewayEnv({}, { DATABASE_URL: 'postgresql://db/x', GATEWAY_RATELIMIT_HEADERS: '' }).GATEWAY_RATELIMIT_HEADERS).toBe('both');
     expect(() => parseGatewayEnv({}, { DATABASE_URL: 'postgresql://db/x', GATEWAY_RATELIMIT_HEADERS: 'draft-6' })).toThrow(/GATEWAY_RATELIMIT_HEADERS/);
+  });
+
+  it('reads the OpenTelemetry settings under their standard names; tracing is off without an endpoint', () => {
+    const db = { DATABASE_URL: 'postgresql://db/x' };
+    const off = parseGatewayEnv({}, db);
+    expect(off).toMatchObject({ OTEL_SERVICE_NAME: 'tollgate-gateway', OTEL_TRACES_SAMPLER: 'parentbased_always_on', OTEL_TRACES_SAMPLER_ARG: 1, OTEL_BSP_SCHEDULE_DELAY: 5_000, OTEL_EXPORTER_OTLP_HEADERS: {} });
+    expect(tracesUrl(off)).toBeNull();
+    expect(tracesUrl(parseGatewayEnv({}, { ...db, OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/' }))).toBe('http://collector:4318/v1/traces');
+    expect(tracesUrl(parseGatewayEnv({}, { ...db, OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'https://traces.example.com/in' }))).toBe('https://traces.example.com/in');
+    expect(tracesUrl(parseGatewayEnv({}, { ...db, OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_SDK_DISABLED: 'TRUE' }))).toBeNull();
+    const on = parseGatewayEnv({}, { ...db, OTEL_EXPORTER_OTLP_HEADERS: 'api-key=s%20ecret, X-Tenant=acme', OTEL_TRACES_SAMPLER: 'parentbased_traceidratio', OTEL_TRACES_SAMPLER_ARG: '0.25' });
+    expect(on).toMatchObject({ OTEL_EXPORTER_OTLP_HEADERS: { 'api-key': 's ecret', 'x-tenant': 'acme' }, OTEL_TRACES_SAMPLER: 'parentbased_traceidratio', OTEL_TRACES_SAMPLER_ARG: 0.25 });
+  });
+
+  it('refuses OpenTelemetry settings it cannot use, naming them and never echoing a header value', () => {
+    const db = { DATABASE_URL: 'postgresql://db/x' };
+    expect(() => parseGatewayEnv({}, { ...db, OTEL_TRACES_SAMPLER: 'jaeger_remote' })).toThrow(/OTEL_TRACES_SAMPLER/);
+    expect(() => parseGatewayEnv({}, { ...db, OTEL_TRACES_SAMPLER_ARG: '2' })).toThrow(/OTEL_TRACES_SAMPLER_ARG/);
+    expect(() => parseGatewayEnv({}, { ...db, OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' })).toThrow(/OTEL_EXPORTER_OTLP_ENDPOINT/);
+    expect(() => parseGatewayEnv({}, { ...db, OTEL_EXPORTER_OTLP_HEADERS: 'token=%E0%A4%A' })).toThrow(/OTEL_EXPORTER_OTLP_HEADERS/);
+    const problem = (() => {
+      try {
+        parseGatewayEnv({}, { ...db, OTEL_EXPORTER_OTLP_HEADERS: 'a=1,topsecret' });
+        return '';
+      } catch (error) {
+        return String(error);
+      }
+    })();
+    expect(problem).toMatch(/OTEL_EXPORTER_OTLP_HEADERS: entry 2 /);
+    expect(problem).not.toContain('topsecret');
   });
 });

@@ -142,7 +142,7 @@ function parseOtlpHeaders(value: string | undefined, ctx: z.RefinementCtx): Reco
     const at = pair.indexOf('=');
     const name = pair.slice(0, at).trim();
     try {
-      if (name === '') throw new Error('no name');
+      if (at <= 0 || name === '') throw new Error('no name');
       headers[name.toLowerCase()] = decodeURIComponent(pair.slice(at + 1).trim());
     } catch {
       // The value is never echoed: it usually holds the collector's token.

@@ -96,11 +96,12 @@ describe('traceparent', () => {
     expect(String(first.received.headers.traceparent).endsWith('-00')).toBe(true);
   });
 
-  it('starts a new trace when absent', async () => {
+  it('starts a new trace when absent, not marked sampled: without tracing the gateway records nothing of it', async () => {
     const first = await seenUpstream();
     const second = await seenUpstream();
     expect(first.received.headers.traceparent).toMatch(TRACEPARENT);
     expect(TRACEPARENT.exec(String(first.received.headers.traceparent))![1]).not.toBe(TRACEPARENT.exec(String(second.received.headers.traceparent))![1]);
+    expect(TRACEPARENT.exec(String(first.received.headers.traceparent))![3]).toBe('00');
   });
 
   it.each([
@@ -115,6 +116,8 @@ describe('traceparent', () => {
     const match = TRACEPARENT.exec(String(received.headers.traceparent));
     expect(match).not.toBeNull();
     expect(match![1]).not.toBe(TRACE_ID);
+    // The caller's sampled flag belonged to a trace that is not continued.
+    expect(match![3]).toBe('00');
     expect(received.headers.tracestate).toBeUndefined();
   });
 
