@@ -92,13 +92,16 @@ export async function startGateway(overrides: Partial<GatewayEnv> = {}, options:
     instance: { id: instanceId, hostname: host, version: VERSION },
     heartbeatMs: env.GATEWAY_HEARTBEAT_MS,
   });
-  const admin = createAdminServer({ store, metrics });
-  const server = createGatewayServer({ store, log, env, usage });
   let closing: Promise<void> | null = null;
+  const admin = createAdminServer({ store, metrics, stopping: () => closing !== null });
+  const server = createGatewayServer({ store, log, env, usage });
   const close = () =>
     (closing ??= (async () => {
+      log.info('gateway stopping: not ready, draining requests in flight');
+      // The data port stops accepting in this same turn, as /readyz turns 503: a client that saw either never reaches a closing listener.
+      const draining = drain(server, env.GATEWAY_SHUTDOWN_TIMEOUT_MS);
       await follower.close();
-      await drain(server, env.GATEWAY_SHUTDOWN_TIMEOUT_MS);
+      await draining;
       await usage.close();
       await discoveryFlusher?.close();
       if (tracer !== null) await exportLastSpans(tracer, env.GATEWAY_SHUTDOWN_TIMEOUT_MS, log);

@@ -16,13 +16,15 @@ export interface WorkerState {
  * The admin port of a cluster, served by the primary: /healthz (the primary is up),
  * /readyz (every worker has loaded a config; the body lists each worker's revision and
  * reports the lowest), /metrics (every worker's registry through prom-client's
- * AggregatorRegistry, each series labelled with its `worker`).
+ * AggregatorRegistry, each series labelled with its `worker`). /readyz answers 503 from
+ * the moment the primary starts stopping its workers.
  */
-export function createClusterAdminServer({ workers, expected }: { workers: () => WorkerState[]; expected: number }): Server {
+export function createClusterAdminServer({ workers, expected, stopping }: { workers: () => WorkerState[]; expected: number; stopping: () => boolean }): Server {
   const aggregator = new AggregatorRegistry();
   return createAdminEndpointServer({
     health: () => ({ status: 'ok', workers: workers().length }),
     readiness: () => {
+      if (stopping()) throw new TollgateError('not_ready', { detail: 'The gateway is shutting down.' });
       const list = workers();
       const loaded = list.filter((state) => state.config !== null);
       const body = list.map((state) => ({ id: state.id, pid: state.pid, ...(state.config ?? { revision: null, source: null, loadedAt: null }) }));

@@ -38,7 +38,7 @@ export async function runPrimary(env: GatewayEnv, log: Logger): Promise<void> {
     });
   };
 
-  const admin = createClusterAdminServer({ workers: () => [...states.values()], expected: env.GATEWAY_WORKERS });
+  const admin = createClusterAdminServer({ workers: () => [...states.values()], expected: env.GATEWAY_WORKERS, stopping: () => stopping });
   const address = await listen(admin, env.GATEWAY_ADMIN_PORT, env.GATEWAY_ADMIN_HOST, 'GATEWAY_ADMIN_PORT');
   for (let id = 1; id <= env.GATEWAY_WORKERS; id++) fork(id);
   log.info({ workers: env.GATEWAY_WORKERS, adminUrl: localUrl(address), port: env.GATEWAY_PORT }, 'gateway primary started');
