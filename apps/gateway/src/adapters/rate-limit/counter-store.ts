@@ -25,6 +25,10 @@ export interface CounterStore {
   readonly instances: number;
   /** Round trips made so far (for metrics and the benchmark). */
   readonly calls: number;
+  /** The store's clock minus this process's (0 for an in-memory store): shared windows follow the store's time. */
+  readonly clockOffsetMs: number;
+  /** Commands sent and not yet answered (0 for an in-memory store). */
+  readonly pendingCommands: number;
   reserve(request: ReserveRequest): Reservation | Promise<Reservation>;
   /** Gives back units reserved but never spent (an instance stopping, an idle lease). */
   release(key: string, units: number): void | Promise<void>;

@@ -13,6 +13,11 @@ export interface CreateLimiterOptions {
   env: GatewayEnv;
   log: Logger;
   metrics: GatewayMetrics | null;
+  /**
+   * The gateway's clock. `Date.now` itself is moved onto Redis's clock for shared windows,
+   * so gateways whose clocks disagree count in the same windows; a clock a test injects to
+   * move time is taken as it is.
+   */
   clock: () => number;
 }
 
@@ -26,10 +31,10 @@ export function createLimiter({ env, log, metrics, clock }: CreateLimiterOptions
     const redis = createRedis({ url: env.REDIS_URL, commandTimeoutMs: env.GATEWAY_REDIS_TIMEOUT_MS, log });
     const instanceId = `${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`;
     log.info({ redis: redactUrl(env.REDIS_URL) }, 'rate limits and quotas shared through Redis');
-    store = new RedisCounterStore(redis, instanceId, env.GATEWAY_REDIS_PREFIX);
+    store = new RedisCounterStore(redis, instanceId, env.GATEWAY_REDIS_PREFIX, clock);
   }
-  const limiterMetrics = metrics === null ? null : new LimiterMetrics(metrics.registry, () => store.instances);
-  return new LeaseLimiter({ clock, prefix: env.GATEWAY_REDIS_PREFIX, maxLease: env.GATEWAY_RATE_LIMIT_MAX_LEASE, log, metrics: limiterMetrics, store });
+  const limiterMetrics = metrics === null ? null : new LimiterMetrics(metrics.registry, store);
+  return new LeaseLimiter({ clock, alignToStore: clock === Date.now, prefix: env.GATEWAY_REDIS_PREFIX, maxLease: env.GATEWAY_RATE_LIMIT_MAX_LEASE, log, metrics: limiterMetrics, store });
 }
 
 function redactUrl(url: string): string {

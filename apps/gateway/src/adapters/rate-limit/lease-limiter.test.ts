@@ -14,6 +14,8 @@ class SwitchableStore implements CounterStore {
   readonly shared = true;
   instances = 2;
   calls = 0;
+  clockOffsetMs = 0;
+  readonly pendingCommands = 0;
   up = true;
   readonly inner: MemoryCounterStore;
   constructor(now: () => number) {
@@ -97,7 +99,7 @@ describe('LeaseLimiter', () => {
     let now = 3_000_000;
     const store = new SwitchableStore(() => now);
     const registry = new Registry();
-    const metrics = new LimiterMetrics(registry, () => 1);
+    const metrics = new LimiterMetrics(registry, store);
     const limiter = new LeaseLimiter({ store, clock: () => now, prefix: 't:', maxLease: 100, log, metrics });
     store.up = false;
     const decisions: number[] = [];
@@ -113,5 +115,18 @@ describe('LeaseLimiter', () => {
     expect(await limiter.take(checks(now, 10), false)).toBe(ADMITTED);
     expect(limiter.degraded).toBe(false);
     expect((await registry.getSingleMetric('tollgate_gateway_rate_limiter_degraded_total')!.get()).values[0]!.value).toBe(1);
+  });
+
+  it('counts in the store\'s time when aligned, so instances whose clocks disagree share one window', async () => {
+    const real = 10 * 60_000 + 10_000;
+    const store = new SwitchableStore(() => real);
+    const skewed = new SwitchableStore(() => real);
+    Object.assign(skewed, { inner: store.inner, clockOffsetMs: -45_000 });
+    const a = new LeaseLimiter({ store, clock: () => real, alignToStore: true, prefix: 't:', maxLease: 100, log, metrics: null });
+    const b = new LeaseLimiter({ store: skewed, clock: () => real + 45_000, alignToStore: true, prefix: 't:', maxLease: 100, log, metrics: null });
+    expect(b.now()).toBe(a.now());
+    let admitted = 0;
+    for (let i = 0; i < 10; i++) for (const limiter of [a, b]) if ((await limiter.take(checks(limiter.now(), 10), false)) === ADMITTED) admitted++;
+    expect(admitted).toBe(10);
   });
 });

@@ -18,6 +18,11 @@ const MAX_ROUNDS = 1_000;
 export interface LeaseLimiterOptions {
   store: CounterStore;
   clock: () => number;
+  /**
+   * Windows follow the store's clock (Redis's TIME) rather than `clock`, so instances whose
+   * clocks disagree share one window. Off where the clock is the one tests move.
+   */
+  alignToStore?: boolean;
   /** Prefix of every counter key, e.g. `tollgate:`. */
   prefix: string;
   /** Largest lease taken in one reservation. */
@@ -45,7 +50,7 @@ export class LeaseLimiter {
   #nextProbe = 0;
 
   constructor(private readonly options: LeaseLimiterOptions) {
-    this.#fallback = new MemoryCounterStore(options.clock);
+    this.#fallback = new MemoryCounterStore(() => this.now());
     this.#sweeper = setInterval(() => this.sweep(), 60_000);
     this.#sweeper.unref();
   }
@@ -58,13 +63,19 @@ export class LeaseLimiter {
     return this.options.store.shared;
   }
 
+  /** The time windows are counted in: the clock, moved onto the store's where the store keeps one. */
+  now(): number {
+    const { clock, store, alignToStore } = this.options;
+    return alignToStore ? clock() + store.clockOffsetMs : clock();
+  }
+
   /**
    * Checks a request against its counters: ADMITTED (every counter spent `cost`), the
    * index of the first check that refused (nothing spent), or UNAVAILABLE. Answers
    * synchronously whenever the local leases decide.
    */
   take(checks: LimitCheck[], failClosed: boolean): number | Promise<number> {
-    const now = this.options.clock();
+    const now = this.now();
     const local = this.#decideLocally(checks, now);
     return local === NEEDS_STORE ? this.#decideWithStore(checks, failClosed) : local;
   }
@@ -97,7 +108,7 @@ export class LeaseLimiter {
     // when other requests took the units first or the window rolled meanwhile.
     for (let round = 0; round < MAX_ROUNDS; round++) {
       if (this.#degraded && performance.now() < this.#nextProbe) return this.#decideInMemory(checks, failClosed);
-      const now = this.options.clock();
+      const now = this.now();
       const decision = this.#decideLocally(checks, now);
       if (decision !== NEEDS_STORE) return decision;
       const check = checks.find((c) => this.#leases.get(c.scope)!.leased < c.cost)!;
@@ -153,7 +164,7 @@ export class LeaseLimiter {
   #decideInMemory(checks: LimitCheck[], failClosed: boolean): number {
     if (failClosed) return UNAVAILABLE;
     this.options.metrics?.fallbackDecisions.inc();
-    const now = this.options.clock();
+    const now = this.now();
     const instances = this.options.store.instances;
     for (let i = 0; i < checks.length; i++) {
       const check = checks[i]!;
@@ -203,7 +214,7 @@ export class LeaseLimiter {
 
   /** Drops leases of scopes not used for a while, giving their unspent units back. */
   sweep(): void {
-    const cutoff = this.options.clock() - IDLE_MS;
+    const cutoff = this.now() - IDLE_MS;
     for (const [scope, lease] of this.#leases) {
       if (lease.lastUsed >= cutoff || lease.pending !== null) continue;
       this.#leases.delete(scope);
@@ -213,7 +224,7 @@ export class LeaseLimiter {
 
   /** Unspent units of a lease whose window is still open go back to the shared counter. */
   async #release(scope: string, lease: Lease): Promise<void> {
-    if (lease.leased <= 0 || lease.windowEnd <= this.options.clock()) return;
+    if (lease.leased <= 0 || lease.windowEnd <= this.now()) return;
     const units = lease.leased;
     lease.leased = 0;
     await this.options.store.release(`${this.options.prefix}${scope}:${lease.windowStart}`, units);

@@ -12,6 +12,8 @@ interface Counter {
 export class MemoryCounterStore implements CounterStore {
   readonly shared = false;
   readonly instances = 1;
+  readonly clockOffsetMs = 0;
+  readonly pendingCommands = 0;
   calls = 0;
   readonly #counters = new Map<string, Counter>();
   readonly #sweeper: NodeJS.Timeout;

@@ -1,5 +1,7 @@
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { HEARTBEAT_SCRIPT } from './heartbeat-script';
+import { RELEASE_SCRIPT } from './release-script';
 import { RESERVE_SCRIPT } from './reserve-script';
 
 export interface CreateRedisOptions {
@@ -26,6 +28,8 @@ export function createRedis({ url, commandTimeoutMs, log }: CreateRedisOptions):
     lazyConnect: false,
   });
   redis.defineCommand('tollgateReserve', { numberOfKeys: 1, lua: RESERVE_SCRIPT });
+  redis.defineCommand('tollgateHeartbeat', { numberOfKeys: 1, lua: HEARTBEAT_SCRIPT });
+  redis.defineCommand('tollgateRelease', { numberOfKeys: 1, lua: RELEASE_SCRIPT });
   let reported = false;
   redis.on('error', (error: Error) => {
     if (reported) return;

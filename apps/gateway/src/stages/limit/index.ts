@@ -13,7 +13,6 @@ import { readLimitPolicy, type LimitBy } from './schema';
 
 export interface LimitConfig {
   readonly limiter: LeaseLimiter;
-  readonly clock: () => number;
   readonly periods: QuotaPeriods;
   readonly limitBy: LimitBy;
   readonly failClosed: boolean;
@@ -49,7 +48,6 @@ export const limit: Stage<LimitConfig> = {
     if (periods === undefined) periodsByServices.set(services, (periods = new QuotaPeriods()));
     return {
       limiter: services.limiter,
-      clock: services.clock,
       periods,
       limitBy: policy.limitBy,
       failClosed: policy.failClosed,
@@ -81,7 +79,8 @@ export const limit: Stage<LimitConfig> = {
     }
     const limits = planLimits(plan);
     if (limits.policyNames.length === 0) return;
-    const now = config.clock();
+    // The limiter's time: Redis's clock where counters are shared, so skewed gateways agree on windows.
+    const now = config.limiter.now();
     const checks: LimitCheck[] = [];
     if (limits.rate !== null) {
       const start = windowStart(now, limits.rate.windowMs);
@@ -105,7 +104,7 @@ export const limit: Stage<LimitConfig> = {
     }
     const decision = config.limiter.take(checks, config.failClosed);
     if (typeof decision === 'number') return conclude(ctx, config, limits, checks, decision, now);
-    return decision.then((settled) => conclude(ctx, config, limits, checks, settled, config.clock()));
+    return decision.then((settled) => conclude(ctx, config, limits, checks, settled, config.limiter.now()));
   },
 };
 
