@@ -1,61 +1,13 @@
 // Redis stopped under load and started again: the gateway keeps answering, limits per
 // instance while Redis is away (or fails closed where an API asks), and goes back to
 // shared counters by itself.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { useTestDatabase } from '@tollgate/db/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { applyLimitConfig, burst, call, count, startGateways, type LimitPlan } from '../../apps/gateway/src/integration/limits-fixture';
 import type { RunningGateway } from '../../apps/gateway/src/start-gateway';
 import { eventually } from '../../apps/gateway/src/testing/test-gateway';
 import { startTestUpstream, type TestUpstream } from '../../apps/gateway/src/testing/test-upstream';
-import { freePort } from '../setup/services';
-
-/** A redis-server of this test's own that can be stopped and started on the same port. */
-class PrivateRedis {
-  #child: ChildProcess | null = null;
-  readonly #dir = mkdtempSync(path.join(os.tmpdir(), 'tollgate-redis-fault-'));
-  constructor(readonly port: number) {}
-
-  get url(): string {
-    return `redis://127.0.0.1:${this.port}`;
-  }
-
-  async start(): Promise<void> {
-    this.#child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.#dir], { stdio: 'ignore' });
-    await eventually(() => ping(this.port), 5_000);
-  }
-
-  async stop(): Promise<void> {
-    const child = this.#child;
-    if (child === null || child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGKILL');
-    await exited;
-    this.#child = null;
-  }
-
-  async close(): Promise<void> {
-    await this.stop();
-    rmSync(this.#dir, { recursive: true, force: true });
-  }
-}
-
-function ping(port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => socket.write('PING\r\n'));
-    socket.once('data', (data) => {
-      socket.destroy();
-      if (data.toString().startsWith('+PONG')) resolve();
-      else reject(new Error('no PONG'));
-    });
-    socket.once('error', reject);
-  });
-}
+import { PrivateRedis } from '../support/private-redis';
 
 const t = useTestDatabase();
 const PLANS: LimitPlan[] = [
@@ -71,8 +23,7 @@ let keys: Record<string, string>;
 
 beforeAll(async () => {
   upstream = await startTestUpstream();
-  redis = new PrivateRedis(await freePort());
-  await redis.start();
+  redis = await PrivateRedis.start();
   keys = await applyLimitConfig(t.db, upstream.url, PLANS);
   gateways = await startGateways(2, t.url, { REDIS_URL: redis.url, GATEWAY_REDIS_TIMEOUT_MS: 200 });
   // Both instances have seen each other in Redis, so a lost Redis splits limits in two.
