@@ -77,6 +77,12 @@ export const ZGatewayEnv = z.object({
   GATEWAY_KEEP_ALIVE_TIMEOUT_MS: positive(5_000),
   /** Comma-separated CIDRs of proxies in front of the gateway whose X-Forwarded-For is believed. */
   GATEWAY_TRUSTED_PROXIES: z.preprocess(splitList, z.array(ZIpRange).default([])),
+  /** DNS servers (`ip` or `ip:port`, comma-separated) that resolve upstream targets named by a host name; empty: the system's. */
+  GATEWAY_DNS_SERVERS: z.preprocess(splitList, z.array(z.string().regex(/^(\[[0-9A-Fa-f:.]+\]|[0-9.]+|[0-9A-Fa-f:]+)(:\d{1,5})?$/, 'must be ip or ip:port')).default([])),
+  /** A target host name is looked up again when its shortest TTL runs out, but never sooner than this (and again this soon after a failed lookup). */
+  GATEWAY_DNS_MIN_TTL_MS: positive(1_000),
+  /** ...and never later than this. */
+  GATEWAY_DNS_MAX_TTL_MS: positive(300_000),
   /**
    * Origins of the developer portal (comma-separated, e.g. https://portal.example.com), whose
    * try-it calls every route answers with CORS, beside (never instead of) an API's own CORS policy.

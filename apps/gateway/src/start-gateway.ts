@@ -71,7 +71,11 @@ export async function startGateway(overrides: Partial<GatewayEnv> = {}, options:
   const log = options.worker ? rootLog.child({ worker: options.worker.id }) : rootLog;
   const accessLog = env.GATEWAY_ACCESS_LOG && log.isLevelEnabled('info') ? new AccessLog(destination, options.worker ? { worker: options.worker.id } : {}) : null;
   const metrics = new GatewayMetrics({ processMetrics: options.processMetrics ?? true, worker: options.worker?.id });
-  const pools = new UpstreamPools({ connections: env.GATEWAY_UPSTREAM_CONNECTIONS, connectTimeoutMs: env.GATEWAY_UPSTREAM_CONNECT_TIMEOUT_MS });
+  const pools = new UpstreamPools({
+    connections: env.GATEWAY_UPSTREAM_CONNECTIONS,
+    connectTimeoutMs: env.GATEWAY_UPSTREAM_CONNECT_TIMEOUT_MS,
+    dns: { servers: env.GATEWAY_DNS_SERVERS, minTtlMs: env.GATEWAY_DNS_MIN_TTL_MS, maxTtlMs: Math.max(env.GATEWAY_DNS_MIN_TTL_MS, env.GATEWAY_DNS_MAX_TTL_MS) },
+  });
   const clock = options.clock ?? Date.now;
   const limiter = createLimiter({ env, log, metrics, clock });
   const discovery = env.GATEWAY_DISCOVERY ? createDiscovery(env, metrics.registry) : null;

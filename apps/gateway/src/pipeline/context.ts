@@ -77,6 +77,8 @@ export class GatewayContext {
   requestBody: ReadBody | null = null;
   /** A copy of the response's first bytes when discovery samples this request's body (sample-body sets it, forward fills it, discover reads it). */
   responseSample: ResponseSample | null = null;
+  /** The upstream version a traffic split chose (forward sets it; the access log and the usage event carry it), or null. */
+  upstreamVersion: string | null = null;
   /** Set when the client asked to upgrade to WebSocket (forward proxies the upgrade). */
   upgrade: UpgradeRequest | null = null;
   #log: Logger | null = null;

@@ -29,6 +29,7 @@ export const REQUEST_LOG_COPY_COLUMNS = [
   'clientIp',
   'count',
   'outcome',
+  'upstreamVersion',
 ] as const;
 
 /** The COPY options matching the encoding above. */
@@ -69,6 +70,8 @@ export interface RequestLogRow {
   count?: number;
   /** The call's outcome class; from its status when absent. */
   outcome?: UsageOutcome;
+  /** The upstream version a traffic split chose; NULL when absent. */
+  upstreamVersion?: string;
 }
 
 /** Encodes one row (with its batch id) as a COPY line; unsafe bytes in text become spaces. */

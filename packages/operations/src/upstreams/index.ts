@@ -1,2 +1,3 @@
 export { getUpstream } from './get-upstream';
 export { updateUpstream } from './update-upstream';
+export { checkTargetHosts, targetHostName } from './check-target-hosts';

@@ -3,6 +3,7 @@ import { pino, type Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { Pool } from 'undici';
 import { ConnectionAdmission } from './connection-admission';
+import { HostResolver, type HostResolverOptions } from './host-resolver';
 import { registerUpstreamMetrics } from './upstream-metrics';
 import { readUpstreamSettings } from './upstream-settings';
 import { UpstreamState } from './upstream-state';
@@ -13,6 +14,8 @@ export interface UpstreamPoolOptions {
   connections: number;
   /** Connect timeout where an upstream's settings name none. */
   connectTimeoutMs: number;
+  /** Targets named by a host name are resolved here and balanced over their addresses; absent: reached by name. */
+  dns?: Omit<HostResolverOptions, 'warn'>;
 }
 
 const CLOSE_GRACE_MS = 30_000;
@@ -34,8 +37,11 @@ export class UpstreamPools {
   #log: Logger = pino({ level: 'silent' });
   #registry: Registry | null = null;
   #closed = false;
+  readonly #resolver: HostResolver | null;
 
-  constructor(private readonly options: UpstreamPoolOptions) {}
+  constructor(private readonly options: UpstreamPoolOptions) {
+    this.#resolver = options.dns ? new HostResolver({ ...options.dns, warn: (host, error) => this.#log.warn({ host, err: error.message }, 'upstream host lookup failed; keeping its last addresses') }) : null;
+  }
 
   /** Logs and metrics go where the gateway's do (called when a snapshot compiles; idempotent). */
   attach(log: Logger, registry: Registry): void {
@@ -45,8 +51,8 @@ export class UpstreamPools {
     registerUpstreamMetrics(registry, () => this.#upstreams.values());
   }
 
-  get(origin: string, connectTimeoutMs = this.options.connectTimeoutMs): Pool {
-    const key = `${origin} ${connectTimeoutMs}`;
+  get(origin: string, connectTimeoutMs = this.options.connectTimeoutMs, servername: string | null = null): Pool {
+    const key = servername === null ? `${origin} ${connectTimeoutMs}` : `${origin} ${connectTimeoutMs} ${servername}`;
     this.#usedPools.add(key);
     let pool = this.#pools.get(key);
     if (pool === undefined) {
@@ -56,6 +62,7 @@ export class UpstreamPools {
         keepAliveTimeout: 4_000,
         keepAliveMaxTimeout: 60_000,
         pipelining: 1,
+        ...(servername === null ? {} : { connect: { servername } }),
       });
       this.#pools.set(key, pool);
       ConnectionAdmission.attach(pool, this.options.connections);
@@ -72,7 +79,7 @@ export class UpstreamPools {
       state = new UpstreamState(source.id, settings, () => this.#log);
       this.#upstreams.set(source.id, state);
     }
-    const targets = state.update(settings, this.#closed ? [] : source.targets, (origin) => this.get(origin, settings.timeouts.connectMs));
+    const targets = state.update(settings, this.#closed ? [] : source.targets, (origin, servername) => this.get(origin, settings.timeouts.connectMs, servername), this.#resolver);
     return { state, targets };
   }
 
@@ -82,15 +89,18 @@ export class UpstreamPools {
    * call uses, or whose origin is not in `origins`.
    */
   retain(origins: ReadonlySet<string>): void {
-    for (const [key, pool] of this.#pools) {
-      if (this.#usedPools.has(key) && origins.has(key.slice(0, key.indexOf(' ')))) continue;
-      this.#pools.delete(key);
-      void closeGracefully(pool, CLOSE_GRACE_MS);
-    }
     for (const [id, state] of this.#upstreams) {
       if (this.#usedUpstreams.has(id)) continue;
       this.#upstreams.delete(id);
       state.stop();
+    }
+    // Addresses of host names come and go between snapshots: a pool a target uses now stays.
+    const inUse = new Set<Pool>();
+    for (const state of this.#upstreams.values()) for (const target of state.members()) inUse.add(target.pool);
+    for (const [key, pool] of this.#pools) {
+      if (inUse.has(pool) || (this.#usedPools.has(key) && origins.has(key.slice(0, key.indexOf(' '))))) continue;
+      this.#pools.delete(key);
+      void closeGracefully(pool, CLOSE_GRACE_MS);
     }
     this.#usedPools.clear();
     this.#usedUpstreams.clear();
@@ -98,6 +108,7 @@ export class UpstreamPools {
 
   async close(graceMs = CLOSE_GRACE_MS): Promise<void> {
     this.#closed = true;
+    this.#resolver?.close();
     for (const state of this.#upstreams.values()) state.stop();
     this.#upstreams.clear();
     const pools = [...this.#pools.values()];

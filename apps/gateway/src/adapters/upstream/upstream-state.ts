@@ -4,7 +4,12 @@ import type { Logger } from 'pino';
 import type { Pool } from 'undici';
 import { CircuitBreaker } from './circuit-breaker';
 import { HealthChecker } from './health-checker';
+import type { HostResolver } from './host-resolver';
+import { targetHostName } from '@tollgate/operations';
 import { UpstreamTarget } from './upstream-target';
+
+/** The pool for an origin (TLS to an address checks the certificate against `servername`). */
+export type PoolFor = (origin: string, servername: string | null) => Pool;
 
 /**
  * What the gateway knows about one upstream across config reloads: its settings, its
@@ -17,6 +22,13 @@ export class UpstreamState {
   settings: TUpstreamSettings;
   readonly breaker: CircuitBreaker;
   #targets = new Map<string, UpstreamTarget>();
+  #members: UpstreamTarget[] = [];
+  readonly #byVersion = new Map<string, UpstreamTarget[]>();
+  #generation = 0;
+  #sources: readonly SnapshotTarget[] = [];
+  #pool: PoolFor | null = null;
+  #resolver: HostResolver | null = null;
+  #hosts = new Set<string>();
   #checker: HealthChecker | null = null;
   #checkerKey = '';
 
@@ -54,26 +66,78 @@ export class UpstreamState {
     return false;
   }
 
-  /** Applies a snapshot's view of the upstream; targets keep their state when their URL stays. */
-  update(settings: TUpstreamSettings, targets: readonly SnapshotTarget[], pool: (origin: string) => Pool): UpstreamTarget[] {
+  /**
+   * Applies a snapshot's view of the upstream; targets keep their state when their URL
+   * stays. A target named by a host name (see targetHostName) stands for each of its
+   * resolved addresses, followed as `resolver` re-resolves it; before the first answer it
+   * is reached by name.
+   */
+  update(settings: TUpstreamSettings, targets: readonly SnapshotTarget[], pool: PoolFor, resolver: HostResolver | null = null): UpstreamTarget[] {
     this.settings = settings;
     this.breaker.policy = settings.breaker;
+    this.#sources = targets.filter((source) => source.weight > 0);
+    this.#pool = pool;
+    const hosts = new Set(resolver === null ? [] : this.#sources.flatMap((source) => targetHostName(source.url) ?? []));
+    for (const host of this.#hosts) if (!hosts.has(host) || resolver !== this.#resolver) this.#resolver?.unwatch(host, this.#refresh);
+    for (const host of hosts) resolver!.watch(host, this.#refresh);
+    this.#hosts = hosts;
+    this.#resolver = resolver;
+    this.#rebuild();
+    return this.#members;
+  }
+
+  /** The targets taking part now (weight > 0, resolved addresses expanded), of one version or of all (null). */
+  members(version: string | null = null): readonly UpstreamTarget[] {
+    if (version === null) return this.#members;
+    let list = this.#byVersion.get(version);
+    if (list === undefined) this.#byVersion.set(version, (list = this.#members.filter((target) => target.version === version)));
+    return list;
+  }
+
+  /** Bumped whenever the members change (a reload, a DNS answer). */
+  get generation(): number {
+    return this.#generation;
+  }
+
+  readonly #refresh = (): void => {
+    if (this.#pool !== null) this.#rebuild();
+  };
+
+  #rebuild(): void {
     const next = new Map<string, UpstreamTarget>();
-    const ordered: UpstreamTarget[] = [];
-    for (const source of targets) {
-      if (source.weight <= 0) continue;
-      const origin = new URL(source.url).origin;
-      let target = this.#targets.get(source.url);
-      if (target === undefined || target.pool !== pool(origin)) target = new UpstreamTarget(source.id, source.url, pool(origin));
-      next.set(source.url, target);
-      ordered.push(target);
+    const members: UpstreamTarget[] = [];
+    const add = (id: string, url: string, weight: number, version: string | null, hostHeader: string | null, servername: string | null) => {
+      const origin = new URL(url).origin;
+      const pool = this.#pool!(origin, servername);
+      let target = this.#targets.get(url);
+      if (target === undefined || target.pool !== pool || target.weight !== weight || target.version !== version) target = new UpstreamTarget(id, url, pool, weight, version, hostHeader);
+      next.set(url, target);
+      members.push(target);
+    };
+    for (const source of this.#sources) {
+      const host = targetHostName(source.url);
+      const addresses = host === null || this.#resolver === null ? [] : this.#resolver.addresses(host);
+      if (addresses.length === 0) {
+        add(source.id, source.url, source.weight, source.version ?? null, null, null);
+        continue;
+      }
+      const parsed = new URL(source.url);
+      for (const address of addresses) {
+        const at = new URL(source.url);
+        at.hostname = address.includes(':') ? `[${address}]` : address;
+        add(source.id, at.href, source.weight, source.version ?? null, parsed.host, parsed.protocol === 'https:' ? parsed.hostname : null);
+      }
     }
     this.#targets = next;
-    this.#updateChecker(settings.healthCheck);
-    return ordered;
+    this.#members = members;
+    this.#byVersion.clear();
+    this.#generation++;
+    this.#updateChecker(this.settings.healthCheck);
   }
 
   stop(): void {
+    for (const host of this.#hosts) this.#resolver?.unwatch(host, this.#refresh);
+    this.#hosts = new Set();
     this.#checker?.stop();
     this.#checker = null;
     this.#checkerKey = '';

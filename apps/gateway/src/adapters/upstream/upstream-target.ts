@@ -29,6 +29,12 @@ export class UpstreamTarget {
     readonly id: string,
     readonly url: string,
     readonly pool: Pool,
+    /** How it shares traffic with the others under weighted balancing. */
+    readonly weight = 1,
+    /** The upstream version it serves in a traffic split, or null. */
+    readonly version: string | null = null,
+    /** The Host header to send: the target's host name when `url` names one of its resolved addresses; else null. */
+    readonly hostHeader: string | null = null,
   ) {
     const parsed = new URL(url);
     this.origin = parsed.origin;

@@ -5,11 +5,11 @@ import { decodeSpoolChunk, frameSpoolRecord } from './spool-record';
 const API = '6f1c1b7e-3f5a-4d55-9a59-1d2c9c1d0e11';
 const APP = '0b8e9c0e-9d41-4bb5-8a43-3f0a0f6f2d22';
 
-function fields(id: string, overrides: Partial<Record<'time' | 'api' | 'status' | 'latency' | 'count' | 'outcome', string>> = {}): string[] {
+function fields(id: string, overrides: Partial<Record<'time' | 'api' | 'status' | 'latency' | 'count' | 'outcome' | 'upstreamVersion', string>> = {}): string[] {
   const time = overrides.time ?? '2026-11-22T10:01:02.345Z';
-  return [id, time, 'gw', overrides.api ?? API, 'GET /r/{id}', APP, '', '', '', 'GET', '/r/1', overrides.status ?? '200', overrides.latency ?? '12.5', '3', '40', '2', '::1', overrides.count ?? '1', overrides.outcome ?? 'success'];
+  return [id, time, 'gw', overrides.api ?? API, 'GET /r/{id}', APP, '', '', '', 'GET', '/r/1', overrides.status ?? '200', overrides.latency ?? '12.5', '3', '40', '2', '::1', overrides.count ?? '1', overrides.outcome ?? 'success', overrides.upstreamVersion ?? 'canary'];
 }
-const spoolLine = (f: string[]) => frameSpoolRecord(['3', ...f].join('\t'));
+const spoolLine = (f: string[]) => frameSpoolRecord(['4', ...f].join('\t'));
 
 describe('decodeSpoolChunk', () => {
   it('has one spool field per request_log COPY column after the batch id', () => {
@@ -34,9 +34,9 @@ describe('decodeSpoolChunk', () => {
   it('skips lines with a wrong CRC, version or field count, and leaves an incomplete last line', async () => {
     const good = spoolLine(fields('a'));
     const damaged = good.replace('/r/1', '/r/2');
-    const version = frameSpoolRecord(['4', ...fields('b')].join('\t'));
-    const short = frameSpoolRecord(['3', ...fields('c').slice(1)].join('\t'));
-    const long = frameSpoolRecord(['3', ...fields('d'), 'x'].join('\t'));
+    const version = frameSpoolRecord(['5', ...fields('b')].join('\t'));
+    const short = frameSpoolRecord(['4', ...fields('c').slice(1)].join('\t'));
+    const long = frameSpoolRecord(['4', ...fields('d'), 'x'].join('\t'));
     const outcome = spoolLine(fields('f', { outcome: 'teapot' }));
     const torn = spoolLine(fields('e')).slice(0, 30);
     const chunk = Buffer.from(damaged + version + good + short + long + outcome + 'garbage\n' + torn);
@@ -45,21 +45,25 @@ describe('decodeSpoolChunk', () => {
     expect(decoded.rows.toString()).toBe(`b\t${fields('a').join('\t')}\n`);
   });
 
-  it('loads version 1 lines (17 fields) with count 1 and version 2 lines (18 fields) with the outcome their status implies', async () => {
-    const v2Fields = fields('a', { status: '503' }).slice(0, -1);
-    const v1Fields = fields('c', { status: '429' }).slice(0, -2);
+  it('loads version 1 lines (17 fields) with count 1, version 2 lines (18 fields) with the outcome their status implies, and version 3 lines (19) without an upstream version', async () => {
+    const v3Fields = fields('d', { outcome: 'rateLimited', status: '429' }).slice(0, -1);
+    const v2Fields = fields('a', { status: '503' }).slice(0, -2);
+    const v1Fields = fields('c', { status: '429' }).slice(0, -3);
+    const v3 = frameSpoolRecord(['3', ...v3Fields].join('\t'));
     const v2 = frameSpoolRecord(['2', ...v2Fields].join('\t'));
     const v1 = frameSpoolRecord(['1', ...v1Fields].join('\t'));
     const v1Short = frameSpoolRecord(['1', ...v1Fields.slice(1)].join('\t'));
-    const chunk = Buffer.from(v1 + spoolLine(fields('b')) + v1Short + v2);
+    const chunk = Buffer.from(v1 + spoolLine(fields('b')) + v1Short + v2 + v3);
     const decoded = await decodeSpoolChunk(chunk, 10, 's:1:0');
-    expect(decoded).toMatchObject({ events: 3, corrupt: 1 });
+    expect(decoded).toMatchObject({ events: 4, corrupt: 1 });
     expect(decoded.rows.toString()).toBe(
-      `s:1:0\t${[...v1Fields, '1', 'clientError'].join('\t')}\ns:1:0\t${fields('b').join('\t')}\ns:1:0\t${[...v2Fields, 'serverError'].join('\t')}\n`,
+      `s:1:0\t${[...v1Fields, '1', 'clientError', ''].join('\t')}\ns:1:0\t${fields('b').join('\t')}\n` +
+        `s:1:0\t${[...v2Fields, 'serverError', ''].join('\t')}\ns:1:0\t${[...v3Fields, ''].join('\t')}\n`,
     );
     expect(decoded.rollups.map(({ statusClass, outcome, count }) => ({ statusClass, outcome, count }))).toEqual([
       { statusClass: 2, outcome: 'success', count: 1 },
       { statusClass: 4, outcome: 'clientError', count: 1 },
+      { statusClass: 4, outcome: 'rateLimited', count: 1 },
       { statusClass: 5, outcome: 'serverError', count: 1 },
     ]);
   });
@@ -96,7 +100,7 @@ describe('decodeSpoolChunk', () => {
 
 describe('decodeSpoolChunk on the event loop', () => {
   it('lets timers run while it decodes a large batch', async () => {
-    const lines = Array.from({ length: 5_000 }, (_, i) => frameSpoolRecord(`3\tid-${i}\t2026-11-22T10:00:00.000Z\tgw\t\t\t\t\t\t\tGET\t/x\t200\t1\t0\t0\t0\t\t1\tsuccess`));
+    const lines = Array.from({ length: 5_000 }, (_, i) => frameSpoolRecord(`4\tid-${i}\t2026-11-22T10:00:00.000Z\tgw\t\t\t\t\t\t\tGET\t/x\t200\t1\t0\t0\t0\t\t1\tsuccess\t`));
     let ticks = 0;
     const timer = setInterval(() => ticks++, 0);
     const decoded = await decodeSpoolChunk(Buffer.from(lines.join('')), 10_000, 'b');

@@ -3,25 +3,28 @@
 // recognised and skipped instead of being half-counted. The fields are a request_log
 // COPY row without its batch id (REQUEST_LOG_COPY_COLUMNS from @tollgate/db, after
 // `batchId`): a batch is `<batch id>\t<fields>\n` per line, sliced out of the spool.
-// Version 3 has 19 fields, the last two `count` (the requests a folded event stands for)
-// and `outcome` (usageOutcome from @tollgate/domain). Lines of spools written before still
-// load: version 2 (18 fields, no outcome) and version 1 (17 fields, neither), as count 1
-// and the outcome their status implies.
+// Version 4 has 20 fields: `count` (the requests a folded event stands for), `outcome`
+// (usageOutcome from @tollgate/domain) and `upstreamVersion` (the version a traffic split
+// chose, empty for none) last. Lines of spools written before still load: version 3 (19
+// fields, no upstream version), version 2 (18, no outcome either) and version 1 (17, no
+// count either), as count 1, the outcome their status implies and no upstream version.
 import { crc32 } from 'node:zlib';
 import { RollupAccumulator, type RollupEvent, type RollupRow } from '@tollgate/db';
 import { isUsageOutcome, usageOutcome } from '@tollgate/domain';
 
-export const SPOOL_RECORD_VERSION = '3';
+export const SPOOL_RECORD_VERSION = '4';
 /** Tabs after the version: between and around the fields, per version. */
-const FIELD_TABS = 19;
+const FIELD_TABS = 20;
+const V3_FIELD_TABS = 19;
 const V2_FIELD_TABS = 18;
 const V1_FIELD_TABS = 17;
-/** `\t1\t<outcome>` (at most 14 bytes) replaces the 11 bytes of CRC and version on a version 1 line. */
-const OLDER_LINE_GROWTH = 3;
+/** `\t1\t<outcome>\t` (at most 15 bytes) replaces the 11 bytes of CRC and version on a version 1 line. */
+const OLDER_LINE_GROWTH = 4;
 const TAB = 9;
 const NEWLINE = 10;
 const FIELD_TABS_OF_VERSION: Readonly<Record<number, number>> = {
   [SPOOL_RECORD_VERSION.charCodeAt(0)]: FIELD_TABS,
+  ['3'.charCodeAt(0)]: V3_FIELD_TABS,
   ['2'.charCodeAt(0)]: V2_FIELD_TABS,
   ['1'.charCodeAt(0)]: V1_FIELD_TABS,
 };
@@ -101,7 +104,7 @@ export async function decodeSpoolChunk(chunk: Buffer, maxEvents: number, batchId
     }
     // tabs[0] is the tab after the version; tabs[i] ends field i-1; tabs[fieldTabs] is the newline.
     const status = number(chunk, tabs, STATUS);
-    const outcome = fieldTabs === FIELD_TABS ? text(chunk, tabs, OUTCOME, 'latin1') : usageOutcome(status);
+    const outcome = fieldTabs >= V3_FIELD_TABS ? text(chunk, tabs, OUTCOME, 'latin1') : usageOutcome(status);
     if (!isUsageOutcome(outcome)) {
       corrupt++;
       pos = end + 1;
@@ -112,7 +115,7 @@ export async function decodeSpoolChunk(chunk: Buffer, maxEvents: number, batchId
     else {
       // An older line: the fields it lacks, as they were meant.
       written += chunk.copy(rows, written, tabs[0]! + 1, end);
-      written += rows.write(`${fieldTabs === V1_FIELD_TABS ? '\t1' : ''}\t${outcome}\n`, written, 'latin1');
+      written += rows.write(`${fieldTabs === V1_FIELD_TABS ? '\t1' : ''}${fieldTabs === V3_FIELD_TABS ? '' : `\t${outcome}`}\t\n`, written, 'latin1');
     }
     const time = text(chunk, tabs, TIME, 'latin1');
     if (firstAt === '' || time < firstAt) firstAt = time;

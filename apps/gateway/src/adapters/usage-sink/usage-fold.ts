@@ -106,7 +106,7 @@ export class UsageFold {
     const latencyMs = Math.round((row.latencySumMs / row.count) * 1000) / 1000;
     return frameSpoolRecord(
       `${SPOOL_RECORD_VERSION}\t${randomUUID()}\t${row.time}\t${this.options.gatewayId}\t${first.apiId}\t${first.routeKey}\t\t\t\t\t${first.method}\t${first.path}\t` +
-        `${first.status}\t${latencyMs}\t${row.bytesIn}\t${row.bytesOut}\t0\t${first.clientIp}\t${row.count}\t${first.outcome}`,
+        `${first.status}\t${latencyMs}\t${row.bytesIn}\t${row.bytesOut}\t0\t${first.clientIp}\t${row.count}\t${first.outcome}\t`,
     );
   }
 }

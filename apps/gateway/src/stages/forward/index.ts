@@ -2,6 +2,8 @@ import type { AdmissionPolicy } from '../../adapters/upstream/connection-admissi
 import type { UpstreamBalancer } from '../../adapters/upstream/upstream-balancer';
 import { timeoutGiven } from '../../adapters/upstream/upstream-settings';
 import type { Stage } from '../../pipeline/types';
+import type { TrafficSplit } from '../../adapters/upstream/traffic-split';
+import { chooseUpstream, compileSplit } from './choose-upstream';
 import { compileHeaderTransform, type CompiledHeaderTransform } from './header-transform';
 import { readRequestBody, routeBodyLimits, type BodyLimits } from './request-body';
 import { noHealthyTarget, sendUpstream } from './send-upstream';
@@ -13,6 +15,8 @@ const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 
 export interface ForwardConfig extends UpstreamPathConfig {
   readonly upstream: UpstreamBalancer | null;
+  /** The route's traffic split over the upstream's versions, or null. */
+  readonly split: TrafficSplit | null;
   /** Wait for the response headers (after connecting). */
   readonly headersTimeoutMs: number;
   /** Wait between response body chunks. */
@@ -49,6 +53,7 @@ export const forward: Stage<ForwardConfig> = {
     const stripLength = route.rewrite === null && route.stripBasePath ? route.stripPrefix.length : 0;
     return {
       upstream,
+      split: compileSplit(route, upstream),
       headersTimeoutMs: policies.timeoutMs ?? (settings && timeoutGiven(api.upstreamSettings, 'headersMs') ? settings.timeouts.headersMs : fallback),
       bodyTimeoutMs: policies.timeoutMs ?? (settings && timeoutGiven(api.upstreamSettings, 'bodyMs') ? settings.timeouts.bodyMs : fallback),
       body: routeBodyLimits(env, policies.maxBodyBytes),
@@ -61,8 +66,8 @@ export const forward: Stage<ForwardConfig> = {
     };
   },
   run(ctx, config) {
-    const balancer = config.upstream;
-    if (balancer === null) throw noHealthyTarget();
+    if (config.upstream === null) throw noHealthyTarget();
+    const balancer = chooseUpstream(ctx, config.upstream, config.split);
     if (ctx.upgrade !== null) return proxyUpgrade(ctx, config, balancer, ctx.upgrade);
     const idempotent = IDEMPOTENT.has(ctx.req.method!);
     // A stage before forward (request validation) may have read the body already.

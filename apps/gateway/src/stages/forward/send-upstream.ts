@@ -125,7 +125,7 @@ function dispatch(ctx: GatewayContext, config: ForwardConfig, balancer: Upstream
         {
           method: ctx.req.method as 'GET',
           path: upstreamPath(ctx, config, target.prefix),
-          headers: forwardHeaders(ctx, config.requestHeaders),
+          headers: withHost(forwardHeaders(ctx, config.requestHeaders), target),
           body: body.body,
           headersTimeout: config.headersTimeoutMs,
           bodyTimeout: config.bodyTimeoutMs,
@@ -137,6 +137,12 @@ function dispatch(ctx: GatewayContext, config: ForwardConfig, balancer: Upstream
       throw error;
     }
   });
+}
+
+/** A target reached at one of its host name's addresses is still asked for that name. */
+export function withHost(headers: string[], target: UpstreamTarget): string[] {
+  if (target.hostHeader !== null) headers.push('host', target.hostHeader);
+  return headers;
 }
 
 /** The same problem, with `Connection: close`; the body stream stops reading. */

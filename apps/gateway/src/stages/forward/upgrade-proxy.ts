@@ -6,7 +6,7 @@ import type { UpstreamBalancer } from '../../adapters/upstream/upstream-balancer
 import type { GatewayContext, UpgradeRequest } from '../../pipeline/context';
 import { forwardHeaders, responseHeaders } from './forward-headers';
 import type { ForwardConfig } from './index';
-import { circuitOpen, noHealthyTarget } from './send-upstream';
+import { circuitOpen, noHealthyTarget, withHost } from './send-upstream';
 import { upstreamPath } from './upstream-path';
 
 /**
@@ -29,7 +29,7 @@ export function proxyUpgrade(ctx: GatewayContext, config: ForwardConfig, balance
     throw noHealthyTarget();
   }
   const origin = new URL(target.origin);
-  const headers = forwardHeaders(ctx, config.requestHeaders);
+  const headers = withHost(forwardHeaders(ctx, config.requestHeaders), target);
   headers.push('connection', 'Upgrade', 'upgrade', String(ctx.req.headers.upgrade));
 
   return new Promise<void>((resolve, reject) => {

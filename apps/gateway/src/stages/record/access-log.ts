@@ -12,6 +12,8 @@ export interface AccessLine {
   readonly api: string | undefined;
   readonly route: string | undefined;
   readonly app: string | undefined;
+  /** The upstream version a traffic split chose, when the route splits traffic. */
+  readonly upstreamVersion?: string | undefined;
   readonly status: number;
   /** Milliseconds from the first byte read to the response completed. */
   readonly ms: number;
@@ -44,7 +46,7 @@ export class AccessLog {
   write(line: AccessLine): void {
     this.#pending +=
       `{"level":30,"time":${Date.now()}${this.#prefix},"requestId":${JSON.stringify(line.requestId)}${optional('traceId', line.traceId)}${optional('method', line.method)},` +
-      `"path":${JSON.stringify(line.path)}${optional('api', line.api)}${optional('route', line.route)}${optional('app', line.app)},` +
+      `"path":${JSON.stringify(line.path)}${optional('api', line.api)}${optional('route', line.route)}${optional('app', line.app)}${optional('upstreamVersion', line.upstreamVersion)},` +
       `"status":${line.status},"ms":${line.ms},"msg":"request"}\n`;
     if (this.#pending.length >= FLUSH_AT_CHARS) this.flush();
     else if (!this.#scheduled) {

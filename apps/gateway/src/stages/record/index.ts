@@ -40,6 +40,7 @@ export const record: Stage<RecordConfig> = {
         api: route?.api.slug,
         route: route?.key,
         app: ctx.principal?.app.slug,
+        upstreamVersion: ctx.upstreamVersion ?? undefined,
         status,
         ms: Math.round(seconds * 10_000) / 10,
       });

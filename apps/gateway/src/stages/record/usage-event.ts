@@ -35,7 +35,7 @@ export function encodeUsageEvent(ctx: GatewayContext, status: number, bytesOut: 
     `${SPOOL_RECORD_VERSION}\t${copySafeText(ctx.requestId || randomUUID())}\t${new Date().toISOString()}\t${gatewayId}\t${route?.api.id ?? ''}\t${copySafeText(route?.key ?? '')}\t` +
       `${principal?.app.id ?? ''}\t${principal?.key?.id ?? ''}\t${subscription?.id ?? ''}\t${plan?.id ?? ''}\t${copySafeText(req.method ?? 'GET')}\t${copySafeText(loggedPath(ctx))}\t` +
       `${status}\t${latencyMs(ctx)}\t${bytesIn(req)}\t${bytesOut}\t${billableUnits(ctx, status)}\t` +
-      `${copySafeText(ctx.clientIp || req.socket.remoteAddress || '')}\t1\t${usageOutcome(status, ctx.problemCode)}`,
+      `${copySafeText(ctx.clientIp || req.socket.remoteAddress || '')}\t1\t${usageOutcome(status, ctx.problemCode)}\t${ctx.upstreamVersion ?? ''}`,
   );
 }
 
