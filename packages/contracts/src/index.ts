@@ -1,6 +1,7 @@
 export * from './config/config-file.schema';
 export * from './config/jwt.schema';
 export * from './config/policies.schema';
+export * from './config/route-backend.schema';
 export { formatIssuePath, toInvalidParams } from './invalid-params';
 export * from './admin';
 export * from './accounts';

@@ -10,6 +10,8 @@ export const ERROR_CODES = {
   invalid_path: { status: 400, title: 'Invalid request path' },
   request_timeout: { status: 408, title: 'Request timeout' },
   payload_too_large: { status: 413, title: 'Payload too large' },
+  unsupported_media_type: { status: 415, title: 'Unsupported media type' },
+  unsafe_xml: { status: 400, title: 'XML with a document type or entity declaration refused' },
   headers_too_large: { status: 431, title: 'Request header fields too large' },
   // identity
   missing_credentials: { status: 401, title: 'Missing credentials' },
@@ -40,6 +42,8 @@ export const ERROR_CODES = {
   // upstream and gateway
   internal_error: { status: 500, title: 'Internal error' },
   upstream_failed: { status: 502, title: 'Upstream request failed' },
+  aggregate_call_failed: { status: 502, title: 'A required call of the aggregate failed' },
+  upstream_fault: { status: 502, title: 'The upstream answered with a fault' },
   no_healthy_target: { status: 503, title: 'No healthy upstream target' },
   route_misconfigured: { status: 503, title: 'Route configuration invalid' },
   circuit_open: { status: 503, title: 'Upstream circuit open' },
@@ -47,6 +51,7 @@ export const ERROR_CODES = {
   not_ready: { status: 503, title: 'Not ready' },
   identity_provider_unavailable: { status: 503, title: 'Identity provider unavailable' },
   rate_limiter_unavailable: { status: 503, title: 'Rate limiter unavailable' },
+  metering_unavailable: { status: 503, title: 'Usage cannot be recorded' },
   upstream_timeout: { status: 504, title: 'Upstream timed out' },
 } as const satisfies Record<string, { status: number; title: string }>;
 

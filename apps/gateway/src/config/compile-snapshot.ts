@@ -1,7 +1,7 @@
 import type { GatewaySnapshot, SnapshotApi, SnapshotApiVersion, SnapshotRoute } from '@tollgate/db';
 import { FoldState, joinPaths } from '@tollgate/domain';
 import FindMyWay from 'find-my-way';
-import { createUpstreamBalancer } from '../adapters/upstream/upstream-balancer';
+import { createUpstreamBalancer, type UpstreamBalancer } from '../adapters/upstream/upstream-balancer';
 import { REQUEST_PHASES, type BoundStage, type GatewayServices, type Stage, type StageScope } from '../pipeline/types';
 import { STAGES } from '../stages';
 import type { CompiledApi, CompiledRoute, CompiledSnapshot, ConfigSource } from './compiled-snapshot.types';
@@ -49,8 +49,12 @@ export function compileSnapshot(
   const served = new Set<CompiledRoute>();
   const origins = new Set<string>();
 
+  // Every API's balancer first: a route may call another API's upstream (aggregate backends).
+  const upstreams = new Map<string, UpstreamBalancer | null>();
+  for (const api of snapshot.apis) upstreams.set(api.slug, api.upstream ? createUpstreamBalancer(api.upstream, services.pools) : null);
+
   for (const api of snapshot.apis) {
-    const upstream = api.upstream ? createUpstreamBalancer(api.upstream, services.pools) : null;
+    const upstream = upstreams.get(api.slug)!;
     for (const target of upstream?.targets ?? []) origins.add(target.origin);
     if (!upstream?.targets.length) warn(`api ${api.slug}: no upstream target with weight > 0; its routes answer 503`);
     const versions = api.versions ?? [];
@@ -91,7 +95,7 @@ export function compileSnapshot(
         main: [],
         after: [],
       };
-      const scope: StageScope = { route, index, services, discovery, warn };
+      const scope: StageScope = { route, index, services, discovery, warn, upstreams };
       const locked = !apiPolicies.ok ? apiPolicies.reason : !routePolicies.ok ? routePolicies.reason : null;
       if (locked !== null) {
         if (!routePolicies.ok) warn(`api ${api.slug} route ${source.key}: its policies do not parse, it answers 503 (${routePolicies.reason})`);

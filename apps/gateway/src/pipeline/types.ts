@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { LeaseLimiter } from '../adapters/rate-limit/lease-limiter';
+import type { UpstreamBalancer } from '../adapters/upstream/upstream-balancer';
 import type { UpstreamPools } from '../adapters/upstream/upstream-pools';
 import type { GatewayMetrics } from '../admin/gateway-metrics';
 import type { AccessLog } from '../stages/record/access-log';
@@ -45,6 +46,8 @@ export interface StageScope {
   readonly discovery: CompiledDiscovery;
   /** Records a problem with the config that does not stop the snapshot from loading. */
   warn(message: string): void;
+  /** Each served API's upstream by API slug (null: the API has none), for routes that call other APIs' upstreams. */
+  readonly upstreams?: ReadonlyMap<string, UpstreamBalancer | null>;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { PHASES, type Stage } from '../pipeline/types';
 import { authenticate } from './authenticate';
+import { backend } from './backend';
 import { block } from './block';
 import { cache } from './cache';
 import { cors } from './cors';
@@ -20,6 +21,6 @@ import { startTrace } from './trace/start-trace';
 import { validate } from './validate';
 
 /** Every stage of the request path, in the order they run. */
-export const STAGES: readonly Stage[] = ([startTrace, receive, corsPreflight, block, route, responseHeaders, lifecycle, cors, ipRules, authenticate, limit, cache, validate, sampleBody, expectContinue, forward, record, discover, endTrace] as Stage[]).sort(
+export const STAGES: readonly Stage[] = ([startTrace, receive, corsPreflight, block, route, responseHeaders, lifecycle, cors, ipRules, authenticate, limit, cache, validate, sampleBody, expectContinue, backend, forward, record, discover, endTrace] as Stage[]).sort(
   (a, b) => PHASES.indexOf(a.phase) - PHASES.indexOf(b.phase) || b.priority - a.priority,
 );

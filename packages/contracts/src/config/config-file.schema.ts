@@ -6,6 +6,7 @@ import { checkPathTemplate, parseApiKey } from '@tollgate/domain';
 import { ZJwtClient, ZJwtIssuer } from './jwt.schema';
 import { ZApiPolicies, ZRoutePolicies, ZUpstreamSettings } from './policies.schema';
 import { checkSplitVersions, ZSplitVersionName } from './traffic-split.schema';
+import { checkRouteBackend } from './route-backend.schema';
 
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 export const ZSlug = z.string().regex(SLUG, 'must be lowercase letters, digits and dashes (1-63), not starting or ending with a dash');
@@ -208,6 +209,7 @@ export const ZConfigFile = z
         ctx.addIssue({ code: 'custom', path: ['apis', apiIndex, 'versions'], message: 'at most one version can be the default' });
       }
       checkSplitVersions(api.upstream.targets, api.upstream.split, ctx, ['apis', apiIndex, 'upstream', 'split'], ['apis', apiIndex, 'upstream', 'targets']);
+      api.routes.forEach((route, routeIndex) => checkRouteBackend(route, ctx, ['apis', apiIndex, 'routes', routeIndex]));
       api.routes.forEach((route, routeIndex) => checkSplitVersions(api.upstream.targets, route.split, ctx, ['apis', apiIndex, 'routes', routeIndex, 'split'], null));
       const names = new Set(api.versions.map((version) => version.name));
       api.routes.forEach((route, routeIndex) => {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ZTrafficSplit } from './traffic-split.schema';
 
 export * from './traffic-split.schema';
+import { ZRouteBackend } from './route-backend.schema';
 
 const ms = (max: number) => z.int().min(1).max(max);
 
@@ -110,6 +111,8 @@ export const ZRoutePolicies = z.strictObject({
   validateRequest: z.boolean().default(false),
   /** This route's own split over the upstream's versions, in place of the upstream's split. */
   split: ZTrafficSplit.optional(),
+  /** What answers the route: the upstream proxied (absent or `proxy`), an aggregate of calls, or an XML/SOAP upstream behind JSON. */
+  backend: ZRouteBackend.optional(),
 });
 
 export type TCorsPolicy = z.infer<typeof ZCorsPolicy>;

@@ -17,6 +17,7 @@ function routeData(route: TConfigRoute, versionIds: ReadonlyMap<string, string>)
     responseHeaders: route.responseHeaders,
     ...(route.validateRequest ? { validateRequest: true as const } : {}),
     split: route.split,
+    backend: route.backend,
   };
   return {
     key: routeKey(route),

@@ -7,6 +7,7 @@ import { applyTeams } from './apply-teams';
 import { applyUsers } from './apply-users';
 import { bumpConfigRevision } from './bump-config-revision';
 import { checkAnonymousPlans } from './check-anonymous-plans';
+import { checkRouteBackends } from './check-route-backends';
 import { ChangeSet, type Change } from './change-set';
 import { pruneMissing } from './prune';
 import { resolveOpenApiDocuments, type OpenApiDocuments } from './resolve-openapi';
@@ -76,6 +77,7 @@ export async function applyConfigInTransaction(
   await applyJwt(tx, config, resolve, changes);
   if (options.prune) await pruneMissing(tx, config, changes);
   await checkAnonymousPlans(config, resolve);
+  await checkRouteBackends(config, resolve);
   const revision = changes.size ? await bumpConfigRevision(tx, changes.changes) : (await tx.configState.findUniqueOrThrow({ where: { id: 1 } })).revision;
   return { changes: changes.changes, revision: revision.toString() };
 }

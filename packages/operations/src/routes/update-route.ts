@@ -3,6 +3,7 @@ import { TollgateError } from '@tollgate/errors';
 import { z } from 'zod';
 import { defineOperation } from '../core/define-operation';
 import { findRouteOrThrow } from './find-route-or-throw';
+import { checkRouteBackend } from './check-route-backend';
 import { checkRouteKey, routeData } from './route-data';
 import { toRouteResource } from './to-route-resource';
 
@@ -19,6 +20,7 @@ export const updateRoute = defineOperation({
     const current = { path: before.path, methods: before.methods, auth: before.auth, weight: before.weight, allowQueryKey: before.allowQueryKey, stripBasePath: before.stripBasePath, ...(before.rewrite ? { rewrite: before.rewrite } : {}), ...before.policies };
     const merged = ZCreateRouteRequest.safeParse(mergePatch(current, changes));
     if (!merged.success) throw new TollgateError('invalid_params', { invalidParams: toInvalidParams(merged.error) });
+    await checkRouteBackend(tx, merged.data);
     const data = routeData(merged.data);
     await checkRouteKey(tx, api.id, data.key, route.id);
     const after = toRouteResource(await tx.route.update({ where: { id: route.id }, data }));
