@@ -25,15 +25,18 @@ export interface LoadResult {
   /** Responses whose body arrived completely. */
   completed: number;
   failed: number;
+  /** The longest any request took, answered or not. */
+  slowestMs: number;
 }
 
 /** `concurrency` loops calling the gateway until stopped. */
 export function startLoad(baseUrl: () => string, key: string, concurrency: number): { result: LoadResult; stop(): Promise<LoadResult> } {
-  const result: LoadResult = { sent: 0, completed: 0, failed: 0 };
+  const result: LoadResult = { sent: 0, completed: 0, failed: 0, slowestMs: 0 };
   let running = true;
   const loops = Array.from({ length: concurrency }, async (_, worker) => {
     for (let i = 0; running; i++) {
       result.sent++;
+      const started = performance.now();
       try {
         const response = await fetch(`${baseUrl()}/weather/forecast/w${worker}-${i}`, { headers: { 'x-api-key': key }, signal: AbortSignal.timeout(10_000) });
         await response.arrayBuffer();
@@ -42,6 +45,8 @@ export function startLoad(baseUrl: () => string, key: string, concurrency: numbe
       } catch {
         result.failed++;
         await new Promise((resolve) => setTimeout(resolve, 20));
+      } finally {
+        result.slowestMs = Math.max(result.slowestMs, performance.now() - started);
       }
     }
   });
