@@ -28,7 +28,7 @@ export const createApi = defineOperation({
               upstream: {
                 create: {
                   loadBalancing: input.upstream.loadBalancing.replaceAll('-', '_') as 'round_robin' | 'weighted' | 'least_connections',
-                  targets: { create: input.upstream.targets.map((target) => ({ url: target.url, weight: target.weight })) },
+                  targets: { create: input.upstream.targets.map((target) => ({ url: target.url, weight: target.weight, version: target.version ?? null })) },
                 },
               },
             }
