@@ -80,13 +80,13 @@ export async function startGateway(overrides: Partial<GatewayEnv> = {}, options:
   const limiter = createLimiter({ env, log, metrics, clock });
   const discovery = env.GATEWAY_DISCOVERY ? createDiscovery(env, metrics.registry) : null;
   const tracer = await createTracer(env, log, VERSION);
-  const services: GatewayServices = { env, log, accessLog, metrics, pools, limiter, clock, discovery: discovery?.aggregator ?? null, tracer };
-  const store = new ConfigStore();
-  const db = createDb(env.DATABASE_URL, { max: 2 });
-  const discoveryFlusher = discovery && new DiscoveryFlusher({ db, aggregator: discovery.aggregator, intervalMs: env.GATEWAY_USAGE_FLUSH_MS, log, metrics: discovery.metrics });
   const host = hostname();
   const instanceId = env.GATEWAY_INSTANCE_ID ?? `${host}-${randomBytes(4).toString('hex')}`;
   const usage = createUsageSink({ env, instanceId, log, registry: metrics.registry });
+  const services: GatewayServices = { env, log, accessLog, metrics, pools, limiter, clock, discovery: discovery?.aggregator ?? null, tracer, spool: usage };
+  const store = new ConfigStore();
+  const db = createDb(env.DATABASE_URL, { max: 2 });
+  const discoveryFlusher = discovery && new DiscoveryFlusher({ db, aggregator: discovery.aggregator, intervalMs: env.GATEWAY_USAGE_FLUSH_MS, log, metrics: discovery.metrics });
   const follower = new ConfigFollower({
     db,
     databaseUrl: env.DATABASE_URL,

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { LeaseLimiter } from '../adapters/rate-limit/lease-limiter';
 import type { UpstreamBalancer } from '../adapters/upstream/upstream-balancer';
 import type { UpstreamPools } from '../adapters/upstream/upstream-pools';
+import type { SpoolHealth } from '../adapters/usage-sink/usage-sink';
 import type { GatewayMetrics } from '../admin/gateway-metrics';
 import type { AccessLog } from '../stages/record/access-log';
 import type { RequestTracer } from '../adapters/tracing/request-tracer';
@@ -32,6 +33,8 @@ export interface GatewayServices {
   readonly clock: () => number;
   /** Shadow-API discovery counts; null when GATEWAY_DISCOVERY is off. */
   readonly discovery?: DiscoveryAggregator | null;
+  /** Whether usage events can be written (the metering guard reads it); absent in tests without a spool. */
+  readonly spool?: SpoolHealth | null;
   /** A span per request over OTLP; null (or absent) when OTEL_EXPORTER_OTLP_ENDPOINT is unset. */
   readonly tracer?: RequestTracer | null;
 }

@@ -1,7 +1,12 @@
-import { closeSync, fsync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fsync, ftruncateSync, openSync, rmSync, statfs, statSync, writeSync } from 'node:fs';
 import type { Logger } from 'pino';
 import { listSegments, segmentPath } from './spool-directory';
 import type { UsageMetrics } from './usage-metrics';
+
+/** While the disk is full, its free space is looked at this often. */
+const DISK_PROBE_MS = 1_000;
+/** Free space on the spool's filesystem that counts as room again (a few large writes). */
+export const RESUME_FREE_BYTES = 1024 * 1024;
 
 export interface SpoolWriterOptions {
   readonly dir: string;
@@ -13,13 +18,17 @@ export interface SpoolWriterOptions {
   readonly fsyncMs: number;
   readonly log: Logger;
   readonly metrics: UsageMetrics;
+  /** How often a full disk is probed for free space again (ms). */
+  readonly diskProbeMs?: number;
 }
 
 /**
  * Appends spool lines to numbered segment files with a synchronous write(2): once
  * append() returns, the line is in the OS page cache and survives the process being
  * killed. Each start opens a new segment, so a torn line left by a crash is only ever at
- * the end of a sealed segment.
+ * the end of a sealed segment. When the disk refuses a write (full, or failing), the bytes
+ * of that write are cut off again, the segment is sealed and the writer reports `diskFull`
+ * (the gateway then sheds billable requests) until the filesystem has room again.
  */
 export class SpoolWriter {
   #fd = -1;
@@ -28,6 +37,8 @@ export class SpoolWriter {
   #diskBytes = 0;
   #dirty = false;
   #warned = false;
+  #diskFull = false;
+  #probe: NodeJS.Timeout | null = null;
   readonly #sizes = new Map<number, number>();
   readonly #fsyncTimer: NodeJS.Timeout | null = null;
 
@@ -54,6 +65,11 @@ export class SpoolWriter {
     return this.#diskBytes;
   }
 
+  /** A write failed and the filesystem has not had room since: appends are refused. */
+  get diskFull(): boolean {
+    return this.#diskFull;
+  }
+
   /** Segment numbers on disk, ascending (the active one last). */
   segments(): number[] {
     return [...this.#sizes.keys()].sort((a, b) => a - b);
@@ -66,7 +82,7 @@ export class SpoolWriter {
 
   /** Writes `count` whole lines with one write(2); false when the spool is full (the events are dropped and counted). */
   append(lines: string, count: number): boolean {
-    if (this.#diskBytes >= this.options.maxBytes) {
+    if (this.#diskBytes >= this.options.maxBytes || this.#diskFull) {
       this.options.metrics.dropped.inc(count);
       return false;
     }
@@ -74,10 +90,9 @@ export class SpoolWriter {
     let written: number;
     try {
       written = writeSync(this.#fd, lines);
+      if (written < Buffer.byteLength(lines)) throw Object.assign(new Error(`short write: ${written} bytes written`), { code: 'ENOSPC' });
     } catch (error) {
-      this.options.metrics.dropped.inc(count);
-      this.options.log.error({ err: error, events: count }, 'usage spool write failed: events dropped');
-      this.#rotate();
+      this.#writeFailed(error, count);
       return false;
     }
     this.#position += written;
@@ -120,6 +135,7 @@ export class SpoolWriter {
 
   close(): void {
     if (this.#fsyncTimer !== null) clearInterval(this.#fsyncTimer);
+    if (this.#probe !== null) clearTimeout(this.#probe);
     if (this.#fd >= 0) closeSync(this.#fd);
     this.#fd = -1;
   }
@@ -141,6 +157,43 @@ export class SpoolWriter {
     this.#open(this.#active + 1);
     this.#dirty = false;
     fsync(fd, () => closeSync(fd));
+  }
+
+  /**
+   * The disk refused a write: whatever part of it landed is cut off (the segment ends with
+   * whole lines), the segment is sealed so the flusher can delete it once it is stored,
+   * and appends are refused until the filesystem has room again.
+   */
+  #writeFailed(error: unknown, count: number): void {
+    this.options.metrics.dropped.inc(count);
+    try {
+      ftruncateSync(this.#fd, this.#position);
+      if (this.#position > 0) this.#rotate();
+    } catch (cleanup) {
+      this.options.log.error({ err: cleanup }, 'usage spool: the failed write could not be cut off; a torn line may follow');
+    }
+    if (this.#diskFull) return;
+    this.#diskFull = true;
+    this.options.metrics.diskFull.set(1);
+    this.options.log.error(
+      { err: error, events: count, dir: this.options.dir },
+      'USAGE SPOOL DISK FULL (or failing): usage events cannot be written; billable requests are answered 503 until the disk has room again',
+    );
+    this.#probeLater();
+  }
+
+  #probeLater(): void {
+    this.#probe = setTimeout(() => {
+      statfs(this.options.dir, (error, stats) => {
+        if (this.#fd < 0) return;
+        if (error !== null || stats.bavail * stats.bsize < RESUME_FREE_BYTES) return this.#probeLater();
+        this.#diskFull = false;
+        this.#probe = null;
+        this.options.metrics.diskFull.set(0);
+        this.options.log.warn({ dir: this.options.dir, freeBytes: stats.bavail * stats.bsize }, 'usage spool disk has room again: billable requests are served again');
+      });
+    }, this.options.diskProbeMs ?? DISK_PROBE_MS);
+    this.#probe.unref();
   }
 
   #sync(): void {

@@ -9,6 +9,8 @@ export interface UsageMetrics {
   readonly corrupt: Counter;
   readonly rejected: Counter;
   readonly flushFailures: Counter;
+  readonly diskFull: Gauge;
+  readonly shed: Counter;
 }
 
 export function createUsageMetrics(registry: Registry): UsageMetrics {
@@ -29,5 +31,11 @@ export function createUsageMetrics(registry: Registry): UsageMetrics {
       registers,
     }),
     flushFailures: new Counter({ name: 'tollgate_gateway_usage_flush_failures_total', help: 'Flushes that failed (PostgreSQL unreachable or erroring).', registers }),
+    diskFull: new Gauge({
+      name: 'tollgate_gateway_usage_spool_disk_full',
+      help: '1 while the usage spool cannot be written (its disk is full or failing) and billable requests are answered 503.',
+      registers,
+    }),
+    shed: new Counter({ name: 'tollgate_gateway_usage_requests_shed_total', help: 'Billable requests answered 503 because the usage spool could not be written.', registers }),
   };
 }

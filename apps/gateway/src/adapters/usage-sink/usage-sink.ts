@@ -5,7 +5,7 @@ import { lockSpoolDirectory, readSpoolId } from './spool-directory';
 import { SpoolWriter } from './spool-writer';
 import { UsageFlusher } from './usage-flusher';
 import { type FoldedEvent, UsageFold } from './usage-fold';
-import { createUsageMetrics } from './usage-metrics';
+import { createUsageMetrics, type UsageMetrics } from './usage-metrics';
 
 /** Where the request path hands usage events (framed spool lines). */
 export interface UsageSink {
@@ -22,6 +22,14 @@ export interface UsageSink {
    */
   fold(event: FoldedEvent): void;
   close(): Promise<void>;
+}
+
+/** Whether usage events can be written now; the metering guard refuses billable requests while they cannot. */
+export interface SpoolHealth {
+  /** The spool's disk refused a write and has not had room since. */
+  readonly diskFull: boolean;
+  /** Counts a billable request refused because of it. */
+  shed(): void;
 }
 
 /** Queued lines are written at the end of the event-loop turn, or at once past this size. */
@@ -51,7 +59,7 @@ export interface SpoolUsageSinkOptions {
 }
 
 /** The gateway's usage sink: a local spool (synchronous appends) drained into PostgreSQL by a flusher. */
-export class SpoolUsageSink implements UsageSink {
+export class SpoolUsageSink implements UsageSink, SpoolHealth {
   readonly gatewayId: string;
   readonly writer: SpoolWriter;
   readonly flusher: UsageFlusher;
@@ -59,6 +67,7 @@ export class SpoolUsageSink implements UsageSink {
   readonly #unlock: () => void;
   readonly #log: Logger;
   readonly #fold: UsageFold;
+  readonly #metrics: UsageMetrics;
   #pending = 0;
   /** Lines appended this event-loop turn, and the responses that end once they are written. */
   #queued = '';
@@ -75,6 +84,7 @@ export class SpoolUsageSink implements UsageSink {
     this.#log = options.log.child({ component: 'usage' });
     this.#unlock = lockSpoolDirectory(options.dir);
     const metrics = createUsageMetrics(options.registry);
+    this.#metrics = metrics;
     this.#store = options.store ?? createUsageStore(options.databaseUrl, { onError: (error) => this.#log.debug({ err: error }, 'usage store connection lost') });
     this.writer = new SpoolWriter({
       dir: options.dir,
@@ -114,6 +124,14 @@ export class SpoolUsageSink implements UsageSink {
 
   fold(event: FoldedEvent): void {
     this.#fold.add(event);
+  }
+
+  get diskFull(): boolean {
+    return this.writer.diskFull;
+  }
+
+  shed(): void {
+    this.#metrics.shed.inc();
   }
 
   /** One write(2) for the lines queued this turn, then the responses waiting for them end. */
