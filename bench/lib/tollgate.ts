@@ -63,7 +63,8 @@ export interface RunningTollgate {
   adminUrl: string;
 }
 
-export async function startTollgate(setup: TollgateSetup, cpu: string | undefined, extraEnv: NodeJS.ProcessEnv = {}, nodeArgs: string[] = []): Promise<RunningTollgate> {
+/** `cwd`: the checkout whose apps/gateway runs (another revision, side by side with this one); this one by default. */
+export async function startTollgate(setup: TollgateSetup, cpu: string | undefined, extraEnv: NodeJS.ProcessEnv = {}, nodeArgs: string[] = [], cwd?: string): Promise<RunningTollgate> {
   const dir = mkdtempSync(join(tmpdir(), 'tollgate-bench-gateway-'));
   const port = await freePort();
   const adminUrl = `http://127.0.0.1:${await freePort()}`;
@@ -71,6 +72,7 @@ export async function startTollgate(setup: TollgateSetup, cpu: string | undefine
     name: 'tollgate',
     command: process.execPath,
     args: [...nodeArgs, ...TSX, 'apps/gateway/src/main.ts'],
+    cwd,
     cpu,
     env: {
       ...process.env,
