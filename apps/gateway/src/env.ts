@@ -43,6 +43,8 @@ export const ZGatewayEnv = z.object({
   GATEWAY_BODY_MIN_BYTES_PER_SECOND: z.preprocess(unsetWhenEmpty, z.coerce.number().int().min(0).default(240)),
   GATEWAY_BODY_MIN_RATE_GRACE_MS: z.preprocess(unsetWhenEmpty, z.coerce.number().int().min(0).default(5_000)),
   GATEWAY_HEARTBEAT_MS: positive(5_000),
+  /** How long start-up waits for the config from PostgreSQL (the first query included) before serving the disk snapshot, or exiting without one. */
+  GATEWAY_DATABASE_START_TIMEOUT_MS: positive(10_000),
   /** How long SIGTERM waits for requests in flight before closing their connections. */
   GATEWAY_SHUTDOWN_TIMEOUT_MS: positive(10_000),
   /** Worker processes sharing the data port (node:cluster); the primary serves the admin port. */

@@ -25,8 +25,6 @@ import type { GatewayServices } from './pipeline/types';
 import { createGatewayServer } from './server';
 import { StartupError } from './startup-error';
 
-/** How long start-up waits for PostgreSQL before falling back to the disk snapshot. */
-const DATABASE_START_TIMEOUT_MS = 10_000;
 const VERSION = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
 export interface RunningGateway {
@@ -148,7 +146,7 @@ export async function startGateway(overrides: Partial<GatewayEnv> = {}, options:
 
 async function loadInitialConfig(follower: ConfigFollower, env: GatewayEnv, log: GatewayServices['log']): Promise<void> {
   try {
-    await withTimeout(follower.loadFromDatabase(), DATABASE_START_TIMEOUT_MS);
+    await withTimeout(follower.loadFromDatabase(), env.GATEWAY_DATABASE_START_TIMEOUT_MS);
   } catch (error) {
     const reason = describeConnectionError(error, env.DATABASE_URL);
     const disk = await follower.loadFromDisk();
