@@ -37,6 +37,8 @@ export function startGatewayProcess({ env, faketime, startTimeoutMs = 90_000 }: 
       GATEWAY_SNAPSHOT_PATH: tempSnapshotPath(),
       GATEWAY_SPOOL_DIR: tempSpoolDir(),
       GATEWAY_ACCESS_LOG: '0',
+      // A process starved of CPU can take longer than the default to load its first config.
+      GATEWAY_DATABASE_START_TIMEOUT_MS: '60000',
       REDIS_URL: '',
       ...env,
       LOG_LEVEL: 'info',
