@@ -44,9 +44,12 @@ export async function runXmlBackend(ctx: GatewayContext, config: XmlConfig): Pro
   const kept: string[] = [];
   for (let i = 0; i < headers.length; i += 2) if (!REPLACED.has(headers[i]!.toLowerCase())) kept.push(headers[i]!, headers[i + 1]!);
   let method = ctx.req.method === 'HEAD' ? 'GET' : ctx.req.method!;
+  let path = upstreamPath(ctx, config.path, '');
   let body: string | null = null;
   if (backend.kind === 'soap') {
     method = 'POST';
+    // The query went into the operation element; a SOAP endpoint is one fixed URL.
+    path = path.split('?')[0]!;
     body = buildSoapEnvelope(backend.version, backend.operation, backend.namespace, content);
     kept.push(...soapHeaders(backend));
   } else {
@@ -59,7 +62,7 @@ export async function runXmlBackend(ctx: GatewayContext, config: XmlConfig): Pro
   try {
     answer = await callUpstream(
       config.upstream,
-      { method: method as 'POST', path: upstreamPath(ctx, config.path, ''), headers: kept, body: body === null ? null : Buffer.from(body), signal: watch.signal, maxAnswerBytes: config.maxAnswerBytes },
+      { method: method as 'POST', path, headers: kept, body: body === null ? null : Buffer.from(body), signal: watch.signal, maxAnswerBytes: config.maxAnswerBytes },
       { consumer: ctx.principal?.app.id ?? null, address: ctx.clientIp, admission: config.admission },
     );
   } catch (error) {
