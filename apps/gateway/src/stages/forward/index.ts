@@ -41,7 +41,8 @@ export const forward: Stage<ForwardConfig> = {
   phase: 'forward',
   priority: 0,
   configure({ route, services }) {
-    if (route === null) return undefined;
+    // Routes with another backend (aggregate, xml, soap) are answered by the backend stage.
+    if (route === null || (route.policies.backend !== undefined && route.policies.backend.kind !== 'proxy')) return undefined;
     services.pools.attach(services.log, services.metrics.registry);
     const api = route.api;
     const policies = route.policies;
