@@ -39,7 +39,9 @@ beforeAll(async () => {
   redis = await PrivateRedis.start();
   probe = await redis.client();
   keys = await applyLimitConfig(t.db, upstream.url, PLANS);
-  loadKeys = await Promise.all(Array.from({ length: 16 }, async () => (await createApiKey(t.db, { appSlug: 'app-steady' })).key));
+  // One after the other: concurrent transactions on a busy machine wait past Prisma's start limit.
+  loadKeys = [];
+  for (let i = 0; i < 16; i++) loadKeys.push((await createApiKey(t.db, { appSlug: 'app-steady' })).key);
   // Small leases, so the load keeps going back to Redis while it hangs.
   gateways = await startGateways(2, t.url, { REDIS_URL: redis.url, GATEWAY_REDIS_TIMEOUT_MS: REDIS_TIMEOUT_MS, GATEWAY_RATE_LIMIT_MAX_LEASE: 4 });
   for (const gateway of gateways) await eventually(async () => expect(await metric(gateway, 'tollgate_gateway_rate_limiter_instances')).toBe(2), 15_000);
