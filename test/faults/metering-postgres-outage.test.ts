@@ -33,7 +33,7 @@ async function spoolBytes(): Promise<number> {
 
 it('counts every answered request exactly once across a 30 s PostgreSQL outage (as the issue asks)', { timeout: 180_000 }, async () => {
   const load = startLoad(() => gateway.url, key, 6);
-  await sleep(2_000);
+  await eventually(async () => expect(load.result.completed).toBeGreaterThan(50), 30_000);
   await postgres.pause();
   const answeredBefore = load.result.completed;
   await sleep(30_000);
@@ -41,7 +41,8 @@ it('counts every answered request exactly once across a 30 s PostgreSQL outage (
   expect(load.result.completed).toBeGreaterThan(answeredBefore + 50);
   expect(await spoolBytes()).toBeGreaterThan(0);
   await postgres.start();
-  await sleep(2_000);
+  const restartedAt = load.result.completed;
+  await eventually(async () => expect(load.result.completed).toBeGreaterThan(restartedAt + 50), 30_000);
   const result = await load.stop();
   expect(result.failed).toBe(0);
   expect(result.completed).toBe(result.sent);
