@@ -101,7 +101,7 @@ describe('tollgate statements and webhooks (CLI)', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('--format must be csv or json');
     const badPeriod = await runCli(['statements', 'list', '--period', '2026-13', '--json'], env);
-    expect(JSON.parse(badPeriod.stdout)).toMatchObject({ status: 400, code: 'invalid_params' });
+    expect(JSON.parse(badPeriod.stderr)).toMatchObject({ status: 400, code: 'invalid_params' });
   });
 
   it('webhooks: create prints the secret once, refuses unsafe URLs, lists dead letters and redelivers', { timeout: 240_000 }, async () => {
@@ -112,7 +112,7 @@ describe('tollgate statements and webhooks (CLI)', () => {
       const insecure = { DATABASE_URL: t.url, TOLLGATE_ALLOW_INSECURE_WEBHOOKS: '1' };
       const refused = await runCli(['webhooks', 'create', '--url', `http://127.0.0.1:${port}/hook`, '--json'], { DATABASE_URL: t.url, TOLLGATE_ALLOW_INSECURE_WEBHOOKS: '' });
       expect(refused.code).toBe(1);
-      expect(JSON.parse(refused.stdout)).toMatchObject({ code: 'invalid_params' });
+      expect(JSON.parse(refused.stderr)).toMatchObject({ code: 'invalid_params' });
       const metadata = await runCli(['webhooks', 'create', '--url', 'http://169.254.169.254/latest/meta-data', '--json'], insecure);
       expect(metadata.code).toBe(1);
 
@@ -134,7 +134,7 @@ describe('tollgate statements and webhooks (CLI)', () => {
       expect(JSON.parse(redeliver.stdout)).toEqual({ id: delivery.id, status: 'pending' });
       expect(await t.db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).toMatchObject({ status: 'pending', attempts: 0 });
       const missing = await runCli(['webhooks', 'redeliver', '00000000-0000-0000-0000-000000000000', '--json'], insecure);
-      expect(JSON.parse(missing.stdout)).toMatchObject({ status: 404 });
+      expect(JSON.parse(missing.stderr)).toMatchObject({ status: 404 });
     } finally {
       receiver.close();
     }

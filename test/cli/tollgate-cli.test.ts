@@ -57,7 +57,7 @@ describe('tollgate CLI', { timeout: 120_000 }, () => {
     expect(await t.db.api.findUnique({ where: { slug: 'maps' } })).toBeNull();
 
     const json = await runCli(['apply', '-f', file, '--json'], { DATABASE_URL: t.url });
-    expect(JSON.parse(json.stdout)).toMatchObject({ status: 400, code: 'invalid_params', invalid_params: [{ name: 'apis[0].basePath' }] });
+    expect(JSON.parse(json.stderr)).toMatchObject({ status: 400, code: 'invalid_params', invalid_params: [{ name: 'apis[0].basePath' }] });
   });
 
   it('invalid YAML names the line', async () => {
@@ -78,7 +78,7 @@ describe('tollgate CLI', { timeout: 120_000 }, () => {
     expect(JSON.stringify(row)).not.toContain(key);
 
     const revoked = await runCli(['keys', 'revoke', id], { DATABASE_URL: t.url });
-    expect(revoked.stdout).toContain(`revoked ${prefix}`);
+    expect(revoked.stdout, revoked.stderr).toContain(`revoked ${prefix}`);
     expect((await t.db.apiKey.findUniqueOrThrow({ where: { id } })).revokedAt).not.toBeNull();
   });
 
@@ -86,7 +86,7 @@ describe('tollgate CLI', { timeout: 120_000 }, () => {
     const result = await runCli(['keys', 'create', '--app', 'nope', '--json'], { DATABASE_URL: t.url });
     expect(result.code).toBe(1);
     // The CLI calls the same keys.create operation as the admin API: the field is named.
-    expect(JSON.parse(result.stdout)).toMatchObject({ status: 400, code: 'invalid_params', invalid_params: [{ name: 'app', reason: 'no app with slug "nope"' }] });
+    expect(JSON.parse(result.stderr)).toMatchObject({ status: 400, code: 'invalid_params', invalid_params: [{ name: 'app', reason: 'no app with slug "nope"' }] });
   });
 
   it('an unreachable database is one line that says what to fix', async () => {

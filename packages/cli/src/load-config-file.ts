@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { ZConfigFile, toInvalidParams, type TConfigFile } from '@tollgate/contracts';
 import { TollgateError } from '@tollgate/errors';
 
@@ -14,10 +14,11 @@ export async function loadConfigFile(file: string): Promise<{ config: TConfigFil
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message;
     throw new TollgateError('bad_request', { detail: `cannot read ${file}: ${reason}` });
   }
-  const document = parseDocument(text, { prettyErrors: false });
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { prettyErrors: false, lineCounter });
   const yamlError = document.errors[0];
   if (yamlError) {
-    const [line, column] = yamlError.linePos?.[0] ? [yamlError.linePos[0].line, yamlError.linePos[0].col] : [0, 0];
+    const { line, col: column } = lineCounter.linePos(yamlError.pos[0]);
     throw new TollgateError('bad_request', { detail: `${file}:${line}:${column}: invalid YAML: ${yamlError.message.split('\n')[0]}` });
   }
   const parsed = ZConfigFile.safeParse(document.toJS() ?? {});

@@ -5,8 +5,15 @@ export interface OutputOptions {
   json?: boolean;
 }
 
+const asJson = (value: unknown) => `${JSON.stringify(value, (_, item) => (typeof item === 'bigint' ? item.toString() : item), 2)}\n`;
+
 export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, (_, item) => (typeof item === 'bigint' ? item.toString() : item), 2)}\n`);
+  process.stdout.write(asJson(value));
+}
+
+/** An error as problem+json, on stderr: stdout only ever carries results. */
+export function printProblem(problem: unknown): void {
+  process.stderr.write(asJson(problem));
 }
 
 function isConnectionError(error: unknown): boolean {
@@ -15,18 +22,18 @@ function isConnectionError(error: unknown): boolean {
   return ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', '28P01', '28000', '3D000', 'P1001'].includes(code) || /ECONNREFUSED|ENOTFOUND|Can't reach database/.test(message);
 }
 
-/** The one place CLI errors become output: problem+json with --json, else one line on stderr. */
+/** The one place CLI errors become output: problem+json with --json, else one line, both on stderr. */
 export function reportError(error: unknown, options: OutputOptions): void {
   process.exitCode = 1;
   if (isConnectionError(error)) {
     const line = describeConnectionError(error, resolveDatabaseUrl());
-    if (options.json) printJson({ ...toProblem(undefined), detail: line });
+    if (options.json) printProblem({ ...toProblem(undefined), detail: line });
     else console.error(`tollgate: ${line}`);
     return;
   }
   const problem = toProblem(error);
   if (options.json) {
-    printJson(problem);
+    printProblem(problem);
     return;
   }
   if (!isTollgateError(error)) {

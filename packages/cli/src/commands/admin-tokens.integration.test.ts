@@ -28,6 +28,6 @@ describe('tollgate admin-tokens', () => {
   it('a bad role is a problem+json naming the field', async () => {
     const bad = await runCli(['admin-tokens', 'create', '--name', 'x', '--role', 'developer', '--json'], { DATABASE_URL: t.url });
     expect(bad.code).toBe(1);
-    expect(JSON.parse(bad.stdout)).toMatchObject({ status: 400, code: 'invalid_params', invalid_params: [{ name: 'role' }] });
+    expect(JSON.parse(bad.stderr)).toMatchObject({ status: 400, code: 'invalid_params', invalid_params: [{ name: 'role' }] });
   }, 120_000);
 });

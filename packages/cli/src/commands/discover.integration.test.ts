@@ -80,7 +80,7 @@ describe('tollgate discover import', () => {
     expect(zombies.map((row) => row.path)).toEqual(['/legacy/items/{id}']);
     const refused = await runCli(['discover', 'import', fileURLToPath(import.meta.url), '--json'], { DATABASE_URL: t.url });
     expect(refused.code).toBe(1);
-    expect(JSON.parse(refused.stdout)).toMatchObject({ status: 400, code: 'invalid_params' });
+    expect(JSON.parse(refused.stderr)).toMatchObject({ status: 400, code: 'invalid_params' });
   });
 
   it('lists documented routes nobody called as orphans', async () => {

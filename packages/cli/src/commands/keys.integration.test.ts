@@ -47,6 +47,6 @@ describe('tollgate keys rotate / list', () => {
     expect(Date.parse((JSON.parse(now.stdout) as { oldKeyExpiresAt: string }).oldKeyExpiresAt)).toBeLessThanOrEqual(Date.now());
     const bad = await runCli(['keys', 'rotate', old.id, '--grace', '8d', '--json'], { DATABASE_URL: t.url });
     expect(bad.code).toBe(1);
-    expect(JSON.parse(bad.stdout)).toMatchObject({ status: 400, code: 'invalid_params' });
+    expect(JSON.parse(bad.stderr)).toMatchObject({ status: 400, code: 'invalid_params' });
   }, 120_000);
 });

@@ -5,6 +5,7 @@ import { callAdminApi } from '../admin-api-client';
 import { throughDoor } from '../admin-door';
 import { TollgateError } from '@tollgate/errors';
 import { printJson, reportError } from '../output';
+import { parseDateFlag } from '../parse-date-flag';
 import { withDb } from '../with-db';
 import { parseGrace } from './parse-grace';
 
@@ -14,20 +15,8 @@ interface CreateFlags {
   scope?: string[];
   name?: string;
   env: 'live' | 'test';
-  expires?: string;
+  expires?: Date;
   json?: boolean;
-}
-
-function parseExpiry(value: string | undefined): Date | undefined {
-  if (value === undefined) return undefined;
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(value)) {
-    throw new TollgateError('invalid_params', {
-      detail: `--expires "${value}" is not an ISO date (e.g. 2027-01-31 or 2027-01-31T12:00:00Z)`,
-      invalidParams: [{ name: 'expires', reason: 'not an ISO 8601 date' }],
-    });
-  }
-  return date;
 }
 
 export function registerKeys(program: Command): void {
@@ -40,14 +29,14 @@ export function registerKeys(program: Command): void {
     .option('--scope <scope...>', 'limit the key to these APIs or routes ("weather" or "weather:GET /forecast/{city}")')
     .option('--name <name>', 'a label to tell keys apart')
     .option('--env <env>', 'live or test', 'live')
-    .option('--expires <iso>', 'expiry date (ISO 8601)')
+    .option('--expires <iso>', 'expiry date (ISO 8601)', parseDateFlag)
     .option('--json', 'print {"id","key","prefix"}')
     .action(async (flags: CreateFlags) => {
       try {
         if (flags.env !== 'live' && flags.env !== 'test') {
           throw new TollgateError('invalid_params', { detail: '--env must be live or test', invalidParams: [{ name: 'env', reason: 'must be live or test' }] });
         }
-        const expiresAt = parseExpiry(flags.expires);
+        const expiresAt = flags.expires;
         const input = { app: flags.app, name: flags.name ?? '', environment: flags.env, scopes: [...(flags.api ?? []), ...(flags.scope ?? [])], ...(expiresAt ? { expiresAt: expiresAt.toISOString() } : {}) };
         const created = await throughDoor(
           (db) => runOperation(db, CLI_PRINCIPAL, createKey, input),

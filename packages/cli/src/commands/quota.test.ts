@@ -40,7 +40,7 @@ describe('tollgate quota', { timeout: 120_000 }, () => {
   it('answers problem+json for an unknown subscription and a bad number', async () => {
     const missing = await runCli(['quota', 'reset', '--app', 'acme-app', '--api', 'nope', '--json'], { DATABASE_URL: t.url });
     expect(missing.code).toBe(1);
-    expect(JSON.parse(missing.stdout)).toMatchObject({ code: 'not_found', status: 404 });
+    expect(JSON.parse(missing.stderr)).toMatchObject({ code: 'not_found', status: 404 });
     const bad = await runCli(['quota', 'set', '--app', 'acme-app', '--api', 'weather', '--requests', '-3'], { DATABASE_URL: t.url });
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/--requests "-3" must be a whole number/);

@@ -82,9 +82,10 @@ describe('tollgate usage', () => {
   it('answers problem+json for an unknown app and a bad date', async () => {
     const unknown = await runCli(['usage', '--app', 'nope', '--json'], { DATABASE_URL: t.url });
     expect(unknown.code).toBe(1);
-    expect(JSON.parse(unknown.stdout)).toMatchObject({ status: 404, code: 'not_found' });
+    expect(JSON.parse(unknown.stderr)).toMatchObject({ status: 404, code: 'not_found' });
+    expect(unknown.stdout).toBe('');
     const bad = await runCli(['usage', '--from', 'yesterday', '--json'], { DATABASE_URL: t.url });
-    expect(bad.code).toBe(1);
-    expect(JSON.parse(bad.stdout)).toMatchObject({ status: 400, invalid_params: [{ name: 'from' }] });
+    expect(bad.code).toBe(2);
+    expect(JSON.parse(bad.stderr)).toMatchObject({ status: 400, code: 'bad_request', detail: expect.stringContaining("option '--from <iso>' argument 'yesterday' is invalid") });
   });
 });

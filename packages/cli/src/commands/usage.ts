@@ -2,26 +2,15 @@ import type { Command } from 'commander';
 import { getUsageSummary, type UsageSummary } from '@tollgate/db';
 import { TollgateError } from '@tollgate/errors';
 import { printJson, reportError } from '../output';
+import { parseDateFlag } from '../parse-date-flag';
 import { withDb } from '../with-db';
 
 interface UsageFlags {
   app?: string;
   api?: string;
-  from?: string;
-  to?: string;
+  from?: Date;
+  to?: Date;
   json?: boolean;
-}
-
-function parseDate(name: 'from' | 'to', value: string | undefined): Date | undefined {
-  if (value === undefined) return undefined;
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(value)) {
-    throw new TollgateError('invalid_params', {
-      detail: `--${name} "${value}" is not an ISO date (e.g. 2026-11-01 or 2026-11-01T12:00:00Z)`,
-      invalidParams: [{ name, reason: 'not an ISO 8601 date' }],
-    });
-  }
-  return date;
 }
 
 export function registerUsage(program: Command): void {
@@ -30,13 +19,12 @@ export function registerUsage(program: Command): void {
     .description('what the gateways have counted (per-minute rollups): requests, billable units, breakdown by API, route and status class')
     .option('--app <slug>', 'only this app')
     .option('--api <slug>', 'only this API')
-    .option('--from <iso>', 'from this time (inclusive)')
-    .option('--to <iso>', 'until this time (exclusive)')
+    .option('--from <iso>', 'from this time (inclusive)', parseDateFlag)
+    .option('--to <iso>', 'until this time (exclusive)', parseDateFlag)
     .option('--json', 'print {requests, units, errors, bytesIn, bytesOut, latencyMs, byApi, byRoute, byStatusClass}')
     .action(async (flags: UsageFlags) => {
       try {
-        const from = parseDate('from', flags.from);
-        const to = parseDate('to', flags.to);
+        const { from, to } = flags;
         if (from && to && from >= to) {
           throw new TollgateError('invalid_params', { detail: '--from must be before --to', invalidParams: [{ name: 'from', reason: 'not before --to' }] });
         }

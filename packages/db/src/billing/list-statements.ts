@@ -44,9 +44,12 @@ export function parsePeriodFilter(period: string | undefined): string | undefine
   return period;
 }
 
-/** Statements, newest period first; amounts as strings (bigints) so JSON keeps every digit. */
+/** Statements, newest period first; amounts as strings (bigints) so JSON keeps every digit. An app slug that names no app is not_found. */
 export async function listStatements(db: Db | Prisma.TransactionClient, filter: StatementFilter = {}): Promise<StatementRow[]> {
   const period = parsePeriodFilter(filter.period);
+  if (filter.appSlug !== undefined && !(await db.app.findUnique({ where: { slug: filter.appSlug }, select: { id: true } }))) {
+    throw new TollgateError('not_found', { detail: `no app with slug "${filter.appSlug}"` });
+  }
   const rows = await db.billingStatement.findMany({
     where: {
       ...(filter.status ? { status: filter.status } : {}),
