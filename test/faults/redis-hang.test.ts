@@ -136,7 +136,7 @@ it('answers within the Redis timeout through SIGSTOP, DEBUG SLEEP and FLUSHALL, 
   const frozen = await frozenBurst;
   const whileFrozen = load.answers.slice(frozenFrom);
   console.log(`redis frozen ${HANG_MS} ms: ${whileFrozen.length} answers, slowest ${Math.round(Math.max(...whileFrozen.map((a) => a.ms)))} ms, most pending commands ${pendingMax}`);
-  for (const gateway of gateways) expect(await metric(gateway, 'tollgate_gateway_rate_limiter_degraded')).toBe(1);
+  for (const gateway of gateways) expect(await metric(gateway, 'tollgate_gateway_rate_limiter_degraded_state')).toBe(1);
   redis.thaw();
   // Each instance keeps to its half of 10 on its own.
   expect(count(frozen, 200)).toBeGreaterThan(0);
@@ -146,7 +146,7 @@ it('answers within the Redis timeout through SIGSTOP, DEBUG SLEEP and FLUSHALL, 
   // A timed-out command drops the connection and the commands held for it: they do not pile
   // up for as long as Redis hangs (a few at a time, whatever the number of counters).
   expect(pendingMax).toBeLessThanOrEqual(8);
-  for (const gateway of gateways) await eventually(async () => expect(await metric(gateway, 'tollgate_gateway_rate_limiter_degraded')).toBe(0), 15_000);
+  for (const gateway of gateways) await eventually(async () => expect(await metric(gateway, 'tollgate_gateway_rate_limiter_degraded_state')).toBe(0), 15_000);
   const openAnswers = await load.stop();
   expect(openAnswers.filter((answer) => answer.status !== 200)).toEqual([]);
 
@@ -161,7 +161,7 @@ it('answers within the Redis timeout through SIGSTOP, DEBUG SLEEP and FLUSHALL, 
   sleeper.disconnect();
   expect(slept.length).toBeGreaterThan(10);
   expect(slept.filter((answer) => answer.status === 503).length).toBeGreaterThan(0);
-  for (const gateway of gateways) await eventually(async () => expect(await metric(gateway, 'tollgate_gateway_rate_limiter_degraded')).toBe(0), 15_000);
+  for (const gateway of gateways) await eventually(async () => expect(await metric(gateway, 'tollgate_gateway_rate_limiter_degraded_state')).toBe(0), 15_000);
 
   // FLUSHALL mid-window, under load: counters restart empty, every key written afterwards expires.
   expect((await burst(gateways, keys.flushed!, 6)).every((status) => status === 200)).toBe(true);

@@ -41,7 +41,7 @@ async function metric(gateway: RunningGateway, name: string): Promise<number> {
   return Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1]);
 }
 
-const degradedGauge = (gateway: RunningGateway) => metric(gateway, 'tollgate_gateway_rate_limiter_degraded');
+const degradedGauge = (gateway: RunningGateway) => metric(gateway, 'tollgate_gateway_rate_limiter_degraded_state');
 
 it('keeps serving through a Redis outage, limits per instance, fails closed where asked, and shares limits again after', { timeout: 120_000 }, async () => {
   // Load on two gateways while Redis goes away.

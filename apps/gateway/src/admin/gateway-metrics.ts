@@ -3,6 +3,12 @@ import { RouteRequestMetrics, type RouteMetrics } from './route-request-metrics'
 
 export type { RouteMetrics } from './route-request-metrics';
 
+/**
+ * prom-client's default metrics include three gauges named like counters
+ * (`nodejs_active_{handles,requests,resources}_total`), which `promtool check metrics`
+ * rejects; their per-type gauges (`nodejs_active_handles` …) carry the same numbers.
+ */
+const MISNAMED_DEFAULT_METRICS = ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total'];
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
 /** The gateway's Prometheus metrics, in a registry of its own (one per gateway instance). */
@@ -56,7 +62,10 @@ export class GatewayMetrics {
   constructor(options: { processMetrics?: boolean; worker?: number } = {}) {
     // Each worker's series stay apart in the primary's aggregated /metrics.
     if (options.worker !== undefined) this.registry.setDefaultLabels({ worker: String(options.worker) });
-    if (options.processMetrics) collectDefaultMetrics({ register: this.registry });
+    if (options.processMetrics) {
+      collectDefaultMetrics({ register: this.registry });
+      for (const name of MISNAMED_DEFAULT_METRICS) this.registry.removeSingleMetric(name);
+    }
   }
 
   /** The request counter and duration histogram of one route (the same series across snapshots). */

@@ -107,7 +107,7 @@ describe('LeaseLimiter', () => {
     // Two instances known: this one keeps to 5 of the 10.
     expect(decisions.filter((d) => d === ADMITTED)).toHaveLength(5);
     expect(limiter.degraded).toBe(true);
-    expect((await registry.getSingleMetric('tollgate_gateway_rate_limiter_degraded')!.get()).values[0]!.value).toBe(1);
+    expect((await registry.getSingleMetric('tollgate_gateway_rate_limiter_degraded_state')!.get()).values[0]!.value).toBe(1);
     expect(await limiter.take(checks(now, 10), true)).toBe(UNAVAILABLE);
     store.up = true;
     now += 60_000;

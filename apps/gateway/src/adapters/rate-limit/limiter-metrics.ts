@@ -13,7 +13,7 @@ export class LimiterMetrics {
 
   constructor(registry: Registry, store: CounterStore) {
     this.degraded = new Gauge({
-      name: 'tollgate_gateway_rate_limiter_degraded',
+      name: 'tollgate_gateway_rate_limiter_degraded_state',
       help: '1 while the shared rate limiter (Redis) is unreachable and limits are applied per instance.',
       registers: [registry],
     });
