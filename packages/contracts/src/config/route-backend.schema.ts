@@ -96,14 +96,38 @@ export const ZSoapBackend = z.strictObject({
   action: z.string().max(2048).regex(/^[^\s"]*$/, 'must be a URI without spaces or quotes').optional(),
 });
 
+/**
+ * A unary gRPC method behind a JSON face. Path parameters and query parameters fill the
+ * request message's fields of the same name (a query name may be dotted into a nested
+ * message), the body goes in whole (`*`) or into one field; the answer message comes back
+ * as JSON and a gRPC status becomes its HTTP status. See docs/rfcs/0016-grpc-backend.md.
+ */
+export const ZGrpcBackend = z.strictObject({
+  kind: z.literal('grpc'),
+  /** The .proto text; in a config file also a path to it (one line ending in .proto), relative to the file. */
+  proto: z.string().min(1).max(1024 * 1024, 'must be at most 1 MiB'),
+  /** Fully qualified service name, e.g. weather.v1.Forecasts. */
+  service: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/, 'must be a fully qualified service name (package.Service)'),
+  /** A unary method of the service. */
+  method: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a method name'),
+  /** Where the JSON body goes: `*` the whole request message, a field name that field; absent: the body is not read. */
+  body: z.string().regex(/^(?:\*|[A-Za-z_][A-Za-z0-9_]*)$/, 'must be * or a field name').optional(),
+});
+
+/** A `proto` value that names a file rather than holding the .proto text. */
+export function isProtoPath(proto: string): boolean {
+  return !proto.includes('\n') && /\.proto\s*$/.test(proto);
+}
+
 export const ZProxyBackend = z.strictObject({ kind: z.literal('proxy') });
 
-export const ZRouteBackend = z.discriminatedUnion('kind', [ZProxyBackend, ZAggregateBackend, ZXmlBackend, ZSoapBackend]);
+export const ZRouteBackend = z.discriminatedUnion('kind', [ZProxyBackend, ZAggregateBackend, ZXmlBackend, ZSoapBackend, ZGrpcBackend]);
 
 export type TAggregateCall = z.infer<typeof ZAggregateCall>;
 export type TAggregateBackend = z.infer<typeof ZAggregateBackend>;
 export type TXmlBackend = z.infer<typeof ZXmlBackend>;
 export type TSoapBackend = z.infer<typeof ZSoapBackend>;
+export type TGrpcBackend = z.infer<typeof ZGrpcBackend>;
 export type TRouteBackend = z.infer<typeof ZRouteBackend>;
 
 export interface TRouteBackendIssue {

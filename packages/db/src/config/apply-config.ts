@@ -8,6 +8,7 @@ import { applyUsers } from './apply-users';
 import { bumpConfigRevision } from './bump-config-revision';
 import { checkAnonymousPlans } from './check-anonymous-plans';
 import { checkRouteBackends } from './check-route-backends';
+import { checkGrpcBackends, inlineGrpcProtos } from './grpc-protos';
 import { ChangeSet, type Change } from './change-set';
 import { pruneMissing } from './prune';
 import { resolveOpenApiDocuments, type OpenApiDocuments } from './resolve-openapi';
@@ -36,7 +37,8 @@ class DryRunRollback extends Error {}
  * changes nothing the second time. Throws TollgateError('invalid_params') with the field
  * path for references that do not resolve; nothing is written then.
  */
-export async function applyConfig(db: Db, config: TConfigFile, options: ApplyOptions): Promise<ApplyResult> {
+export async function applyConfig(db: Db, file: TConfigFile, options: ApplyOptions): Promise<ApplyResult> {
+  const config = await inlineGrpcProtos(file, options.baseDir);
   const documents = await resolveOpenApiDocuments(config, options.baseDir);
   let result: ApplyResult | undefined;
   try {
@@ -78,6 +80,7 @@ export async function applyConfigInTransaction(
   if (options.prune) await pruneMissing(tx, config, changes);
   await checkAnonymousPlans(config, resolve);
   await checkRouteBackends(config, resolve);
+  checkGrpcBackends(config);
   const revision = changes.size ? await bumpConfigRevision(tx, changes.changes) : (await tx.configState.findUniqueOrThrow({ where: { id: 1 } })).revision;
   return { changes: changes.changes, revision: revision.toString() };
 }

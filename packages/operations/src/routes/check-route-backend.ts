@@ -1,14 +1,15 @@
 import { formatIssuePath, routeBackendIssues, type TCreateRouteRequest } from '@tollgate/contracts';
+import { grpcBackendIssues } from '@tollgate/contracts/grpc-proto';
 import { TollgateError, type InvalidParam } from '@tollgate/errors';
 import type { Tx } from '../core/define-operation';
 
 /**
  * A route's backend checked against the route and the catalog: an aggregate's path
  * placeholders must be the route's parameters, and each call's `upstream` an API that
- * exists. 400 invalid_params naming each field.
+ * exists; a gRPC backend's .proto parses and has its method. 400 invalid_params naming each field.
  */
 export async function checkRouteBackend(tx: Tx, route: TCreateRouteRequest): Promise<void> {
-  const invalid: InvalidParam[] = routeBackendIssues(route).map((issue) => ({ name: formatIssuePath(issue.path), reason: issue.message }));
+  const invalid: InvalidParam[] = [...routeBackendIssues(route), ...grpcBackendIssues(route)].map((issue) => ({ name: formatIssuePath(issue.path), reason: issue.message }));
   if (route.backend?.kind === 'aggregate') {
     for (const [index, call] of route.backend.calls.entries()) {
       if (call.upstream === undefined) continue;

@@ -4,12 +4,13 @@ import { compileHeaderTransform } from '../forward/header-transform';
 import { routeBodyLimits } from '../forward/request-body';
 import { runAggregate, type AggregateConfig } from './aggregate';
 import { compileTemplate, readsQuery } from './call-template';
+import { compileGrpcMethod, runGrpcBackend, type GrpcConfig } from './grpc-backend';
 import { runXmlBackend, type XmlConfig } from './xml-backend';
 
 /** An upstream answer a backend reads whole (to merge or convert it) may be at most this large. */
 const MAX_ANSWER_BYTES = 10 * 1024 * 1024;
 
-export type BackendConfig = AggregateConfig | XmlConfig;
+export type BackendConfig = AggregateConfig | XmlConfig | GrpcConfig;
 
 /**
  * Answers routes whose backend is not a plain proxy: an aggregate of upstream calls, or an
@@ -25,9 +26,11 @@ export const backend: Stage<BackendConfig> = {
     const spec = scope.route?.policies.backend;
     if (spec === undefined || spec.kind === 'proxy') return undefined;
     scope.services.pools.attach(scope.services.log, scope.services.metrics.registry);
+    if (spec.kind === 'grpc') return compileGrpc(scope, spec);
     return spec.kind === 'aggregate' ? compileAggregate(scope, spec) : compileXml(scope, spec);
   },
   run(ctx, config) {
+    if (config.kind === 'grpc') return runGrpcBackend(ctx, config);
     return config.kind === 'aggregate' ? runAggregate(ctx, config) : runXmlBackend(ctx, config);
   },
 };
@@ -81,4 +84,12 @@ function compileXml(scope: StageScope, spec: Extract<TRouteBackend, { kind: 'xml
     admission: admissionOf(scope),
     maxAnswerBytes: MAX_ANSWER_BYTES,
   };
+}
+
+function compileGrpc(scope: StageScope, spec: Extract<TRouteBackend, { kind: 'grpc' }>): GrpcConfig {
+  const route = scope.route!;
+  const method = compileGrpcMethod(spec);
+  if (method.broken !== null) scope.warn(`api ${route.api.slug} route ${route.key}: ${method.broken}; the route answers 503`);
+  const limits = routeBodyLimits(scope.services.env, route.policies.maxBodyBytes);
+  return { kind: 'grpc', upstream: route.api.upstream, deadlineMs: deadlineOf(scope), body: { ...limits, bufferBytes: limits.maxBodyBytes }, bodyField: spec.body, ...method };
 }
