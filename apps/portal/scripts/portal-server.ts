@@ -10,9 +10,12 @@
 // - header and request timeouts (slow-header clients), as the gateway has them;
 // - security headers on every response, the server's own refusals included;
 // - the client address (socket peer, or X-Forwarded-For from trusted proxies only),
-//   handed to the app in a header it can trust.
+//   handed to the app in a header it can trust;
+// - a 503 at once while the database does not answer its probe (DatabaseWatch), rather
+//   than pages waiting on a lock or a dead server.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import next from 'next';
+import { DatabaseWatch } from '@tollgate/db/client';
 import { DISCOVERY_IMPORT_MAX_BYTES } from '@tollgate/contracts';
 import type { PortalEnv } from '../src/env';
 import { AUTH_BODY_LIMIT_BYTES } from '../src/lib/auth/read-auth-form';
@@ -21,6 +24,7 @@ import { createClientAddressResolver } from '../src/lib/security/client-address'
 import { securityHeaders } from '../src/lib/security/security-headers';
 import { BodyCappedRequest } from './body-capped-request';
 import { sendProblem } from './send-problem';
+import { needsDatabase, sendUnavailable } from './send-unavailable';
 
 /** Where an access log or HAR file is uploaded: the admin API and the console. */
 const UPLOAD_PATHS = ['/api/admin/v1/discovery/imports', '/admin/discovery/imports'];
@@ -58,15 +62,21 @@ export function serverTimeouts(env: PortalEnv) {
   };
 }
 
-/** Prepares the built app in `dir` and returns the server, not yet listening. */
+/** Prepares the built app in `dir` and returns the server, not yet listening; closing it stops the database watch. */
 export async function createPortalServer(env: PortalEnv, dir: string): Promise<Server> {
+  const database = new DatabaseWatch({
+    databaseUrl: env.DATABASE_URL,
+    timeoutMs: env.PORTAL_DATABASE_TIMEOUT_MS,
+    onChange: (available, reason) =>
+      available ? console.log('portal: the database answers again') : console.error(`portal: the database does not answer (${reason}); answering 503`),
+  });
   const clientAddress = createClientAddressResolver(env.PORTAL_TRUSTED_PROXIES);
   const app = next({ dev: false, dir, hostname: env.PORTAL_HOST, port: env.PORTAL_PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
   const headers = Object.entries(securityHeaders(env.SECURE_COOKIES));
 
-  return createServer({ ...serverTimeouts(env), IncomingMessage: BodyCappedRequest }, (incoming, res) => {
+  const server = createServer({ ...serverTimeouts(env), IncomingMessage: BodyCappedRequest }, (incoming, res) => {
     const req = incoming as BodyCappedRequest;
     for (const [name, value] of headers) res.setHeader(name, value);
     req.headers[CLIENT_ADDRESS_HEADER] = clientAddressHeaderValue(clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for']));
@@ -75,6 +85,7 @@ export async function createPortalServer(env: PortalEnv, dir: string): Promise<S
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > req.limit) return refuseTooLarge(req, res, req.limit);
     req.onOverLimit = () => refuseTooLarge(req, res, req.limit);
+    if (!database.available && needsDatabase(req.url)) return sendUnavailable(req, res);
 
     handle(req, res).catch((error: unknown) => {
       console.error('portal: request failed', error);
@@ -82,4 +93,7 @@ export async function createPortalServer(env: PortalEnv, dir: string): Promise<S
       else res.destroy();
     });
   });
+  database.start();
+  server.once('close', () => void database.stop());
+  return server;
 }

@@ -51,6 +51,8 @@ describe('parsePortalEnv', () => {
       PORTAL_HEADERS_TIMEOUT_MS: 10_000,
       PORTAL_REQUEST_TIMEOUT_MS: 60_000,
       PORTAL_MAX_BODY_BYTES: 10 * 1024 * 1024,
+      PORTAL_DATABASE_TIMEOUT_MS: 3_000,
+      PORTAL_STATEMENT_TIMEOUT_MS: 15_000,
     });
     const env = parsePortalEnv({ AUTH_SECRET: 'x', REDIS_URL: 'redis://127.0.0.1:6379', PORTAL_TRUSTED_PROXIES: ' 10.0.0.0/8, ::1 ,' });
     expect(env.REDIS_URL).toBe('redis://127.0.0.1:6379');

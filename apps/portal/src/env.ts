@@ -29,6 +29,10 @@ export const ZPortalEnv = z.object({
   PORTAL_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1).default(60_000),
   /** Largest request body any route accepts (413 above it); next-auth's endpoints accept far less. */
   PORTAL_MAX_BODY_BYTES: z.coerce.number().int().min(1).default(10 * 1024 * 1024),
+  /** How long the database may take to answer the portal's once-a-second probe before pages answer 503. */
+  PORTAL_DATABASE_TIMEOUT_MS: z.coerce.number().int().min(100).default(3_000),
+  /** Longest a page's or an API call's statement (or its wait for a lock) may run before it fails. */
+  PORTAL_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   /** Outgoing mail, e.g. smtp://user:pass@mail.example.com:587; without it mail is written to MAIL_OUTBOX_DIR. */
   SMTP_URL: z.url().optional(),
   /** The sender of the portal's mail. */
@@ -63,6 +67,8 @@ export interface PortalEnv {
   readonly PORTAL_HEADERS_TIMEOUT_MS: number;
   readonly PORTAL_REQUEST_TIMEOUT_MS: number;
   readonly PORTAL_MAX_BODY_BYTES: number;
+  readonly PORTAL_DATABASE_TIMEOUT_MS: number;
+  readonly PORTAL_STATEMENT_TIMEOUT_MS: number;
   readonly SMTP_URL: string | undefined;
   readonly MAIL_FROM: string;
   readonly MAIL_OUTBOX_DIR: string;
@@ -108,6 +114,8 @@ export function parsePortalEnv(source: Record<string, string | undefined>): Port
     PORTAL_HEADERS_TIMEOUT_MS: parsed.PORTAL_HEADERS_TIMEOUT_MS,
     PORTAL_REQUEST_TIMEOUT_MS: parsed.PORTAL_REQUEST_TIMEOUT_MS,
     PORTAL_MAX_BODY_BYTES: parsed.PORTAL_MAX_BODY_BYTES,
+    PORTAL_DATABASE_TIMEOUT_MS: parsed.PORTAL_DATABASE_TIMEOUT_MS,
+    PORTAL_STATEMENT_TIMEOUT_MS: parsed.PORTAL_STATEMENT_TIMEOUT_MS,
     SMTP_URL: parsed.SMTP_URL,
     MAIL_FROM: parsed.MAIL_FROM,
     MAIL_OUTBOX_DIR: parsed.MAIL_OUTBOX_DIR,

@@ -17,6 +17,6 @@ export async function getDb(): Promise<Db> {
 /** The same client for route handlers, which run per request and have no render to mark. */
 export function dbClient(): Db {
   const store = globalThis as { [DB]?: Db };
-  store[DB] ??= createDb(env.DATABASE_URL);
+  store[DB] ??= createDb(env.DATABASE_URL, { statementTimeoutMs: env.PORTAL_STATEMENT_TIMEOUT_MS });
   return store[DB];
 }
