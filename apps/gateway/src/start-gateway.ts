@@ -7,6 +7,7 @@ import type { DestinationStream } from 'pino';
 import type { Registry } from 'prom-client';
 import { createLimiter } from './adapters/rate-limit/create-limiter';
 import { UpstreamPools } from './adapters/upstream/upstream-pools';
+import { closeGrpcChannels } from './stages/backend/grpc-backend';
 import { createUsageSink } from './adapters/usage-sink/create-usage-sink';
 import { createDiscovery } from './adapters/discovery/create-discovery';
 import { DiscoveryFlusher } from './adapters/discovery/discovery-flusher';
@@ -109,6 +110,7 @@ export async function startGateway(overrides: Partial<GatewayEnv> = {}, options:
       if (tracer !== null) await exportLastSpans(tracer, env.GATEWAY_SHUTDOWN_TIMEOUT_MS, log);
       await drain(admin, 1_000);
       await pools.close(env.GATEWAY_SHUTDOWN_TIMEOUT_MS);
+      closeGrpcChannels(pools);
       await limiter.close();
       await db.$disconnect().catch(() => {});
       accessLog?.flush();

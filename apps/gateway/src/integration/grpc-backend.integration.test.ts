@@ -4,6 +4,7 @@
 // that does not parse or lacks its method refused at apply.
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import http from 'node:http';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as grpc from '@grpc/grpc-js';
@@ -34,6 +35,9 @@ service Forecasts {
 
 const t = useTestDatabase();
 let server: grpc.Server;
+/** A TCP relay in front of the gRPC server: the gateway's connections to it are counted. */
+let relay: net.Server;
+const relayed = new Set<net.Socket>();
 let port: number;
 let gateway: RunningGateway;
 let dir: string;
@@ -66,6 +70,22 @@ beforeAll(async () => {
     },
   });
   port = await new Promise<number>((resolve, reject) => server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))));
+  relay = net.createServer((socket) => {
+    relayed.add(socket);
+    const upstream = net.connect(port, '127.0.0.1');
+    socket.pipe(upstream).pipe(socket);
+    const end = () => {
+      relayed.delete(socket);
+      socket.destroy();
+      upstream.destroy();
+    };
+    socket.once('close', end);
+    upstream.once('close', end);
+    socket.on('error', end);
+    upstream.on('error', end);
+  });
+  await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+  const relayPort = (relay.address() as net.AddressInfo).port;
   // The .proto is named by a path relative to the config file's folder and stored as its text.
   const config = ZConfigFile.parse({
       apis: [
@@ -74,7 +94,7 @@ beforeAll(async () => {
           name: 'Weather',
           basePath: '/weather',
           status: 'published',
-          upstream: { targets: [{ url: `http://127.0.0.1:${port}` }] },
+          upstream: { targets: [{ url: `http://127.0.0.1:${relayPort}` }] },
           routes: [
             { path: '/forecast/{city}', methods: ['GET'], auth: 'none', timeoutMs: 500, backend: { kind: 'grpc', proto: 'weather.proto', service: 'weather.v1.Forecasts', method: 'GetForecast' } },
             { path: '/patient/{city}', methods: ['GET'], auth: 'none', timeoutMs: 60_000, backend: { kind: 'grpc', proto: 'weather.proto', service: 'weather.v1.Forecasts', method: 'GetForecast' } },
@@ -90,6 +110,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await gateway?.close();
   server?.forceShutdown();
+  relay?.close();
 });
 
 async function call(url: string, init: RequestInit = {}) {
@@ -171,5 +192,13 @@ describe('gRPC backend at apply', () => {
   it('refuses a path parameter that is not a field of the request', async () => {
     const error = await applyConfig(t.db, apiWith({ proto: PROTO }, '/x/{town}'), { baseDir: null }).catch((thrown: unknown) => thrown);
     expect((error as { invalidParams: unknown }).invalidParams).toEqual([{ name: 'apis[0].routes[0].path', reason: '{town} is not a field of weather.v1.GetForecastRequest' }]);
+  });
+});
+
+describe('gRPC backend at shutdown', () => {
+  it('closes its channel to the target when the gateway stops', async () => {
+    expect(relayed.size).toBeGreaterThanOrEqual(1);
+    await gateway.close();
+    await expect.poll(() => relayed.size, { timeout: 10_000 }).toBe(0);
   });
 });

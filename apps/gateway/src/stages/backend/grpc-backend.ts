@@ -5,6 +5,7 @@ import { compileGrpcProto } from '@tollgate/contracts/grpc-proto';
 import { TollgateError } from '@tollgate/errors';
 import type protobuf from 'protobufjs';
 import type { UpstreamBalancer } from '../../adapters/upstream/upstream-balancer';
+import type { UpstreamPools } from '../../adapters/upstream/upstream-pools';
 import type { UpstreamTarget } from '../../adapters/upstream/upstream-target';
 import type { GatewayContext } from '../../pipeline/context';
 import { readRequestBody, type BodyLimits } from '../forward/request-body';
@@ -15,6 +16,8 @@ import { ClientGone, clientGone, DeadlineExceeded, requestSignal } from './reque
 export interface GrpcConfig {
   readonly kind: 'grpc';
   readonly upstream: UpstreamBalancer | null;
+  /** The gateway's pools: its gRPC channels are kept under them. */
+  readonly pools: UpstreamPools;
   readonly deadlineMs: number;
   readonly body: BodyLimits;
   readonly bodyField: string | undefined;
@@ -39,10 +42,12 @@ export function compileGrpcMethod(backend: TGrpcBackend): Pick<GrpcConfig, 'meth
   return { method: service[backend.method] as grpc.MethodDefinition<object, object>, request: compiled.value.request, broken: null };
 }
 
-/** One HTTP/2 channel per target origin, shared by every route and snapshot. */
-const clients = new Map<string, grpc.Client>();
+/** One HTTP/2 channel per target origin, shared by every route and snapshot of one gateway (keyed by its pools). */
+const channels = new WeakMap<UpstreamPools, Map<string, grpc.Client>>();
 
-function clientFor(target: UpstreamTarget): grpc.Client {
+function clientFor(pools: UpstreamPools, target: UpstreamTarget): grpc.Client {
+  let clients = channels.get(pools);
+  if (clients === undefined) channels.set(pools, (clients = new Map()));
   let client = clients.get(target.origin);
   if (client === undefined) {
     const url = new URL(target.origin);
@@ -53,10 +58,10 @@ function clientFor(target: UpstreamTarget): grpc.Client {
   return client;
 }
 
-/** Closes every channel (gateway shutdown). */
-export function closeGrpcClients(): void {
-  for (const client of clients.values()) client.close();
-  clients.clear();
+/** Closes the gateway's channels (its shutdown, after requests in flight are drained). */
+export function closeGrpcChannels(pools: UpstreamPools): void {
+  for (const client of channels.get(pools)?.values() ?? []) client.close();
+  channels.delete(pools);
 }
 
 /**
@@ -73,7 +78,7 @@ export async function runGrpcBackend(ctx: GatewayContext, config: GrpcConfig): P
   if (invalid !== null) throw new TollgateError('bad_request', { detail: `The request does not fit ${config.request.fullName.slice(1)}: ${invalid}` });
   const watch = requestSignal(ctx, config.deadlineMs);
   try {
-    const answer = await callGrpc(config.upstream, config.method, message, watch.signal, config.deadlineMs);
+    const answer = await callGrpc(config.pools, config.upstream, config.method, message, watch.signal, config.deadlineMs);
     const text = JSON.stringify(answer);
     ctx.res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'x-request-id': ctx.requestId });
     ctx.res.end(ctx.req.method === 'HEAD' ? undefined : text);
@@ -97,7 +102,7 @@ async function readJson(ctx: GatewayContext, limits: BodyLimits): Promise<unknow
 }
 
 /** One unary call behind the upstream's breaker, to a target the balancer picks; the outcome counts for its health. */
-async function callGrpc(balancer: UpstreamBalancer, method: grpc.MethodDefinition<object, object>, message: object, signal: AbortSignal, deadlineMs: number): Promise<object> {
+async function callGrpc(pools: UpstreamPools, balancer: UpstreamBalancer, method: grpc.MethodDefinition<object, object>, message: object, signal: AbortSignal, deadlineMs: number): Promise<object> {
   const breaker = balancer.state.breaker;
   const admitted = breaker.admit(Date.now());
   if (admitted === 'refuse') throw circuitOpen();
@@ -110,7 +115,7 @@ async function callGrpc(balancer: UpstreamBalancer, method: grpc.MethodDefinitio
   target.inFlight++;
   let outcome: 'success' | 'failure' | 'neutral' = 'neutral';
   try {
-    const answer = await unaryCall(clientFor(target), method, message, signal, deadlineMs);
+    const answer = await unaryCall(clientFor(pools, target), method, message, signal, deadlineMs);
     outcome = 'success';
     return answer;
   } catch (error) {
