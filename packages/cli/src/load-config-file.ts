@@ -21,7 +21,14 @@ export async function loadConfigFile(file: string): Promise<{ config: TConfigFil
     const { line, col: column } = lineCounter.linePos(yamlError.pos[0]);
     throw new TollgateError('bad_request', { detail: `${file}:${line}:${column}: invalid YAML: ${yamlError.message.split('\n')[0]}` });
   }
-  const parsed = ZConfigFile.safeParse(document.toJS() ?? {});
+  let value: unknown;
+  try {
+    // Throws for an alias whose anchor is never set, or aliases that multiply past yaml's cap.
+    value = document.toJS();
+  } catch (error) {
+    throw new TollgateError('bad_request', { detail: `${file}: invalid YAML: ${(error as Error).message.split('\n')[0]}` });
+  }
+  const parsed = ZConfigFile.safeParse(value ?? {});
   if (!parsed.success) {
     const invalidParams = toInvalidParams(parsed.error);
     throw new TollgateError('invalid_params', { detail: `${file} is invalid`, invalidParams });

@@ -25,7 +25,14 @@ export function toProblem(error: unknown, requestId?: string): Problem {
   }
   const problem = buildProblem(error.code, error.detail, requestId);
   if (error.invalidParams?.length) problem.invalid_params = error.invalidParams;
-  return error.extensions ? { ...error.extensions, ...problem } : problem;
+  return error.extensions ? { ...publicExtensions(error.extensions), ...problem } : problem;
+}
+
+/** Members only the encoder sets: an extension never stands in for one that is absent. */
+const RESERVED_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'code', 'requestId', 'invalid_params', 'instance']);
+
+function publicExtensions(extensions: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(extensions).filter(([name]) => !RESERVED_MEMBERS.has(name)));
 }
 
 export function buildProblem(code: ErrorCode, detail: string, requestId?: string): Problem {

@@ -1,4 +1,4 @@
-import { ERROR_CODES, type ErrorCode } from './codes';
+import { ERROR_CODES, isErrorCode, type ErrorCode } from './codes';
 
 export interface InvalidParam {
   /** Dotted path to the field, e.g. `apis[0].routes[1].path`. */
@@ -44,6 +44,6 @@ export function isTollgateError(error: unknown): error is TollgateError {
     typeof error === 'object' &&
     error !== null &&
     (error as { name?: unknown }).name === 'TollgateError' &&
-    typeof (error as { code?: unknown }).code === 'string'
+    isErrorCode((error as { code?: unknown }).code)
   );
 }

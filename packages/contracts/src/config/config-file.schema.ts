@@ -27,6 +27,8 @@ export const ZUpstreamTarget = z.strictObject({
   url: z
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
     .refine((value) => {
+      // zod runs refinements after a failed check too: a value that is no URL is reported once, above.
+      if (!URL.canParse(value)) return true;
       const url = new URL(value);
       return !url.username && !url.password && !url.search && !url.hash;
     }, 'must not carry credentials, a query or a fragment'),

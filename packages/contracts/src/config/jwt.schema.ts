@@ -11,6 +11,7 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 export const ZJwksUrl = z
   .url({ protocol: /^https?$/, error: 'must be an https URL' })
   .superRefine((value, ctx) => {
+    if (!URL.canParse(value)) return; // reported by the url check
     const url = new URL(value);
     if (url.username || url.password || url.hash) ctx.addIssue({ code: 'custom', message: 'must not carry credentials or a fragment' });
     if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
