@@ -141,6 +141,12 @@ describe('gRPC backend', () => {
     expect(answer).toMatchObject({ status: 200, body: { id: 'r-1', city: 'Bergen', report: { text: 'rain', rating: 4 } } });
   });
 
+  it('refuses a body of the wrong shape with 400, before any call', async () => {
+    const answer = await call('/weather/cities/Bergen/reports', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '"just text"' });
+    expect(answer).toMatchObject({ status: 400, type: 'application/problem+json', body: { code: 'bad_request' } });
+    expect(answer.body.detail).toContain('weather.v1.CreateReportRequest');
+  });
+
   it.each([
     ['NOT_FOUND', '/weather/forecast/Atlantis', {}, 404, 5, 'no such city: Atlantis'],
     ['INVALID_ARGUMENT', '/weather/cities/Bergen/reports', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":"rain"}' }, 400, 3, 'rating is required'],

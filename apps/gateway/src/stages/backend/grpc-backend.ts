@@ -74,11 +74,10 @@ export async function runGrpcBackend(ctx: GatewayContext, config: GrpcConfig): P
   if (config.upstream === null) throw noHealthyTarget();
   const body = config.bodyField === undefined ? undefined : await readJson(ctx, config.body);
   const message = buildRequestMessage(config.request, { params: ctx.params, query: ctx.query, body, bodyField: config.bodyField });
-  const invalid = config.request.verify(config.request.fromObject(message));
-  if (invalid !== null) throw new TollgateError('bad_request', { detail: `The request does not fit ${config.request.fullName.slice(1)}: ${invalid}` });
+  const encoded = encodeRequest(config.request, message);
   const watch = requestSignal(ctx, config.deadlineMs);
   try {
-    const answer = await callGrpc(config.pools, config.upstream, config.method, message, watch.signal, config.deadlineMs);
+    const answer = await callGrpc(config.pools, config.upstream, config.method, encoded, watch.signal, config.deadlineMs);
     const text = JSON.stringify(answer);
     ctx.res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'x-request-id': ctx.requestId });
     ctx.res.end(ctx.req.method === 'HEAD' ? undefined : text);
@@ -88,6 +87,21 @@ export async function runGrpcBackend(ctx: GatewayContext, config: GrpcConfig): P
     watch.done();
   }
 }
+
+/** The request message's bytes; a value of the wrong shape (an object where a string goes, ...) is the client's error (400). */
+function encodeRequest(type: protobuf.Type, message: Record<string, unknown>): Buffer {
+  try {
+    const built = type.fromObject(message);
+    const invalid = type.verify(built);
+    if (invalid !== null) throw new Error(invalid);
+    return Buffer.from(type.encode(built).finish());
+  } catch (error) {
+    throw new TollgateError('bad_request', { detail: `The request does not fit ${type.fullName.slice(1)}: ${(error as Error).message}` });
+  }
+}
+
+/** The request is encoded already (above); the method's own serializer is not used. */
+const asIs = (bytes: Buffer): Buffer => bytes;
 
 async function readJson(ctx: GatewayContext, limits: BodyLimits): Promise<unknown> {
   const read = ctx.requestBody ?? (await readRequestBody(ctx.req, limits));
@@ -102,7 +116,7 @@ async function readJson(ctx: GatewayContext, limits: BodyLimits): Promise<unknow
 }
 
 /** One unary call behind the upstream's breaker, to a target the balancer picks; the outcome counts for its health. */
-async function callGrpc(pools: UpstreamPools, balancer: UpstreamBalancer, method: grpc.MethodDefinition<object, object>, message: object, signal: AbortSignal, deadlineMs: number): Promise<object> {
+async function callGrpc(pools: UpstreamPools, balancer: UpstreamBalancer, method: grpc.MethodDefinition<object, object>, message: Buffer, signal: AbortSignal, deadlineMs: number): Promise<object> {
   const breaker = balancer.state.breaker;
   const admitted = breaker.admit(Date.now());
   if (admitted === 'refuse') throw circuitOpen();
@@ -145,10 +159,10 @@ class GrpcFailure extends Error {
   }
 }
 
-function unaryCall(client: grpc.Client, method: grpc.MethodDefinition<object, object>, message: object, signal: AbortSignal, deadlineMs: number): Promise<object> {
+function unaryCall(client: grpc.Client, method: grpc.MethodDefinition<object, object>, message: Buffer, signal: AbortSignal, deadlineMs: number): Promise<object> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason as Error);
-    const call = client.makeUnaryRequest(method.path, method.requestSerialize, method.responseDeserialize, message, new grpc.Metadata(), { deadline: Date.now() + deadlineMs }, (error, answer) => {
+    const call = client.makeUnaryRequest(method.path, asIs, method.responseDeserialize, message, new grpc.Metadata(), { deadline: Date.now() + deadlineMs }, (error, answer) => {
       signal.removeEventListener('abort', cancel);
       if (signal.aborted && signal.reason instanceof ClientGone) return reject(signal.reason);
       if (error) {
