@@ -54,6 +54,18 @@ export const ERROR_CODES = {
   metering_unavailable: { status: 503, title: 'Usage cannot be recorded' },
   database_unavailable: { status: 503, title: 'Database unavailable' },
   upstream_timeout: { status: 504, title: 'Upstream timed out' },
+  // a gRPC upstream's status, mapped to HTTP as google.rpc.Code says (the problem carries grpcStatus and grpcMessage)
+  grpc_bad_request: { status: 400, title: 'The gRPC upstream refused the request' },
+  grpc_unauthenticated: { status: 401, title: 'The gRPC upstream did not authenticate the request' },
+  grpc_permission_denied: { status: 403, title: 'The gRPC upstream denied the request' },
+  grpc_not_found: { status: 404, title: 'The gRPC upstream found nothing' },
+  grpc_conflict: { status: 409, title: 'The gRPC upstream reported a conflict' },
+  grpc_resource_exhausted: { status: 429, title: 'The gRPC upstream is out of resources' },
+  grpc_cancelled: { status: 499, title: 'The gRPC call was cancelled' },
+  grpc_internal: { status: 500, title: 'The gRPC upstream failed' },
+  grpc_unimplemented: { status: 501, title: 'The gRPC upstream does not implement the method' },
+  grpc_unavailable: { status: 503, title: 'The gRPC upstream is unavailable' },
+  grpc_deadline_exceeded: { status: 504, title: 'The gRPC call ran past its deadline' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
