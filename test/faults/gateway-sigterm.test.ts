@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { eventually } from '../../apps/gateway/src/testing/test-gateway';
 import { echo, startTestUpstream, type TestUpstream } from '../../apps/gateway/src/testing/test-upstream';
-import { killGatewayProcesses, startGatewayProcess } from './gateway-process';
+import { killGatewayProcesses, startGatewayProcess } from '../support/gateway-process';
 import { applyMeteringConfig, startLoad, startPrivatePostgres, storedUsage, type PrivatePostgres } from './metering-fixture';
 
 const SLOW_MS = 3_000;
@@ -59,10 +59,12 @@ async function readyz(adminUrl: string): Promise<number> {
 
 it('goes unready at once, finishes what is in flight, flushes the spool and exits 0', { timeout: 150_000 }, async () => {
   const gateway = await startGatewayProcess({
-    DATABASE_URL: postgres.dbUrl,
-    GATEWAY_SPOOL_DIR: join(mkdtempSync(join(tmpdir(), 'tollgate-sigterm-')), 'spool'),
-    GATEWAY_USAGE_FLUSH_MS: '600000',
-    GATEWAY_SHUTDOWN_TIMEOUT_MS: '30000',
+    env: {
+      DATABASE_URL: postgres.dbUrl,
+      GATEWAY_SPOOL_DIR: join(mkdtempSync(join(tmpdir(), 'tollgate-sigterm-')), 'spool'),
+      GATEWAY_USAGE_FLUSH_MS: '600000',
+      GATEWAY_SHUTDOWN_TIMEOUT_MS: '30000',
+    },
   });
   expect(await readyz(gateway.adminUrl)).toBe(200);
   const load = startLoad(() => gateway.url, key, 4);
@@ -86,7 +88,7 @@ it('goes unready at once, finishes what is in flight, flushes the spool and exit
   const answers = await Promise.all(slow);
   for (const answer of answers) expect(answer).toMatchObject({ status: 200, body: expect.stringContaining('/slow-') });
   const result = await load.stop();
-  expect(await gateway.exited).toBe(0);
+  expect(await gateway.exit).toBe(0);
 
   // Every response the clients received was counted, by the flush at shutdown.
   const answered = result.completed + answers.length + ('error' in late ? 0 : 1);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { eventually } from '../../apps/gateway/src/testing/test-gateway';
 import { startTestUpstream, type TestUpstream } from '../../apps/gateway/src/testing/test-upstream';
-import { killGatewayProcesses, startGatewayProcess } from './gateway-process';
+import { killGatewayProcesses, startGatewayProcess } from '../support/gateway-process';
 import { applyMeteringConfig, startPrivatePostgres, storedUsage, type PrivatePostgres } from './metering-fixture';
 
 const spoolDir = join(mkdtempSync(join(tmpdir(), 'tollgate-torn-')), 'spool');
@@ -46,10 +46,10 @@ function lastSegment(): string {
 
 it('sets a torn tail aside by its checksum, counts and logs it, and keeps flushing the records after it', { timeout: 120_000 }, async () => {
   // The first gateway never flushes by itself: its 20 events are still in the spool when it dies.
-  const first = await startGatewayProcess({ DATABASE_URL: postgres.dbUrl, GATEWAY_SPOOL_DIR: spoolDir, GATEWAY_USAGE_FLUSH_MS: '600000' });
+  const first = await startGatewayProcess({ env: { DATABASE_URL: postgres.dbUrl, GATEWAY_SPOOL_DIR: spoolDir, GATEWAY_USAGE_FLUSH_MS: '600000' } });
   await callTimes(first.url, 20, 'before');
   first.child.kill('SIGKILL');
-  await first.exited;
+  await first.exit;
 
   // The crash tore the record being written: half of a real line, no newline.
   const segment = lastSegment();
@@ -58,7 +58,7 @@ it('sets a torn tail aside by its checksum, counts and logs it, and keeps flushi
   const whole = `${lines.at(-1)!}\n`;
   appendFileSync(segment, whole.slice(0, Math.floor(whole.length / 2)));
 
-  const second = await startGatewayProcess({ DATABASE_URL: postgres.dbUrl, GATEWAY_SPOOL_DIR: spoolDir, GATEWAY_USAGE_FLUSH_MS: '200' });
+  const second = await startGatewayProcess({ env: { DATABASE_URL: postgres.dbUrl, GATEWAY_SPOOL_DIR: spoolDir, GATEWAY_USAGE_FLUSH_MS: '200' } });
   await callTimes(second.url, 15, 'after');
   await eventually(async () => expect((await storedUsage(postgres.db)).log).toBe(35), 30_000);
   expect(await storedUsage(postgres.db)).toEqual({ log: 35, distinctIds: 35, rollups: 35, units: 35, batchEvents: 35 });
@@ -68,5 +68,5 @@ it('sets a torn tail aside by its checksum, counts and logs it, and keeps flushi
   expect(torn[0]).toMatchObject({ level: 40, segment: Number(/segment-(\d+)/.exec(segment)![1]) });
 
   second.child.kill('SIGTERM');
-  expect(await second.exited).toBe(0);
+  expect(await second.exit).toBe(0);
 });
