@@ -12,6 +12,7 @@ import { readRequestBody, type BodyLimits } from '../forward/request-body';
 import { circuitOpen, noHealthyTarget } from '../forward/send-upstream';
 import { buildRequestMessage, grpcProblem } from './grpc-mapping';
 import { ClientGone, clientGone, DeadlineExceeded, requestSignal } from './request-signal';
+import { settleCall, type CallOutcome } from './upstream-call';
 
 export interface GrpcConfig {
   readonly kind: 'grpc';
@@ -127,7 +128,7 @@ async function callGrpc(pools: UpstreamPools, balancer: UpstreamBalancer, method
     throw noHealthyTarget();
   }
   target.inFlight++;
-  let outcome: 'success' | 'failure' | 'neutral' = 'neutral';
+  let outcome: CallOutcome = 'neutral';
   try {
     const answer = await unaryCall(clientFor(pools, target), method, message, signal, deadlineMs);
     outcome = 'success';
@@ -138,14 +139,7 @@ async function callGrpc(pools: UpstreamPools, balancer: UpstreamBalancer, method
     throw grpcProblem(error.status, error.details);
   } finally {
     target.inFlight--;
-    if (outcome === 'success') {
-      target.passed();
-      breaker.success(probe);
-    } else if (outcome === 'failure') {
-      const at = Date.now();
-      balancer.state.failed(target, at);
-      breaker.failure(probe, at);
-    } else breaker.release(probe);
+    settleCall(balancer, target, probe, outcome);
   }
 }
 

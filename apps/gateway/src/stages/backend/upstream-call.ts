@@ -61,7 +61,7 @@ export async function callUpstream(balancer: UpstreamBalancer, call: UpstreamCal
     throw error;
   }
   target.inFlight++;
-  let outcome: 'success' | 'failure' | 'neutral' = 'neutral';
+  let outcome: CallOutcome = 'neutral';
   try {
     const answer = await send(target, call);
     outcome = UNWELL.has(answer.status) ? 'failure' : 'success';
@@ -73,15 +73,24 @@ export async function callUpstream(balancer: UpstreamBalancer, call: UpstreamCal
   } finally {
     target.inFlight--;
     target.admission.release(caller.consumer, caller.address, caller.admission);
-    if (outcome === 'success') {
-      target.passed();
-      breaker.success(probe);
-    } else if (outcome === 'failure') {
-      const at = Date.now();
-      balancer.state.failed(target, at);
-      breaker.failure(probe, at);
-    } else breaker.release(probe);
+    settleCall(balancer, target, probe, outcome);
   }
+}
+
+/** How a call behind the breaker ended: it counts for the target's health and the breaker, or (neutral) neither way. */
+export type CallOutcome = 'success' | 'failure' | 'neutral';
+
+/** Reports a finished call's outcome to its target's health and to the upstream's breaker. */
+export function settleCall(balancer: UpstreamBalancer, target: UpstreamTarget, probe: boolean, outcome: CallOutcome): void {
+  const breaker = balancer.state.breaker;
+  if (outcome === 'success') {
+    target.passed();
+    breaker.success(probe);
+  } else if (outcome === 'failure') {
+    const at = Date.now();
+    balancer.state.failed(target, at);
+    breaker.failure(probe, at);
+  } else breaker.release(probe);
 }
 
 /** Takes a connection slot of the target's pool, waiting (bounded) when all are held; gives up its place when the signal aborts. */
