@@ -21,9 +21,9 @@ async function seed(db: Db, options: { anchor: string; timeZone?: string; hardSt
     data: { appId: app.id, apiId: api.id, planId: plan.id, billingAnchor: new Date(options.anchor), timeZone: options.timeZone ?? 'UTC' },
   });
   const record = async (minute: string, routeKey: string, weight: number, count: number) => {
-    const key = { minute: new Date(minute), apiId: api.id, routeKey, appId: app.id, keyId: '', planId: plan.id, subscriptionId: subscription.id, statusClass: 2, outcome: 'success' };
+    const key = { minute: new Date(minute), apiId: api.id, routeKey, appId: app.id, keyId: '', planId: plan.id, subscriptionId: subscription.id, statusClass: 2, outcome: 'success', upstreamVersion: '' };
     await db.usageRollup.upsert({
-      where: { minute_apiId_routeKey_appId_keyId_planId_subscriptionId_statusClass_outcome: key },
+      where: { minute_apiId_routeKey_appId_keyId_planId_subscriptionId_statusClass_outcome_upstreamVersion: key },
       create: { ...key, count: BigInt(count), units: BigInt(count * weight) },
       update: { count: { increment: BigInt(count) }, units: { increment: BigInt(count * weight) } },
     });

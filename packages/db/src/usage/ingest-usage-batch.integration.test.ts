@@ -138,4 +138,14 @@ describe('ingestUsageBatch', () => {
     await expect(getStore().ingest(batch('spool-d:2:0', events(2, `${day}T10:00`)))).resolves.toMatchObject({ stored: true });
     expect(await t.db.requestLog.count({ where: { time: { gte: new Date(`${day}T00:00:00Z`) } } })).toBe(2);
   });
+
+  it('keeps each upstream version of a minute in its own rollup row, and a later batch adds into it', async () => {
+    const minute = '2026-11-22T14:00';
+    const versioned = (versions: Array<string | undefined>) => events(versions.length, minute).map((row, i) => ({ ...row, apiId: API, routeKey: 'GET /forecast/{city}', status: 200, upstreamVersion: versions[i] }));
+    await getStore().ingest(batch('spool-e:1:0', versioned(['stable', 'stable', 'canary', undefined])));
+    await getStore().ingest(batch('spool-e:2:0', versioned(['canary', 'stable'])));
+    const rows = await t.db.usageRollup.findMany({ where: { minute: new Date(`${minute}:00.000Z`) }, orderBy: { upstreamVersion: 'asc' } });
+    expect(rows.map((row) => [row.upstreamVersion, Number(row.count)])).toEqual([['', 1], ['canary', 2], ['stable', 3]]);
+    expect(await t.db.requestLog.count({ where: { time: { gte: new Date(`${minute}:00.000Z`), lt: new Date('2026-11-22T14:01:00.000Z') }, upstreamVersion: 'canary' } })).toBe(2);
+  });
 });

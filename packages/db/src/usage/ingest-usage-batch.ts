@@ -29,13 +29,13 @@ const COPY_REQUEST_LOG = copyInto('request_log');
 const UNIQUE_VIOLATION = '23505';
 
 const UPSERT_ROLLUPS = `
-INSERT INTO usage_rollups AS r (minute, "apiId", "routeKey", "appId", "keyId", "planId", "subscriptionId", "statusClass", outcome,
+INSERT INTO usage_rollups AS r (minute, "apiId", "routeKey", "appId", "keyId", "planId", "subscriptionId", "statusClass", outcome, "upstreamVersion",
                                 count, units, errors, "bytesIn", "bytesOut", "latencySumMs", "latencyBuckets")
-SELECT x.minute, x.api, x.route, x.app, x.key, x.plan, x.sub, x.class, x.outcome, x.count, x.units, x.errors, x.bin, x.bout, x.lat, x.buckets::bigint[]
-FROM unnest($1::timestamp[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::text[],
-            $10::bigint[], $11::bigint[], $12::bigint[], $13::bigint[], $14::bigint[], $15::float8[], $16::text[])
-  AS x(minute, api, route, app, key, plan, sub, class, outcome, count, units, errors, bin, bout, lat, buckets)
-ON CONFLICT (minute, "apiId", "routeKey", "appId", "keyId", "planId", "subscriptionId", "statusClass", outcome) DO UPDATE SET
+SELECT x.minute, x.api, x.route, x.app, x.key, x.plan, x.sub, x.class, x.outcome, x.version, x.count, x.units, x.errors, x.bin, x.bout, x.lat, x.buckets::bigint[]
+FROM unnest($1::timestamp[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::text[], $10::text[],
+            $11::bigint[], $12::bigint[], $13::bigint[], $14::bigint[], $15::bigint[], $16::float8[], $17::text[])
+  AS x(minute, api, route, app, key, plan, sub, class, outcome, version, count, units, errors, bin, bout, lat, buckets)
+ON CONFLICT (minute, "apiId", "routeKey", "appId", "keyId", "planId", "subscriptionId", "statusClass", outcome, "upstreamVersion") DO UPDATE SET
   count = r.count + excluded.count,
   units = r.units + excluded.units,
   errors = r.errors + excluded.errors,
@@ -132,6 +132,7 @@ function rollupParams(rows: readonly RollupRow[]): unknown[] {
     column('subscriptionId'),
     column('statusClass'),
     column('outcome'),
+    column('upstreamVersion'),
     column('count'),
     column('units'),
     column('errors'),

@@ -14,8 +14,10 @@ afterAll(async () => store?.close());
 
 const API = randomUUID();
 const APPS = [randomUUID(), randomUUID()];
+/** A canary beside stable, and calls of an API without a split. */
+const VERSIONS = ['stable', 'canary', undefined];
 
-/** Calls spread over two days, several hours and two apps, with varied status and latency. */
+/** Calls spread over two days, several hours, two apps and the upstream versions, with varied status and latency. */
 function calls(times: string[]): RequestLogRow[] {
   return times.map((time, i) => ({
     id: randomUUID(),
@@ -31,14 +33,15 @@ function calls(times: string[]): RequestLogRow[] {
     bytesIn: 10,
     bytesOut: 100 + i,
     units: 1,
+    upstreamVersion: VERSIONS[i % 3],
   }));
 }
 
-/** The oracle, from the calls themselves: per (bucket, app, status class) count, bytes and histogram. */
+/** The oracle, from the calls themselves: per (bucket, app, status class, upstream version) count, bytes and histogram. */
 function expected(rows: RequestLogRow[], bucketOf: (time: string) => string) {
   const groups = new Map<string, { count: number; bytesOut: number; buckets: number[] }>();
   for (const row of rows) {
-    const key = `${bucketOf(row.time)} ${row.appId} ${Math.floor(row.status / 100)}`;
+    const key = `${bucketOf(row.time)} ${row.appId} ${Math.floor(row.status / 100)} ${row.upstreamVersion ?? ''}`;
     const group = groups.get(key) ?? { count: 0, bytesOut: 0, buckets: Array<number>(LATENCY_BUCKET_COUNT).fill(0) };
     group.count++;
     group.bytesOut += row.bytesOut;
@@ -49,12 +52,12 @@ function expected(rows: RequestLogRow[], bucketOf: (time: string) => string) {
 }
 
 async function level(table: 'usage_rollups_hourly' | 'usage_rollups_daily') {
-  const rows = await t.db.$queryRawUnsafe<{ bucket: Date; appId: string; statusClass: number; count: bigint; bytesOut: bigint; latencyBuckets: bigint[] }[]>(
-    `SELECT bucket, "appId", "statusClass", count, "bytesOut", "latencyBuckets" FROM ${table}`,
+  const rows = await t.db.$queryRawUnsafe<{ bucket: Date; appId: string; statusClass: number; upstreamVersion: string; count: bigint; bytesOut: bigint; latencyBuckets: bigint[] }[]>(
+    `SELECT bucket, "appId", "statusClass", "upstreamVersion", count, "bytesOut", "latencyBuckets" FROM ${table}`,
   );
   return Object.fromEntries(
     rows
-      .map((row) => [`${row.bucket.toISOString()} ${row.appId} ${row.statusClass}`, { count: Number(row.count), bytesOut: Number(row.bytesOut), buckets: row.latencyBuckets.map(Number) }] as const)
+      .map((row) => [`${row.bucket.toISOString()} ${row.appId} ${row.statusClass} ${row.upstreamVersion}`, { count: Number(row.count), bytesOut: Number(row.bytesOut), buckets: row.latencyBuckets.map(Number) }] as const)
       .sort(([a], [b]) => a.localeCompare(b)),
   );
 }

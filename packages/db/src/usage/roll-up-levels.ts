@@ -11,7 +11,7 @@ const ROLLUP_LOCK = 7_300_203;
  */
 const OVERLAP = '5 minutes';
 
-const DIMENSIONS = ['apiId', 'routeKey', 'appId', 'keyId', 'planId', 'subscriptionId', 'statusClass', 'outcome'].map((name) => `"${name}"`);
+const DIMENSIONS = ['apiId', 'routeKey', 'appId', 'keyId', 'planId', 'subscriptionId', 'statusClass', 'outcome', 'upstreamVersion'].map((name) => `"${name}"`);
 const COLUMNS = ['bucket', ...DIMENSIONS, 'count', 'units', 'errors', '"bytesIn"', '"bytesOut"', '"latencySumMs"', '"latencyBuckets"'].join(', ');
 
 /**

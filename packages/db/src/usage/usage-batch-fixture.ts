@@ -17,6 +17,7 @@ export function usageBatch(id: string, rows: RequestLogRow[]): UsageBatchInput {
       planId: row.planId ?? '',
       status: row.status,
       outcome: row.outcome,
+      upstreamVersion: row.upstreamVersion ?? '',
       latencyMs: row.latencyMs,
       bytesIn: row.bytesIn,
       bytesOut: row.bytesOut,

@@ -12,6 +12,8 @@ export interface RollupRow {
   subscriptionId: string;
   statusClass: number;
   outcome: UsageOutcome;
+  /** The upstream version a traffic split chose; '' when none. */
+  upstreamVersion: string;
   count: number;
   units: number;
   errors: number;
@@ -34,6 +36,8 @@ export interface RollupEvent {
   status: number;
   /** The call's outcome class; from its status alone when absent (an event the gateway did not answer itself). */
   outcome?: UsageOutcome;
+  /** The upstream version a traffic split chose; '' or absent when none (a spool line before version 4). */
+  upstreamVersion?: string;
   latencyMs: number;
   bytesIn: number;
   bytesOut: number;
@@ -65,7 +69,8 @@ export class RollupAccumulator {
     const status = event.status;
     const statusClass = Math.floor(status / 100);
     const outcome = event.outcome ?? usageOutcome(status);
-    const key = `${event.minute}|${event.apiId}|${event.routeKey}|${event.appId}|${event.keyId}|${event.planId}|${event.subscriptionId}|${statusClass}|${outcome}`;
+    const upstreamVersion = event.upstreamVersion ?? '';
+    const key = `${event.minute}|${event.apiId}|${event.routeKey}|${event.appId}|${event.keyId}|${event.planId}|${event.subscriptionId}|${statusClass}|${outcome}|${upstreamVersion}`;
     let row = this.#rows.get(key);
     if (row === undefined) {
       row = {
@@ -78,6 +83,7 @@ export class RollupAccumulator {
         subscriptionId: event.subscriptionId,
         statusClass,
         outcome,
+        upstreamVersion,
         count: 0,
         units: 0,
         errors: 0,

@@ -20,14 +20,17 @@ describe('decodeSpoolChunk', () => {
     const a = fields('a');
     const b = fields('b', { time: '2026-11-22T10:00:59.999Z', status: '404', latency: '0.25', outcome: 'clientError' });
     const c = fields('c', { api: '' });
-    const chunk = Buffer.from(spoolLine(a) + spoolLine(b) + spoolLine(c));
+    const stable = fields('d', { upstreamVersion: 'stable' });
+    const chunk = Buffer.from(spoolLine(a) + spoolLine(b) + spoolLine(c) + spoolLine(stable));
     const decoded = await decodeSpoolChunk(chunk, 10, 's:1:0');
-    expect(decoded).toMatchObject({ events: 3, corrupt: 0, consumed: chunk.length, firstAt: '2026-11-22T10:00:59.999Z', lastAt: '2026-11-22T10:01:02.345Z' });
-    expect(decoded.rows.toString()).toBe([a, b, c].map((f) => `s:1:0\t${f.join('\t')}\n`).join(''));
-    expect(decoded.ends).toEqual([spoolLine(a).length, spoolLine(a).length + spoolLine(b).length, chunk.length]);
+    expect(decoded).toMatchObject({ events: 4, corrupt: 0, consumed: chunk.length, firstAt: '2026-11-22T10:00:59.999Z', lastAt: '2026-11-22T10:01:02.345Z' });
+    expect(decoded.rows.toString()).toBe([a, b, c, stable].map((f) => `s:1:0\t${f.join('\t')}\n`).join(''));
+    expect(decoded.ends).toEqual([spoolLine(a).length, spoolLine(a).length + spoolLine(b).length, chunk.length - spoolLine(stable).length, chunk.length]);
+    // The upstream version is a rollup dimension: the same minute on two versions is two rows.
     expect(decoded.rollups).toMatchObject([
-      { minute: '2026-11-22T10:00:00.000Z', apiId: API, routeKey: 'GET /r/{id}', appId: APP, keyId: '', statusClass: 4, count: 1, errors: 1, latencySumMs: 0.25 },
-      { minute: '2026-11-22T10:01:00.000Z', statusClass: 2, count: 1, units: 2, errors: 0, bytesIn: 3, bytesOut: 40, latencySumMs: 12.5 },
+      { minute: '2026-11-22T10:00:00.000Z', apiId: API, routeKey: 'GET /r/{id}', appId: APP, keyId: '', statusClass: 4, upstreamVersion: 'canary', count: 1, errors: 1, latencySumMs: 0.25 },
+      { minute: '2026-11-22T10:01:00.000Z', statusClass: 2, upstreamVersion: 'canary', count: 1, units: 2, errors: 0, bytesIn: 3, bytesOut: 40, latencySumMs: 12.5 },
+      { minute: '2026-11-22T10:01:00.000Z', statusClass: 2, upstreamVersion: 'stable', count: 1 },
     ]);
   });
 
@@ -60,11 +63,11 @@ describe('decodeSpoolChunk', () => {
       `s:1:0\t${[...v1Fields, '1', 'clientError', ''].join('\t')}\ns:1:0\t${fields('b').join('\t')}\n` +
         `s:1:0\t${[...v2Fields, 'serverError', ''].join('\t')}\ns:1:0\t${[...v3Fields, ''].join('\t')}\n`,
     );
-    expect(decoded.rollups.map(({ statusClass, outcome, count }) => ({ statusClass, outcome, count }))).toEqual([
-      { statusClass: 2, outcome: 'success', count: 1 },
-      { statusClass: 4, outcome: 'clientError', count: 1 },
-      { statusClass: 4, outcome: 'rateLimited', count: 1 },
-      { statusClass: 5, outcome: 'serverError', count: 1 },
+    expect(decoded.rollups.map(({ statusClass, outcome, upstreamVersion, count }) => ({ statusClass, outcome, upstreamVersion, count }))).toEqual([
+      { statusClass: 2, outcome: 'success', upstreamVersion: 'canary', count: 1 },
+      { statusClass: 4, outcome: 'clientError', upstreamVersion: '', count: 1 },
+      { statusClass: 4, outcome: 'rateLimited', upstreamVersion: '', count: 1 },
+      { statusClass: 5, outcome: 'serverError', upstreamVersion: '', count: 1 },
     ]);
   });
 

@@ -44,6 +44,7 @@ const BYTES_OUT = 14;
 const UNITS = 15;
 const COUNT = 17;
 const OUTCOME = 18;
+const UPSTREAM_VERSION = 19;
 
 /** Frames a payload (the version and fields, already free of tabs, newlines, CR, 0x1f and NUL) as a spool line. */
 export function frameSpoolRecord(payload: string): string {
@@ -83,7 +84,7 @@ export async function decodeSpoolChunk(chunk: Buffer, maxEvents: number, batchId
   // A row is at most OLDER_LINE_GROWTH bytes longer than its line (the CRC and version go, the prefix and an older line's missing fields come).
   const rows = Buffer.allocUnsafe(chunk.length + Math.min(maxEvents, Math.floor(chunk.length / 12)) * (prefix.length + OLDER_LINE_GROWTH));
   const rollups = new RollupAccumulator();
-  const event: RollupEvent = { minute: '', apiId: '', routeKey: '', appId: '', keyId: '', subscriptionId: '', planId: '', status: 0, latencyMs: 0, bytesIn: 0, bytesOut: 0, units: 0, count: 1 };
+  const event: RollupEvent = { minute: '', apiId: '', routeKey: '', appId: '', keyId: '', subscriptionId: '', planId: '', upstreamVersion: '', status: 0, latencyMs: 0, bytesIn: 0, bytesOut: 0, units: 0, count: 1 };
   const tabs = new Int32Array(FIELD_TABS + 1);
   const ends: number[] = [];
   let firstAt = '';
@@ -130,6 +131,7 @@ export async function decodeSpoolChunk(chunk: Buffer, maxEvents: number, batchId
       event.planId = text(chunk, tabs, PLAN, 'latin1');
       event.status = status;
       event.outcome = outcome;
+      event.upstreamVersion = fieldTabs === FIELD_TABS ? text(chunk, tabs, UPSTREAM_VERSION, 'utf8') : '';
       event.latencyMs = number(chunk, tabs, LATENCY);
       event.bytesIn = number(chunk, tabs, BYTES_IN);
       event.bytesOut = number(chunk, tabs, BYTES_OUT);
