@@ -1,7 +1,27 @@
 import { ZSlug, ZUpstreamSettings, type TTargetHealth, type TUpstreamResource } from '@tollgate/contracts';
+import type { Prisma } from '@tollgate/db';
 import { z } from 'zod';
 import { defineOperation } from '../core/define-operation';
+import { etagOf } from '../core/etag';
 import { findApiOrThrow } from '../apis/find-api-or-throw';
+
+type UpstreamRow = Prisma.UpstreamGetPayload<{ include: { targets: true } }>;
+export type TUpstreamConfig = Omit<TUpstreamResource, 'health'>;
+
+/** What an upstream update replaces, as reads show it (targets in URL order). */
+export function upstreamConfig(row: UpstreamRow): TUpstreamConfig {
+  return {
+    loadBalancing: row.loadBalancing.replaceAll('_', '-') as TUpstreamResource['loadBalancing'],
+    targets: [...row.targets].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)).map((target) => ({ url: target.url, weight: target.weight, ...(target.version !== null ? { version: target.version } : {}) })),
+    split: ZUpstreamSettings.shape.split.safeParse((row.settings as { split?: unknown } | null)?.split).data,
+  };
+}
+
+/** The ETag of an upstream: over what a write replaces, so the targets' live health does not make it stale. */
+export function upstreamEtag(upstream: TUpstreamConfig): string {
+  const { loadBalancing, targets, split } = upstream;
+  return etagOf({ loadBalancing, targets, split });
+}
 
 /**
  * An API's targets and balancing, with each target's live health as every gateway reported it
@@ -25,12 +45,7 @@ export const getUpstream = defineOperation({
       inFlight: typeof entry.inFlight === 'number' ? entry.inFlight : 0,
       breaker: typeof entry.breaker === 'string' ? entry.breaker : 'closed',
     })));
-    return {
-      loadBalancing: upstream.loadBalancing.replaceAll('_', '-') as TUpstreamResource['loadBalancing'],
-      targets: upstream.targets.map((target) => ({ url: target.url, weight: target.weight, ...(target.version !== null ? { version: target.version } : {}) })),
-      split: ZUpstreamSettings.shape.split.safeParse((upstream.settings as { split?: unknown } | null)?.split).data,
-      health,
-    };
+    return { ...upstreamConfig(upstream), health };
   },
 });
 

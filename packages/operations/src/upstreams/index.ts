@@ -1,3 +1,3 @@
-export { getUpstream } from './get-upstream';
+export { getUpstream, upstreamEtag, upstreamConfig, type TUpstreamConfig } from './get-upstream';
 export { updateUpstream } from './update-upstream';
 export { checkTargetHosts, targetHostName } from './check-target-hosts';

@@ -3,6 +3,7 @@ import type { Prisma } from '@tollgate/db';
 import { defineOperation } from '../core/define-operation';
 import { findApiOrThrow } from '../apis/find-api-or-throw';
 import { checkTargetHosts } from './check-target-hosts';
+import { upstreamConfig } from './get-upstream';
 
 /** Replaces an API's targets and balancing (creating its upstream if it has none); other upstream settings stay. */
 export const updateUpstream = defineOperation({
@@ -13,6 +14,8 @@ export const updateUpstream = defineOperation({
   async run(tx, { apiSlug, targets, loadBalancing, split }, ctx) {
     const api = await findApiOrThrow(tx, apiSlug, { forUpdate: true });
     const current = await tx.upstream.findUnique({ where: { apiId: api.id }, include: { targets: { orderBy: { url: 'asc' } } } });
+    // The same representation upstreamEtag hashes: a read's ETag matches until a write replaces it.
+    if (current) ctx.checkIfMatch(upstreamConfig(current));
     const mode = loadBalancing.replaceAll('-', '_') as 'round_robin' | 'weighted' | 'least_connections';
     await checkTargetHosts(targets, (index) => `targets[${index}].url`);
     const { split: previousSplit, ...kept } = (current?.settings ?? {}) as Partial<TUpstreamSettings>;

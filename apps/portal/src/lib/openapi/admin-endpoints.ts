@@ -23,6 +23,8 @@ import {
   ZCreatedAdminToken,
   ZPage,
   ZUpdateApiRequest,
+  ZUpdateUpstreamRequest,
+  ZUpstreamResource,
 } from '@tollgate/contracts';
 import { listAdminTokens, listAdminUsers, listApis, listAuditLog, listGateways, listPlans, listRoutes } from '@tollgate/operations';
 import { z } from 'zod';
@@ -56,6 +58,8 @@ export const ADMIN_ENDPOINTS: Endpoint[] = [
   { method: 'get', path: '/apis/{slug}/routes/{routeId}', operationId: 'getRoute', summary: 'Get a route', tag: 'Routes', pathParams: route, etag: true, response: { name: 'Route', schema: ZRouteResource } },
   { method: 'patch', path: '/apis/{slug}/routes/{routeId}', operationId: 'updateRoute', summary: 'Update a route and its policies', tag: 'Routes', pathParams: route, body: ZUpdateRouteRequest, etag: true, response: { name: 'Route', schema: ZRouteResource } },
   { method: 'delete', path: '/apis/{slug}/routes/{routeId}', operationId: 'deleteRoute', summary: 'Delete a route', tag: 'Routes', pathParams: route, etag: true, status: 204 },
+  { method: 'get', path: '/apis/{slug}/upstream', operationId: 'getUpstream', summary: "Get an API's upstream: targets with their versions, balancing, traffic split, and each target's health as every gateway last reported it", tag: 'Upstreams', pathParams: slug, etag: true, response: { name: 'Upstream', schema: ZUpstreamResource } },
+  { method: 'put', path: '/apis/{slug}/upstream', operationId: 'replaceUpstream', summary: "Replace an API's targets, balancing and traffic split (no split in the body removes it; timeouts, retries, health checks and the breaker stay as stored)", tag: 'Upstreams', pathParams: slug, body: ZUpdateUpstreamRequest, etag: true, response: { name: 'Upstream', schema: ZUpstreamResource } },
   { method: 'get', path: '/plans', operationId: 'listPlans', summary: 'List plans', tag: 'Plans', query: listPlans.input, response: { name: 'PlanPage', schema: ZPage(ZPlanResource) } },
   { method: 'post', path: '/plans', operationId: 'createPlan', summary: 'Create a plan', tag: 'Plans', body: ZCreatePlanRequest, status: 201, response: { name: 'Plan', schema: ZPlanResource } },
   { method: 'get', path: '/plans/{slug}', operationId: 'getPlan', summary: 'Get a plan', tag: 'Plans', pathParams: slug, etag: true, response: { name: 'Plan', schema: ZPlanResource } },
