@@ -1,6 +1,7 @@
 export { recordObservations, type RecordedObservations } from './record-observations';
 export { MAX_CONSUMERS, MAX_SAMPLES, type DiscoveryObservation } from './observation';
 export { loadCatalog } from './load-catalog';
+export { CatalogCache, type CatalogSource } from './catalog-cache';
 export { loadDecisions, type Decisions, type HostDecisions } from './load-decisions';
 export { listDiscoveredEndpoints } from './list-discovered-endpoints';
 export { blockDiscoveredEndpoint } from './block-discovered-endpoint';

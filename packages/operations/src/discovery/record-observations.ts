@@ -2,6 +2,7 @@ import { enqueueWebhookEvent, type DiscoveredEndpoint, type Prisma } from '@toll
 import { buildCloudEvent, classifyEndpoint, DISCOVERY_SHADOW_FOUND, templateAll, type CatalogApi } from '@tollgate/domain';
 import type { Tx } from '../core/define-operation';
 import { mergedColumns, observedColumns, toDbKind } from './discovery-rows';
+import type { CatalogSource } from './catalog-cache';
 import { loadCatalog } from './load-catalog';
 import { loadDecisions, type HostDecisions } from './load-decisions';
 import type { DiscoveryObservation } from './observation';
@@ -22,9 +23,14 @@ const keyOf = (host: string, method: string, template: string) => `${host}\u0000
  * template, with admins' splits and merges applied. A new shadow endpoint queues a
  * `discovery.shadow_found` webhook event. Runs in the caller's transaction.
  */
-export async function recordObservations(tx: Tx, observations: readonly DiscoveryObservation[], now = new Date()): Promise<RecordedObservations> {
+export async function recordObservations(
+  tx: Tx,
+  observations: readonly DiscoveryObservation[],
+  options: { now?: Date; catalog?: CatalogSource } = {},
+): Promise<RecordedObservations> {
   if (observations.length === 0) return { stored: 0, newShadows: 0 };
-  const catalog = await loadCatalog(tx);
+  const now = options.now ?? new Date();
+  const catalog = await (options.catalog ?? loadCatalog)(tx);
   const decisions = await loadDecisions(tx);
   const created = new Set<string>();
   const grown = new Set<string>();

@@ -1,5 +1,5 @@
 import type { Db } from '@tollgate/db';
-import { recordObservations, type DiscoveryObservation } from '@tollgate/operations';
+import { CatalogCache, recordObservations, type DiscoveryObservation } from '@tollgate/operations';
 import type { Logger } from 'pino';
 import type { DiscoveryAggregator } from './discovery-aggregator';
 import type { DiscoveryMetrics } from './discovery-metrics';
@@ -18,6 +18,7 @@ export class DiscoveryFlusher {
   #running: Promise<void> | null = null;
   #pending: DiscoveryObservation[] = [];
   #lastWarn = 0;
+  readonly #catalog = new CatalogCache();
 
   constructor(
     private readonly options: { db: Db; aggregator: DiscoveryAggregator; intervalMs: number; log: Logger; metrics: DiscoveryMetrics },
@@ -44,7 +45,7 @@ export class DiscoveryFlusher {
     this.#pending = [];
     if (batch.length === 0) return;
     try {
-      await this.options.db.$transaction((tx) => recordObservations(tx, batch), { timeout: 60_000, maxWait: 10_000 });
+      await this.options.db.$transaction((tx) => recordObservations(tx, batch, { catalog: this.#catalog.load }), { timeout: 60_000, maxWait: 10_000 });
     } catch (error) {
       this.options.metrics.flushFailures.inc();
       this.#pending = batch.slice(-MAX_PENDING);
