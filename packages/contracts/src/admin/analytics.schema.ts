@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZSlug } from '../config/config-file.schema';
+import { ZSplitVersionName } from '../config/traffic-split.schema';
 import { USAGE_RANGES, ZUsageRange } from '../portal/usage.schema';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -13,7 +14,7 @@ export const ZStatusClass = z.enum(STATUS_CLASSES);
 export type TStatusClass = z.infer<typeof ZStatusClass>;
 
 /** The charts a CSV can hold: the series over time, or one of the top tables. */
-export const ANALYTICS_CSV_CHARTS = ['series', 'apis', 'routes', 'apps', 'teams', 'statusClasses'] as const;
+export const ANALYTICS_CSV_CHARTS = ['series', 'apis', 'routes', 'apps', 'teams', 'upstreamVersions', 'statusClasses'] as const;
 
 const filterShape = {
   range: ZUsageRange.optional().describe(`One of ${USAGE_RANGES.join(', ')}, ending now; 24h when neither a range nor from/to is given.`),
@@ -30,6 +31,7 @@ const filterShape = {
   /** The key's display prefix (`tg_live_3xY9aB`): every key showing it. */
   key: z.string().min(1).max(64).optional(),
   status: ZStatusClass.optional().describe('A status class: 2xx, 4xx, 5xx…'),
+  upstreamVersion: ZSplitVersionName.optional().describe('The upstream version a traffic split chose, e.g. canary (a target’s `version`).'),
   intervalMs: z.coerce.number().int().positive().optional().describe('Bucket width asked for (ms); widened when the range would hold too many points.'),
 };
 
@@ -80,5 +82,6 @@ export const ZAnalyticsReport = z.object({
   topRoutes: z.array(ZTopRow.extend({ api: z.string(), route: z.string() })),
   topApps: z.array(ZTopRow.extend({ app: z.string(), name: z.string(), team: z.string() })),
   topTeams: z.array(ZTopRow.extend({ team: z.string(), name: z.string() })),
+  topUpstreamVersions: z.array(ZTopRow.extend({ api: z.string(), upstreamVersion: z.string() })).describe('Calls per API and upstream version a traffic split chose (APIs without a split are in no row).'),
   statusClasses: z.array(z.object({ statusClass: ZStatusClass, requests: z.number() })),
 });

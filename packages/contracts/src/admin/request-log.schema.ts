@@ -1,6 +1,7 @@
 import { USAGE_OUTCOMES } from '@tollgate/domain';
 import { z } from 'zod';
 import { ZSlug } from '../config/config-file.schema';
+import { ZSplitVersionName } from '../config/traffic-split.schema';
 import { ZPage, ZPageQuery } from './page.schema';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -33,6 +34,8 @@ const filterShape = {
   route: z.string().min(1).max(300).optional(),
   /** What became of the request (a rate limit's 429 apart from a quota's): one of USAGE_OUTCOMES. */
   outcome: z.enum(USAGE_OUTCOMES).optional(),
+  /** The upstream version a traffic split chose, e.g. `canary`. */
+  upstreamVersion: ZSplitVersionName.optional(),
   /** Only requests slower than this many milliseconds. */
   latencyOverMs: z.coerce.number().min(0).max(3_600_000).optional(),
 };
@@ -88,6 +91,8 @@ export const ZRequestLogEntry = z.object({
   keyPrefix: z.string().nullable(),
   clientIp: z.string().nullable(),
   gatewayId: z.string(),
+  /** The upstream version a traffic split chose; null without a split. */
+  upstreamVersion: z.string().nullable(),
 });
 export type TRequestLogEntry = z.infer<typeof ZRequestLogEntry>;
 

@@ -3,7 +3,7 @@ import { csvLines } from '@tollgate/db';
 
 const COLUMNS = [
   'time', 'id', 'method', 'path', 'status', 'outcome', 'latencyMs', 'bytesIn', 'bytesOut', 'units', 'count',
-  'apiSlug', 'routeKey', 'appSlug', 'keyPrefix', 'clientIp', 'gatewayId',
+  'apiSlug', 'routeKey', 'appSlug', 'keyPrefix', 'clientIp', 'gatewayId', 'upstreamVersion',
 ] as const satisfies readonly (keyof TRequestLogEntry)[];
 
 /** The CSV file's first line. */

@@ -31,6 +31,7 @@ export async function requestLogWhere(tx: Tx, filter: TRequestLogFilter, window:
     ...(keys ? { keyId: { in: keys.map((key) => key.id) } } : {}),
     ...(filter.route ? { routeKey: filter.route } : {}),
     ...(filter.outcome ? { outcome: filter.outcome } : {}),
+    ...(filter.upstreamVersion ? { upstreamVersion: filter.upstreamVersion } : {}),
     ...(filter.latencyOverMs !== undefined ? { latencyMs: { gt: filter.latencyOverMs } } : {}),
   };
 }

@@ -72,8 +72,8 @@ beforeAll(async () => {
     ...extra,
   });
   seeded = [
-    call('acme', MINUTE, 200, 4),
-    call('acme', 2 * MINUTE, 404, 35),
+    call('acme', MINUTE, 200, 4, { upstreamVersion: 'canary' }),
+    call('acme', 2 * MINUTE, 404, 35, { upstreamVersion: 'stable' }),
     call('acme', tie, 200, 8),
     call('acme', tie, 503, 2_600),
     call('acme', 20 * MINUTE, 201, 120, { routeKey: 'POST /alerts', method: 'POST', path: '/weather/alerts' }),
@@ -113,12 +113,13 @@ describe('request_log.list', () => {
       keyPrefix: 'tg_test_acme',
       clientIp: '203.0.113.7',
       gatewayId: 'gw-eu-1',
+      upstreamVersion: 'canary',
     });
     expect(page.items.find((item) => item.status === 401)).toMatchObject({ count: 37, appSlug: null, keyPrefix: null, clientIp: '198.51.100.9' });
     expect(JSON.stringify(page)).not.toContain('hash-of-');
   });
 
-  it('filters by status, status class, app, key prefix, API and route, latency and request id', async () => {
+  it('filters by status, status class, app, key prefix, API and route, latency, upstream version and request id', async () => {
     const cases: [Record<string, unknown>, (event: Seeded) => boolean][] = [
       [{ status: '404' }, (event) => event.status === 404],
       [{ status: '4xx', outcome: 'clientError' }, (event) => event.status === 404],
@@ -131,6 +132,8 @@ describe('request_log.list', () => {
       [{ status: '429', outcome: 'rateLimited' }, (event) => event.outcome === 'rateLimited'],
       [{ outcome: 'serverError' }, (event) => event.status >= 500],
       [{ requestId: seeded[1]!.id }, (event) => event.id === seeded[1]!.id],
+      [{ upstreamVersion: 'canary' }, (event) => event.upstreamVersion === 'canary'],
+      [{ upstreamVersion: 'stable', status: '4xx' }, (event) => event.upstreamVersion === 'stable'],
     ];
     for (const [filter, keep] of cases) {
       const page = await list({ limit: 100, ...filter });
@@ -178,6 +181,7 @@ describe('request_log.list', () => {
     expect(await invalid({ from: '2026-01-01T00:00:00Z', to: '2026-01-09T00:00:01Z' })).toEqual(['to']);
     expect(await invalid({ from: '2026-01-02T00:00:00Z', to: '2026-01-01T00:00:00Z' })).toEqual(['to']);
     expect(await invalid({ latencyOverMs: 'slow' })).toEqual(['latencyOverMs']);
+    expect(await invalid({ upstreamVersion: 'Canary!' })).toEqual(['upstreamVersion']);
     expect(await invalid({ cursor: Buffer.from('2026|x').toString('base64url') })).toEqual(['cursor']);
     expect(await invalid({ path: '/weather' })).toEqual(['(root)']);
     const user = await t.db.user.create({ data: { email: 'dev@example.test', name: 'Dev', passwordHash: 'x' } });
@@ -216,8 +220,8 @@ describe('request_log.export', () => {
     expect(requestIds(rows)).toEqual(expected((event) => inDefaultWindow(event) && event.app === 'acme-app'));
     const csv = REQUEST_LOG_CSV_HEADER + requestLogCsvLines(rows);
     const lines = csv.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('time,id,method,path,status,outcome,latencyMs,bytesIn,bytesOut,units,count,apiSlug,routeKey,appSlug,keyPrefix,clientIp,gatewayId');
-    expect(lines[1]).toBe(`${rows[0]!.time},${rows[0]!.id},GET,/weather/forecast/paris,200,success,4,12,340,1,1,weather,GET /forecast/{city},acme-app,tg_test_acme,203.0.113.7,gw-eu-1`);
+    expect(lines[0]).toBe('time,id,method,path,status,outcome,latencyMs,bytesIn,bytesOut,units,count,apiSlug,routeKey,appSlug,keyPrefix,clientIp,gatewayId,upstreamVersion');
+    expect(lines[1]).toBe(`${rows[0]!.time},${rows[0]!.id},GET,/weather/forecast/paris,200,success,4,12,340,1,1,weather,GET /forecast/{city},acme-app,tg_test_acme,203.0.113.7,gw-eu-1,canary`);
     expect(lines).toHaveLength(rows.length + 1);
   });
 

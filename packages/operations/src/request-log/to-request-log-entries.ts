@@ -33,5 +33,6 @@ export async function toRequestLogEntries(tx: Tx, rows: RequestLog[]): Promise<T
     keyPrefix: (row.keyId && keyPrefixes.get(row.keyId)) ?? null,
     clientIp: row.clientIp,
     gatewayId: row.gatewayId,
+    upstreamVersion: row.upstreamVersion,
   }));
 }

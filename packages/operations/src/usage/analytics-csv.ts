@@ -25,6 +25,8 @@ export function analyticsToCsv(report: AnalyticsReport, chart: AnalyticsCsvChart
       return toCsv(['app', 'name', 'team', ...TOP_COLUMNS], report.topApps.map((row) => [row.app, row.name, row.team, ...topCells(row)]));
     case 'teams':
       return toCsv(['team', 'name', ...TOP_COLUMNS], report.topTeams.map((row) => [row.team, row.name, ...topCells(row)]));
+    case 'upstreamVersions':
+      return toCsv(['api', 'upstreamVersion', ...TOP_COLUMNS], report.topUpstreamVersions.map((row) => [row.api, row.upstreamVersion, ...topCells(row)]));
     case 'statusClasses':
       return toCsv(['statusClass', 'requests'], report.statusClasses.map((row) => [row.statusClass, row.requests]));
   }

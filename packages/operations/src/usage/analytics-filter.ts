@@ -19,6 +19,8 @@ export interface AnalyticsFilter {
   keyIds: string[] | null;
   /** status / 100. */
   statusClass: number | null;
+  /** The upstream version a traffic split chose. */
+  upstreamVersion: string | null;
   /** Apps and keys an admin left out of the charts. */
   excluded: AnalyticsExclusions;
 }
@@ -46,6 +48,7 @@ export async function resolveAnalyticsFilter(tx: Tx, principal: Principal, filte
     planId: plan?.id ?? null,
     keyIds: keys?.map((key) => key.id) ?? null,
     statusClass: filter.status === undefined ? null : Number(filter.status[0]),
+    upstreamVersion: filter.upstreamVersion ?? null,
     excluded,
   };
 }
@@ -58,6 +61,7 @@ export function analyticsWhere(filter: AnalyticsFilter): Prisma.Sql {
   if (filter.planId !== null) conditions.push(Prisma.sql`r."planId" = ${filter.planId}`);
   if (filter.keyIds !== null) conditions.push(Prisma.sql`r."keyId" = ANY(${filter.keyIds}::text[])`);
   if (filter.statusClass !== null) conditions.push(Prisma.sql`r."statusClass" = ${filter.statusClass}`);
+  if (filter.upstreamVersion !== null) conditions.push(Prisma.sql`r."upstreamVersion" = ${filter.upstreamVersion}`);
   const excluded = analyticsExclusionSql(filter.excluded, 'r');
   if (excluded !== null) conditions.push(excluded);
   return conditions.length === 0 ? Prisma.empty : Prisma.sql`WHERE ${Prisma.join(conditions, ' AND ')}`;

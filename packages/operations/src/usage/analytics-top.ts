@@ -16,24 +16,28 @@ export type TopApi = AnalyticsTopRow & { api: string; name: string };
 export type TopRoute = AnalyticsTopRow & { api: string; route: string };
 export type TopApp = AnalyticsTopRow & { app: string; name: string; team: string };
 export type TopTeam = AnalyticsTopRow & { team: string; name: string };
+export type TopUpstreamVersion = AnalyticsTopRow & { api: string; upstreamVersion: string };
 
 export interface AnalyticsBreakdown {
   topApis: TopApi[];
   topRoutes: TopRoute[];
   topApps: TopApp[];
   topTeams: TopTeam[];
+  /** Per API and the upstream version its traffic split chose, to set a canary beside stable. */
+  topUpstreamVersions: TopUpstreamVersion[];
   /** Calls per status class (what the rollups hold of the status), most first. */
   statusClasses: Array<{ statusClass: TStatusClass; requests: number }>;
 }
 
 const TOP = 10;
 
-/** The window's calls per API, route, app and status class: every table below is a sum of these groups. */
+/** The window's calls per API, route, app, status class and upstream version: every table below is a sum of these groups. */
 interface GroupRow {
   api_id: string;
   route: string;
   app_id: string;
   status_class: number;
+  upstream_version: string;
   requests: bigint;
   errors: bigint | null;
   buckets: ReadonlyArray<bigint | number | null>;
@@ -48,19 +52,20 @@ interface Tally<Labels> {
 }
 
 /**
- * The busiest APIs, routes, apps and teams (calls, errors that were not a success, percentiles
- * from the merged histograms) and the calls per status class, from one scan of the window's
- * rows grouped by API, route, app and status class: each table is summed from those groups
- * here instead of scanning the rows once per table. Calls without an app (refused
- * credentials) are in no app or team row.
+ * The busiest APIs, routes, apps, teams and upstream versions (calls, errors that were not a
+ * success, percentiles from the merged histograms) and the calls per status class, from one
+ * scan of the window's rows grouped by API, route, app, status class and upstream version:
+ * each table is summed from those groups here instead of scanning the rows once per table.
+ * Calls without an app (refused credentials) are in no app or team row; calls of an API
+ * without a traffic split are in no version row.
  */
 export async function readBreakdown(tx: Tx, rows: Prisma.Sql, where: Prisma.Sql): Promise<AnalyticsBreakdown> {
   const groups = await tx.$queryRaw<GroupRow[]>`
-    SELECT r."apiId"::text AS api_id, r."routeKey" AS route, r."appId" AS app_id, r."statusClass" AS status_class,
+    SELECT r."apiId"::text AS api_id, r."routeKey" AS route, r."appId" AS app_id, r."statusClass" AS status_class, r."upstreamVersion" AS upstream_version,
            sum(r.count)::bigint AS requests, (sum(r.count) FILTER (WHERE r.outcome <> 'success'))::bigint AS errors,
            ${LATENCY_BUCKET_SUMS} AS buckets
     FROM ${rows} ${where}
-    GROUP BY 1, 2, 3, 4`;
+    GROUP BY 1, 2, 3, 4, 5`;
   const apiIds = [...new Set(groups.map((group) => group.api_id))];
   const appIds = [...new Set(groups.map((group) => group.app_id).filter((id) => id !== ''))];
   const [apis, apps] = await Promise.all([
@@ -74,6 +79,7 @@ export async function readBreakdown(tx: Tx, rows: Prisma.Sql, where: Prisma.Sql)
   const byRoute = new Map<string, Tally<{ api: string; route: string }>>();
   const byApp = new Map<string, Tally<{ app: string; name: string; team: string }>>();
   const byTeam = new Map<string, Tally<{ team: string; name: string }>>();
+  const byVersion = new Map<string, Tally<{ api: string; upstreamVersion: string }>>();
   const byStatusClass = new Map<number, number>();
   for (const group of groups) {
     const requests = Number(group.requests);
@@ -88,6 +94,9 @@ export async function readBreakdown(tx: Tx, rows: Prisma.Sql, where: Prisma.Sql)
       tally(byApp, app.slug, { app: app.slug, name: app.name, team: app.team.slug }, requests, errors, histogram);
       tally(byTeam, app.team.slug, { team: app.team.slug, name: app.team.name }, requests, errors, histogram);
     }
+    if (group.upstream_version !== '') {
+      tally(byVersion, `${apiSlug}\n${group.upstream_version}`, { api: apiSlug, upstreamVersion: group.upstream_version }, requests, errors, histogram);
+    }
     byStatusClass.set(group.status_class, (byStatusClass.get(group.status_class) ?? 0) + requests);
   }
   return {
@@ -95,6 +104,7 @@ export async function readBreakdown(tx: Tx, rows: Prisma.Sql, where: Prisma.Sql)
     topRoutes: top(byRoute, (labels) => [labels.api, labels.route]),
     topApps: top(byApp, (labels) => [labels.app, labels.name]),
     topTeams: top(byTeam, (labels) => [labels.team, labels.name]),
+    topUpstreamVersions: top(byVersion, (labels) => [labels.api, labels.upstreamVersion]),
     statusClasses: [...byStatusClass]
       .sort(([classA, a], [classB, b]) => b - a || classA - classB)
       .map(([statusClass, requests]) => ({ statusClass: `${statusClass}xx` as TStatusClass, requests })),

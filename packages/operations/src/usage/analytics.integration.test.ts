@@ -51,7 +51,7 @@ beforeAll(async () => {
   alice = developerPrincipal(user);
 
   const now = Date.now();
-  const call = (team: 'acme' | 'globex', msAgo: number, status: number, latencyMs: number, extra: { api?: 'weather' | 'maps'; route?: string; outcome?: UsageOutcome } = {}): Event => {
+  const call = (team: 'acme' | 'globex', msAgo: number, status: number, latencyMs: number, extra: { api?: 'weather' | 'maps'; route?: string; outcome?: UsageOutcome; version?: string } = {}): Event => {
     const api = extra.api ?? 'weather';
     const plan = team === 'acme' ? 'free' : 'pro';
     const outcome = extra.outcome ?? usageOutcome(status);
@@ -68,28 +68,29 @@ beforeAll(async () => {
       latencyMs,
       units: outcome === 'success' ? 1 : 0,
       outcome,
+      ...(extra.version ? { upstreamVersion: extra.version } : {}),
     };
   };
   events.push(
-    // The last 15 minutes.
-    call('acme', 1 * MINUTE, 200, 4),
-    call('acme', 1 * MINUTE, 200, 9),
+    // The last 15 minutes. Weather's upstream is split into stable and canary; calls the gateway refused reach no version.
+    call('acme', 1 * MINUTE, 200, 4, { version: 'stable' }),
+    call('acme', 1 * MINUTE, 200, 9, { version: 'canary' }),
     call('acme', 2 * MINUTE, 429, 1, { outcome: 'rateLimited' }),
     call('acme', 3 * MINUTE, 429, 1, { outcome: 'overQuota' }),
     call('acme', 4 * MINUTE, 503, 2_400, { api: 'maps' }),
-    call('globex', 5 * MINUTE, 200, 60),
-    call('globex', 6 * MINUTE, 404, 20, { route: 'GET /alerts' }),
+    call('globex', 5 * MINUTE, 200, 60, { version: 'canary' }),
+    call('globex', 6 * MINUTE, 404, 20, { route: 'GET /alerts', version: 'canary' }),
     call('acme', 7 * MINUTE, 401, 2, { outcome: 'authFailed' }),
     // Earlier in the hour and the day.
     call('acme', 40 * MINUTE, 200, 30, { api: 'maps' }),
-    call('globex', 50 * MINUTE, 500, 900),
-    call('acme', 3 * HOUR, 201, 120),
-    call('globex', 20 * HOUR, 200, 15),
+    call('globex', 50 * MINUTE, 500, 900, { version: 'canary' }),
+    call('acme', 3 * HOUR, 201, 120, { version: 'stable' }),
+    call('globex', 20 * HOUR, 200, 15, { version: 'stable' }),
     // Earlier in the week and the month: the hourly and daily levels.
-    call('acme', 2 * DAY, 200, 70),
-    call('acme', 2 * DAY + 5 * MINUTE, 502, 5_000),
+    call('acme', 2 * DAY, 200, 70, { version: 'stable' }),
+    call('acme', 2 * DAY + 5 * MINUTE, 502, 5_000, { version: 'canary' }),
     call('globex', 5 * DAY, 200, 45, { api: 'maps' }),
-    call('acme', 20 * DAY, 200, 8),
+    call('acme', 20 * DAY, 200, 8, { version: 'stable' }),
     // Before the 30 days: the previous period of a 30-day view.
     call('globex', 40 * DAY, 200, 8),
   );
@@ -191,6 +192,30 @@ describe('the analytics overview', () => {
     await expect(admin({ key: 'tg_test_nobody' })).rejects.toMatchObject({ code: 'not_found' });
   });
 
+  it('narrows by upstream version and sets the versions side by side (calls, error rate, p95) from the minutes, hours and days alike', async () => {
+    // 1h reads minutes, 24h hours (the worker has rolled them), 30d days.
+    for (const range of ['1h', '24h', '30d'] as const) {
+      const report = await admin({ range });
+      const selected = events.filter(within(report.from, report.to));
+      for (const version of ['stable', 'canary']) {
+        const narrowed = await admin({ range, upstreamVersion: version });
+        expect(narrowed.totals, `${range} ${version}`).toEqual(expectedTotals(selected.filter((event) => event.upstreamVersion === version)));
+      }
+      const versions = [...new Set(selected.map((event) => event.upstreamVersion).filter((version) => version !== undefined))];
+      const rows = versions.map((version) => {
+        const calls = selected.filter((event) => event.upstreamVersion === version);
+        const { requests, errors, errorRate, latencyMs } = expectedTotals(calls);
+        return { api: 'weather', upstreamVersion: version, requests, errors, errorRate, latencyMs };
+      });
+      expect(report.topUpstreamVersions, range).toEqual(rows.sort((a, b) => b.requests - a.requests || a.upstreamVersion.localeCompare(b.upstreamVersion)));
+      expect(report.topUpstreamVersions.length, range).toBe(2);
+    }
+    const canary = await admin({ range: '30d', upstreamVersion: 'canary', status: '5xx' });
+    expect(canary.totals.requests).toBe(2);
+    expect((await admin({ range: '30d', upstreamVersion: 'blue' })).totals.requests).toBe(0);
+    expect((await admin({ range: '30d', api: 'maps' })).topUpstreamVersions).toEqual([]);
+  });
+
   it('gives the same answer for a range whichever level serves it, and keeps every range readable', async () => {
     const from = new Date(Math.floor((Date.now() - 3 * DAY) / DAY) * DAY).toISOString();
     const to = new Date(Math.floor(Date.now() / DAY) * DAY).toISOString();
@@ -224,6 +249,7 @@ describe('the analytics overview', () => {
     expect(await names({ range: '2h' })).toEqual(['range']);
     expect(await names({ range: '1h', from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z' })).toEqual(['range']);
     expect(await names({ status: '404' })).toEqual(['status']);
+    expect(await names({ upstreamVersion: 'Canary!' })).toEqual(['upstreamVersion']);
   });
 
   it('shows a developer their own team’s traffic only; another team’s app is not_found', async () => {
@@ -252,5 +278,8 @@ describe('the analytics overview', () => {
     expect(lines).toHaveLength(report.series.length + 1);
     expect(lines.slice(1).reduce((sum, line) => sum + Number(line.split(',')[USAGE_OUTCOMES.length + 1]), 0)).toBe(report.totals.requests);
     expect(analyticsToCsv(report, 'teams').trim().split('\r\n')[0]).toBe('team,name,requests,errors,errorRate,p50,p95,p99');
+    const versions = analyticsToCsv(report, 'upstreamVersions').trim().split('\r\n');
+    expect(versions[0]).toBe('api,upstreamVersion,requests,errors,errorRate,p50,p95,p99');
+    expect(versions.slice(1).map((line) => line.split(',').slice(0, 3).join(','))).toEqual(report.topUpstreamVersions.map((row) => `weather,${row.upstreamVersion},${row.requests}`));
   });
 });

@@ -9,5 +9,5 @@ export { analyticsWindow, type AnalyticsWindow } from './analytics-window';
 export { analyticsWhere, NO_EXCLUSIONS, resolveAnalyticsFilter, type AnalyticsFilter } from './analytics-filter';
 export { analyticsToCsv, type AnalyticsCsvChart } from './analytics-csv';
 export type { AnalyticsTotals } from './analytics-totals';
-export type { AnalyticsTopRow, TopApi, TopApp, TopRoute, TopTeam } from './analytics-top';
+export type { AnalyticsTopRow, TopApi, TopApp, TopRoute, TopTeam, TopUpstreamVersion } from './analytics-top';
 export { latencyPercentiles } from './latency-percentiles';

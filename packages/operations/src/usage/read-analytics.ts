@@ -30,12 +30,12 @@ export interface AnalyticsReport extends AnalyticsBreakdown {
 
 type BucketRow = OutcomeRow & { bucket: bigint };
 
-const EMPTY_BREAKDOWN: AnalyticsBreakdown = Object.freeze({ topApis: [], topRoutes: [], topApps: [], topTeams: [], statusClasses: [] });
+const EMPTY_BREAKDOWN: AnalyticsBreakdown = Object.freeze({ topApis: [], topRoutes: [], topApps: [], topTeams: [], topUpstreamVersions: [], statusClasses: [] });
 
 /**
  * One dashboard from the rollups: calls per bucket stacked by outcome with latency percentiles
- * per bucket, totals now and for the period before, and the top APIs, routes, apps, teams and
- * status classes, all under the same filter. Reads the level the window calls for and the
+ * per bucket, totals now and for the period before, and the top APIs, routes, apps, teams,
+ * upstream versions and status classes, all under the same filter. Reads the level the window calls for and the
  * minutes after the worker's watermark (rollupRows).
  */
 export async function readAnalytics(tx: Tx, filter: AnalyticsFilter, window: AnalyticsWindow): Promise<AnalyticsReport> {

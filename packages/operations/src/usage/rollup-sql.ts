@@ -52,7 +52,7 @@ function select(source: RollupSource, scope: UsageScope, from: Date, to: Date): 
   const where = [Prisma.sql`${column} >= ${sqlUtc(from)}`, Prisma.sql`${column} < ${sqlUtc(to)}`];
   if (scope.appIds !== null) where.push(Prisma.sql`l."appId" = ANY(${scope.appIds}::text[])`);
   if (scope.keyId !== null) where.push(Prisma.sql`l."keyId" = ${scope.keyId}`);
-  return Prisma.sql`SELECT ${column} AS t, l."apiId", l."routeKey", l."appId", l."keyId", l."planId", l."statusClass", l.outcome, l.count, l.units, l.errors, l."latencyBuckets"
+  return Prisma.sql`SELECT ${column} AS t, l."apiId", l."routeKey", l."appId", l."keyId", l."planId", l."statusClass", l.outcome, l."upstreamVersion", l.count, l.units, l.errors, l."latencyBuckets"
     FROM ${Prisma.raw(table)} l WHERE ${Prisma.join(where, ' AND ')}`;
 }
 

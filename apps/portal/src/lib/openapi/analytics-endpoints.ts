@@ -11,7 +11,7 @@ export const ANALYTICS_ENDPOINTS: Endpoint[] = [
     method: 'get',
     path: '/analytics',
     operationId: 'getAnalytics',
-    summary: 'Calls by outcome per bucket, latency percentiles, the previous period and the top APIs, routes, apps, teams and status classes for a range and filters (format=csv: one chart’s data)',
+    summary: 'Calls by outcome per bucket, latency percentiles, the previous period and the top APIs, routes, apps, teams, upstream versions and status classes for a range and filters (format=csv: one chart’s data)',
     tag: 'Analytics',
     query: ZAnalyticsApiQuery,
     response: { name: 'AnalyticsReport', schema: ZAnalyticsReport },

@@ -24,6 +24,8 @@ beforeAll(async () => {
     [[1, 200], [2, 200], [3, 404], [4, 503], [5, 429]].map(([minutesAgo, status]) => ({
       time: new Date(now - minutesAgo! * 60_000).toISOString(), apiId: api.id, routeKey: 'GET /forecast/{city}', appId: app.id, keyId: key.id, status: status!, latencyMs: 12, units: 1,
       ...(status === 429 ? { outcome: 'rateLimited' as const } : {}),
+      // The two oldest calls went to a canary, the two newest to stable.
+      ...(minutesAgo! <= 2 ? { upstreamVersion: 'stable' } : minutesAgo! <= 4 ? { upstreamVersion: 'canary' } : {}),
     })),
   );
 });
@@ -39,6 +41,9 @@ describe('/api/admin/v1/analytics', () => {
     expect(report.topApps).toMatchObject([{ app: 'acme-app', requests: 5 }]);
     const errorsOnly = await json<Report>(await call((await route()).GET, 'GET', '/api/admin/v1/analytics?range=1h&status=5xx', { token: tokens.viewer }));
     expect(errorsOnly.totals.requests).toBe(1);
+    const canary = await json<Report & { topUpstreamVersions: unknown[] }>(await call((await route()).GET, 'GET', '/api/admin/v1/analytics?range=1h&upstreamVersion=canary', { token: tokens.viewer }));
+    expect(canary.totals).toMatchObject({ requests: 2, clientError: 1, serverError: 1 });
+    expect(canary.topUpstreamVersions).toMatchObject([{ api: 'weather', upstreamVersion: 'canary', requests: 2, errors: 2, errorRate: 1 }]);
   });
 
   it('answers one chart’s data as CSV with format=csv', async () => {
@@ -51,6 +56,12 @@ describe('/api/admin/v1/analytics', () => {
     expect(lines.slice(1).reduce((sum, line) => sum + Number(line.split(',')[7]), 0)).toBe(5);
     const apps = await call((await route()).GET, 'GET', '/api/admin/v1/analytics?range=1h&format=csv&chart=apps', { token: tokens.viewer });
     expect((await apps.text()).split('\r\n')[1]).toMatch(/^acme-app,Acme App,acme,5,3,0\.6,/);
+    const versions = await call((await route()).GET, 'GET', '/api/admin/v1/analytics?range=1h&format=csv&chart=upstreamVersions', { token: tokens.viewer });
+    expect((await versions.text()).trim().split('\r\n').map((line) => line.split(',').slice(0, 5).join(','))).toEqual([
+      'api,upstreamVersion,requests,errors,errorRate',
+      'weather,canary,2,2,1',
+      'weather,stable,2,0,0',
+    ]);
   });
 
   it('answers 400 invalid_params for a range that runs backwards, an unknown range, and bad filters', async () => {
@@ -64,6 +75,7 @@ describe('/api/admin/v1/analytics', () => {
     expect(await names('range=2h')).toEqual(['range']);
     expect(await names('status=404&app=Not%20A%20Slug&intervalMs=soon')).toEqual(['app', 'intervalMs', 'status']);
     expect(await names('format=xml')).toEqual(['format']);
+    expect(await names('upstreamVersion=Canary')).toEqual(['upstreamVersion']);
     const unknown = await call(GET, 'GET', '/api/admin/v1/analytics?api=nope', { token: tokens.viewer });
     expect([unknown.status, (await json<{ code: string }>(unknown)).code]).toEqual([404, 'not_found']);
   });
