@@ -8,11 +8,11 @@ import { hashPassword } from '@tollgate/domain';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningPortal } from '../support/portal';
-import { type ConsoleSession, openConsoleSession, openDialog, seriousViolations, shot } from './console-page';
+import { type ConsoleSession, openConsoleSession, openDialog, shot } from './console-page';
+import { problemsInEveryLook } from './every-look';
 import { chromiumAvailable } from './launch-chromium';
 
 const OWNER = { email: 'ari@example.com', password: 'console alerts password 1' };
-const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 860 };
 
 const t = useTestDatabase();
@@ -134,34 +134,22 @@ describe.skipIf(!chromiumAvailable())('alerts and analytics exclusions in the co
   }, 120_000);
 
   it('has no serious accessibility violations and fits a phone; screenshots light and dark, desktop and phone', async () => {
-    const state = await desktop.storageState();
-    const found: string[] = [];
-    for (const scheme of ['light', 'dark'] as const) {
-      for (const [size, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
-        const context = await browser.newContext({ viewport, bypassCSP: true, colorScheme: scheme, storageState: state });
-        await context.addInitScript((theme) => localStorage.setItem('theme', theme), scheme);
-        const view = await context.newPage();
-        await view.goto(`${portal.url}/admin/alerts`);
-        await view.getByRole('heading', { level: 1, name: 'Alerts', exact: true }).waitFor();
-        await view.getByRole('table').first().waitFor();
-        found.push(...(await seriousViolations(view)).map((violation) => `alerts ${scheme} ${size}: ${violation}`));
-        if (size === 'phone') {
-          const width = await view.evaluate(() => document.documentElement.scrollWidth);
-          if (width > PHONE.width) found.push(`alerts ${scheme}: the page is ${width}px wide at a 390px phone`);
-        }
-        await shot(view, `console-alerts-${scheme}-${size}`);
-        await view.waitForLoadState('networkidle');
-        const dialog = await openDialog(view, 'New alert', 'New alert');
-        found.push(...(await seriousViolations(view)).map((violation) => `alert form ${scheme} ${size}: ${violation}`));
-        await shot(view, `console-alerts-form-${scheme}-${size}`);
-        await dialog.press('Escape');
-        await view.goto(`${portal.url}/admin/apps/acme-app`);
-        await view.getByRole('switch', { name: 'Leave this app out of analytics' }).waitFor();
-        found.push(...(await seriousViolations(view)).map((violation) => `app ${scheme} ${size}: ${violation}`));
-        await shot(view, `console-app-exclusion-${scheme}-${size}`);
-        await context.close();
-      }
-    }
+    const found = await problemsInEveryLook(browser, { desktop: DESKTOP, storageState: await desktop.storageState() }, async ({ page: view, check, shot }) => {
+      await view.goto(`${portal.url}/admin/alerts`);
+      await view.getByRole('heading', { level: 1, name: 'Alerts', exact: true }).waitFor();
+      await view.getByRole('table').first().waitFor();
+      await check('alerts');
+      await shot('console-alerts');
+      await view.waitForLoadState('networkidle');
+      const dialog = await openDialog(view, 'New alert', 'New alert');
+      await check('alert form');
+      await shot('console-alerts-form');
+      await dialog.press('Escape');
+      await view.goto(`${portal.url}/admin/apps/acme-app`);
+      await view.getByRole('switch', { name: 'Leave this app out of analytics' }).waitFor();
+      await check('app');
+      await shot('console-app-exclusion');
+    });
     expect(found).toEqual([]);
   }, 300_000);
 });

@@ -8,7 +8,8 @@ import { useTestDatabase } from '@tollgate/db/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPortal, type RunningPortal } from '../support/portal';
-import { seriousViolations } from './console-page';
+import {  } from './console-page';
+import { problemsInEveryLook } from './every-look';
 import { chromiumAvailable, launchChromium } from './launch-chromium';
 
 const ADMIN = { email: 'ops@example.com', password: 'console password 42' };
@@ -116,20 +117,14 @@ describe.skipIf(!chromiumAvailable())('console: APIs and plans in a browser', ()
 
   it('has no serious accessibility violations and is screenshot light and dark, desktop and phone', async () => {
     const pages = { 'console-apis': '/admin/apis', 'console-api-detail': '/admin/apis/demo', 'console-plans': '/admin/plans' };
-    for (const [name, url] of Object.entries(pages)) {
-      for (const theme of ['light', 'dark'] as const) {
-        for (const [size, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 390, height: 844 }]] as const) {
-          const shot = await browser.newContext({ viewport, storageState: await context.storageState() });
-          await shot.addInitScript((value) => window.localStorage.setItem('theme', value), theme);
-          const view = await shot.newPage();
-          await view.goto(`${portal.url}${url}`);
-          await view.getByRole('heading', { level: 1 }).first().waitFor();
-          if (size === 'desktop') expect(await seriousViolations(view), `${name} ${theme}`).toEqual([]);
-          else expect(await view.evaluate(() => document.documentElement.scrollWidth), `${name} fits a phone`).toBeLessThanOrEqual(viewport.width);
-          await view.screenshot({ path: path.join(SCREENSHOTS, `${name}-${theme}-${size}.png`), fullPage: true });
-          await shot.close();
-        }
+    const found = await problemsInEveryLook(browser, { desktop: { width: 1280, height: 900 }, storageState: await context.storageState() }, async ({ page: view, check, shot }) => {
+      for (const [name, url] of Object.entries(pages)) {
+        await view.goto(`${portal.url}${url}`);
+        await view.getByRole('heading', { level: 1 }).first().waitFor();
+        await check(name);
+        await shot(name);
       }
-    }
+    });
+    expect(found).toEqual([]);
   }, 300_000);
 });

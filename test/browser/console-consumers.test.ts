@@ -8,11 +8,11 @@ import { createApi, createApp, createKey, createPlan, createSubscription, create
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningPortal } from '../support/portal';
-import { type ConsoleSession, openConsoleSession, seriousViolations, shot } from './console-page';
+import { type ConsoleSession, openConsoleSession } from './console-page';
+import { problemsInEveryLook } from './every-look';
 import { chromiumAvailable } from './launch-chromium';
 
 const ADMIN = { email: 'ada@example.com', password: 'console consumers password 1' };
-const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 860 };
 const PAGES = [
   { path: '/admin/teams', heading: 'Teams', name: 'teams' },
@@ -136,25 +136,14 @@ describe.skipIf(!chromiumAvailable())('consumers in the console', () => {
 
   it('has no serious accessibility violations and saves screenshots, light and dark, desktop and 390 px', async () => {
     const state = await desktop.storageState();
-    const found: string[] = [];
-    for (const scheme of ['light', 'dark'] as const) {
-      for (const [size, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
-        const context = await browser.newContext({ viewport, bypassCSP: true, colorScheme: scheme, storageState: state });
-        await context.addInitScript((theme) => localStorage.setItem('theme', theme), scheme);
-        const view = await context.newPage();
-        for (const target of PAGES) {
-          await view.goto(`${portal.url}${target.path}`);
-          await view.getByRole('heading', { level: 1, name: target.heading, exact: true }).waitFor();
-          found.push(...(await seriousViolations(view)).map((violation) => `${target.name} ${scheme} ${size}: ${violation}`));
-          if (size === 'phone') {
-            const overflow = await view.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-            expect(overflow, `${target.name} overflows a phone's width`).toBeLessThanOrEqual(0);
-          }
-          await shot(view, `consumers-${target.name}-${scheme}-${size}`);
-        }
-        await context.close();
+    const found = await problemsInEveryLook(browser, { desktop: DESKTOP, storageState: state }, async ({ page: view, check, shot }) => {
+      for (const target of PAGES) {
+        await view.goto(`${portal.url}${target.path}`);
+        await view.getByRole('heading', { level: 1, name: target.heading, exact: true }).waitFor();
+        await check(target.name);
+        await shot(`consumers-${target.name}`);
       }
-    }
+    });
     expect(found).toEqual([]);
   }, 300_000);
 });

@@ -19,10 +19,10 @@ import { startTestGateway } from '../../apps/gateway/src/testing/test-gateway';
 import { startTestUpstream, type TestUpstream } from '../../apps/gateway/src/testing/test-upstream';
 import type { RunningPortal } from '../support/portal';
 import { type ConsoleSession, openConsoleSession, openDialog, seriousViolations, shot } from './console-page';
+import { problemsInEveryLook } from './every-look';
 import { chromiumAvailable } from './launch-chromium';
 
 const ADMIN = { email: 'dora@example.com', password: 'console discovery password 1' };
-const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 /** The gateway follows a change within a second; a busy machine gets more before it counts as a failure. */
 const GATEWAY_FOLLOWS = { timeout: 10_000, interval: 100 };
@@ -228,34 +228,23 @@ describe.skipIf(!chromiumAvailable())('the console discovery page in a browser',
 
   it('has no serious accessibility violations and fits a phone; screenshots light and dark, desktop and 390 px', { timeout: 180_000 }, async () => {
     const state = await desktop.storageState();
-    const found: string[] = [];
-    for (const scheme of ['light', 'dark'] as const) {
-      for (const [size, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
-        const context = await browser.newContext({ viewport, bypassCSP: true, colorScheme: scheme, storageState: state });
-        await context.addInitScript((theme) => localStorage.setItem('theme', theme), scheme);
-        const view = await context.newPage();
-        await view.goto(`${portal.url}/admin/discovery`);
-        await view.getByRole('heading', { level: 1, name: 'Discovery', exact: true }).waitFor();
-        await view.getByRole('table').waitFor();
-        // The filters show their value once hydrated: the screenshot shows the page as people see it.
-        await view.getByRole('combobox', { name: 'Kind' }).filter({ hasText: 'Kind: all' }).waitFor();
-        found.push(...(await seriousViolations(view)).map((violation) => `discovery ${scheme} ${size}: ${violation}`));
-        if (size === 'phone') {
-          const width = await view.evaluate(() => document.documentElement.scrollWidth);
-          if (width > PHONE.width) found.push(`discovery ${scheme}: the page is ${width}px wide at a 390px phone`);
-        }
-        await shot(view, `console-discovery-${scheme}-${size}`);
-        for (const name of ['Import a log', 'Body sampling']) {
-          const dialog = await openDialog(view, name, name);
-          await view.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
-          found.push(...(await seriousViolations(view)).map((violation) => `${name} dialog ${scheme} ${size}: ${violation}`));
-          await shot(view, `console-discovery-${name.toLowerCase().replaceAll(' ', '-')}-dialog-${scheme}-${size}`);
-          await view.keyboard.press('Escape');
-          await dialog.waitFor({ state: 'hidden' });
-        }
-        await context.close();
+    const found = await problemsInEveryLook(browser, { desktop: DESKTOP, storageState: state }, async ({ page: view, check, shot }) => {
+      await view.goto(`${portal.url}/admin/discovery`);
+      await view.getByRole('heading', { level: 1, name: 'Discovery', exact: true }).waitFor();
+      await view.getByRole('table').waitFor();
+      // The filters show their value once hydrated: the screenshot shows the page as people see it.
+      await view.getByRole('combobox', { name: 'Kind' }).filter({ hasText: 'Kind: all' }).waitFor();
+      await check('discovery');
+      await shot('console-discovery');
+      for (const name of ['Import a log', 'Body sampling']) {
+        const dialog = await openDialog(view, name, name);
+        await view.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
+        await check(`${name} dialog`);
+        await shot(`console-discovery-${name.toLowerCase().replaceAll(' ', '-')}-dialog`);
+        await view.keyboard.press('Escape');
+        await dialog.waitFor({ state: 'hidden' });
       }
-    }
+    });
     expect(found).toEqual([]);
   });
 });

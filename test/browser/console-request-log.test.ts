@@ -11,11 +11,11 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flushUsageEvents, type UsageEventInput } from '../support/flush-usage-events';
 import type { RunningPortal } from '../support/portal';
-import { type ConsoleSession, openConsoleSession, seriousViolations, shot } from './console-page';
+import { type ConsoleSession, openConsoleSession, shot } from './console-page';
+import { problemsInEveryLook } from './every-look';
 import { chromiumAvailable } from './launch-chromium';
 
 const ADMIN = { email: 'ria@example.com', password: 'console request log password 1' };
-const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 
 const t = useTestDatabase();
@@ -199,30 +199,18 @@ describe.skipIf(!chromiumAvailable())('the console request log in a browser', ()
   }, 90_000);
 
   it('has no serious accessibility violations and fits a phone; screenshots light and dark, desktop and 390 px', async () => {
-    const state = await desktop.storageState();
-    const found: string[] = [];
-    for (const scheme of ['light', 'dark'] as const) {
-      for (const [size, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
-        const context = await browser.newContext({ viewport, bypassCSP: true, colorScheme: scheme, storageState: state });
-        await context.addInitScript((theme) => localStorage.setItem('theme', theme), scheme);
-        const view = await context.newPage();
-        await view.goto(`${portal.url}/admin/request-log`);
-        await view.getByRole('heading', { level: 1, name: 'Request log', exact: true }).waitFor();
-        await view.getByRole('table').waitFor();
-        found.push(...(await seriousViolations(view)).map((violation) => `request-log ${scheme} ${size}: ${violation}`));
-        if (size === 'phone') {
-          const width = await view.evaluate(() => document.documentElement.scrollWidth);
-          if (width > PHONE.width) found.push(`request-log ${scheme}: the page is ${width}px wide at a 390px phone`);
-        }
-        await shot(view, `console-request-log-${scheme}-${size}`);
-        const dialog = view.getByRole('dialog', { name: 'GET /weather/forecast/paris' });
-        await clickUntil(view, () => view.getByRole('button', { name: /^Details of GET \/weather\/forecast\/paris/ }).click(), () => dialog.isVisible());
-        await expect.poll(() => dialog.getByText('Acme App').isVisible()).toBe(true);
-        found.push(...(await seriousViolations(view)).map((violation) => `request-log details ${scheme} ${size}: ${violation}`));
-        await shot(view, `console-request-log-details-${scheme}-${size}`);
-        await context.close();
-      }
-    }
+    const found = await problemsInEveryLook(browser, { desktop: DESKTOP, storageState: await desktop.storageState() }, async ({ page: view, check, shot }) => {
+      await view.goto(`${portal.url}/admin/request-log`);
+      await view.getByRole('heading', { level: 1, name: 'Request log', exact: true }).waitFor();
+      await view.getByRole('table').waitFor();
+      await check('request-log');
+      await shot('console-request-log');
+      const dialog = view.getByRole('dialog', { name: 'GET /weather/forecast/paris' });
+      await clickUntil(view, () => view.getByRole('button', { name: /^Details of GET \/weather\/forecast\/paris/ }).click(), () => dialog.isVisible());
+      await expect.poll(() => dialog.getByText('Acme App').isVisible()).toBe(true);
+      await check('request-log details');
+      await shot('console-request-log-details');
+    });
     expect(found).toEqual([]);
   }, 300_000);
 });

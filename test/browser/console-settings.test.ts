@@ -8,11 +8,11 @@ import { createApi, createJwtIssuer, runOperation, type Principal } from '@tollg
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningPortal } from '../support/portal';
-import { type ConsoleSession, openConsoleSession, openDialog, seriousViolations, shot, signInToConsole } from './console-page';
+import { type ConsoleSession, openConsoleSession, openDialog, shot, signInToConsole } from './console-page';
+import { problemsInEveryLook } from './every-look';
 import { chromiumAvailable } from './launch-chromium';
 
 const OWNER = { email: 'lin@example.com', password: 'console settings password 1' };
-const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 860 };
 const HOOK_URL = 'https://93.184.215.14/tollgate-hooks';
 
@@ -160,26 +160,15 @@ describe.skipIf(!chromiumAvailable())('the console settings in a browser', () =>
       { path: '/admin/admin-users', heading: 'Admin users', name: 'admin-users' },
     ];
     const state = await desktop.storageState();
-    const found: string[] = [];
-    for (const scheme of ['light', 'dark'] as const) {
-      for (const [size, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
-        const context = await browser.newContext({ viewport, bypassCSP: true, colorScheme: scheme, storageState: state });
-        await context.addInitScript((theme) => localStorage.setItem('theme', theme), scheme);
-        const view = await context.newPage();
-        for (const target of pages) {
-          await view.goto(`${portal.url}${target.path}`);
-          await view.getByRole('heading', { level: 1, name: target.heading, exact: true }).waitFor();
-          await view.getByRole('table').first().waitFor();
-          found.push(...(await seriousViolations(view)).map((violation) => `${target.name} ${scheme} ${size}: ${violation}`));
-          if (size === 'phone') {
-            const width = await view.evaluate(() => document.documentElement.scrollWidth);
-            if (width > PHONE.width) found.push(`${target.name} ${scheme}: the page is ${width}px wide at a 390px phone`);
-          }
-          await shot(view, `console-${target.name}-${scheme}-${size}`);
-        }
-        await context.close();
+    const found = await problemsInEveryLook(browser, { desktop: DESKTOP, storageState: state }, async ({ page: view, check, shot }) => {
+      for (const target of pages) {
+        await view.goto(`${portal.url}${target.path}`);
+        await view.getByRole('heading', { level: 1, name: target.heading, exact: true }).waitFor();
+        await view.getByRole('table').first().waitFor();
+        await check(target.name);
+        await shot(`console-${target.name}`);
       }
-    }
+    });
     expect(found).toEqual([]);
   }, 300_000);
 });

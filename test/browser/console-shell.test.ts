@@ -8,11 +8,11 @@ import { CLI_PRINCIPAL, createAdminToken, createApi, createPlan, runOperation, u
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningPortal } from '../support/portal';
-import { type ConsoleSession, openConsoleSession, seriousViolations, shot } from './console-page';
+import { type ConsoleSession, openConsoleSession, shot } from './console-page';
+import { PHONE, problemsInEveryLook } from './every-look';
 import { chromiumAvailable } from './launch-chromium';
 
 const ADMIN = { email: 'grace@example.com', password: 'console shell password 1' };
-const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 860 };
 
 /** Every console area and where its link leads. */
@@ -220,23 +220,16 @@ describe.skipIf(!chromiumAvailable())('the console shell in a browser', { timeou
   });
 
   it('has no serious accessibility violations and saves screenshots, light and dark, desktop and phone', async () => {
-    const state = await desktop.storageState();
-    const found: string[] = [];
-    for (const scheme of ['light', 'dark'] as const) {
-      for (const [size, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
-        const context = await browser.newContext({ viewport, bypassCSP: true, colorScheme: scheme, storageState: state });
-        await context.addInitScript((theme) => localStorage.setItem('theme', theme), scheme);
-        const view = await context.newPage();
-        for (const target of PAGES) {
-          await beat();
-          await view.goto(`${portal.url}${target.path}`);
-          await view.getByRole('heading', { level: 1, name: target.heading, exact: true }).waitFor();
-          if (size === 'desktop') found.push(...(await seriousViolations(view)).map((violation) => `${target.name} ${scheme}: ${violation}`));
-          await shot(view, `console-${target.name}-${scheme}-${size}`);
-        }
-        await context.close();
+    const found = await problemsInEveryLook(browser, { desktop: DESKTOP, storageState: await desktop.storageState() }, async ({ page: view, size, check, shot }) => {
+      for (const target of PAGES) {
+        await beat();
+        await view.goto(`${portal.url}${target.path}`);
+        await view.getByRole('heading', { level: 1, name: target.heading, exact: true }).waitFor();
+        // Every page at the phone's width is checked by the test above; axe once per theme keeps this one short.
+        if (size === 'desktop') await check(target.name);
+        await shot(`console-${target.name}`);
       }
-    }
+    });
     expect(found).toEqual([]);
   }, 180_000);
 });

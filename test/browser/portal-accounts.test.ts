@@ -9,11 +9,11 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitForMailLink } from '../support/mail-outbox';
 import { startPortal, type RunningPortal } from '../support/portal';
-import { openDialog, seriousViolations, shot } from './console-page';
+import { openDialog } from './console-page';
+import { problemsInEveryLook } from './every-look';
 import { chromiumAvailable, launchChromium } from './launch-chromium';
 
 const DESKTOP = { width: 1280, height: 900 };
-const PHONE = { width: 390, height: 844 };
 const STRANGER = { name: 'Grace Hopper', email: 'grace@example.com', password: 'compilers-and-cobol-1952' };
 const ADMIN_TOKEN = 'accounts-browser-test-admin-token-0123456789';
 
@@ -160,31 +160,21 @@ describe.skipIf(!chromiumAvailable())('accounts in the developer portal', () => 
     await signedIn.close();
     // An admin marks the team a partner; the team page shows the badge.
     await t.db.team.updateMany({ where: { members: { some: { user: { email: STRANGER.email }, role: 'owner' } } }, data: { partner: true } });
-    const found: string[] = [];
-    for (const scheme of ['light', 'dark'] as const) {
-      for (const [size, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
-        for (const target of [
-          { path: '/signin', heading: 'Sign in', session: false },
-          { path: '/signup', heading: 'Create an account', session: false },
-          { path: '/team', heading: 'Team', session: true },
-        ]) {
-          const context = await browser.newContext({ viewport, bypassCSP: true, colorScheme: scheme, ...(target.session ? { storageState: state } : {}) });
-          await context.addInitScript((theme) => localStorage.setItem('theme', theme), scheme);
-          const view = await context.newPage();
-          await view.goto(`${portal.url}${target.path}`);
-          await view.getByRole('heading', { level: 1, name: target.heading, exact: true }).waitFor();
-          if (target.session) await view.getByRole('region', { name: STRANGER.name, exact: true }).getByText('Partner', { exact: true }).waitFor();
-          const name = target.path.slice(1);
-          found.push(...(await seriousViolations(view)).map((violation) => `${name} ${scheme} ${size}: ${violation}`));
-          if (size === 'phone') {
-            const width = await view.evaluate(() => document.documentElement.scrollWidth);
-            if (width > PHONE.width) found.push(`${name} ${scheme}: the page is ${width}px wide at a 390px phone`);
-          }
-          await shot(view, `portal-${name}-${scheme}-${size}`);
-          await context.close();
-        }
+    const accountPages = await problemsInEveryLook(browser, { desktop: DESKTOP }, async ({ page: view, check, shot }) => {
+      for (const [name, heading] of [['signin', 'Sign in'], ['signup', 'Create an account']] as const) {
+        await view.goto(`${portal.url}/${name}`);
+        await view.getByRole('heading', { level: 1, name: heading, exact: true }).waitFor();
+        await check(name);
+        await shot(`portal-${name}`);
       }
-    }
-    expect(found).toEqual([]);
+    });
+    const teamPage = await problemsInEveryLook(browser, { desktop: DESKTOP, storageState: state }, async ({ page: view, check, shot }) => {
+      await view.goto(`${portal.url}/team`);
+      await view.getByRole('heading', { level: 1, name: 'Team', exact: true }).waitFor();
+      await view.getByRole('region', { name: STRANGER.name, exact: true }).getByText('Partner', { exact: true }).waitFor();
+      await check('team');
+      await shot('portal-team');
+    });
+    expect([...accountPages, ...teamPage]).toEqual([]);
   }, 300_000);
 });

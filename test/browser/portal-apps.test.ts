@@ -15,12 +15,12 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitForMailLink } from '../support/mail-outbox';
 import { startPortal, type RunningPortal } from '../support/portal';
-import { SCREENSHOTS, seriousViolations, shot, signInToConsole } from './console-page';
+import { SCREENSHOTS, shot, signInToConsole } from './console-page';
+import { problemsInEveryLook } from './every-look';
 import { chromiumAvailable, launchChromium } from './launch-chromium';
 
 const DEVELOPER = { email: 'dana@example.com', password: 'portal apps password 1' };
 const ADMIN = { email: 'ada@example.com', password: 'portal apps admin password 1' };
-const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 const admin: Principal = { kind: 'user', id: '00000000-0000-4000-8000-0000000000ad', label: 'admin@example.com', role: 'admin' };
 
@@ -198,25 +198,14 @@ describe.skipIf(!chromiumAvailable())('apps, subscriptions and keys in the devel
 
   it('has no serious accessibility violations and saves screenshots, light and dark, desktop and 390 px', async () => {
     const state = await context.storageState();
-    const found: string[] = [];
-    for (const scheme of ['light', 'dark'] as const) {
-      for (const [size, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
-        const view = await browser.newContext({ viewport, bypassCSP: true, colorScheme: scheme, storageState: state });
-        await view.addInitScript((theme) => localStorage.setItem('theme', theme), scheme);
-        const tab = await view.newPage();
-        for (const [name, path, heading] of [['apps', '/apps', 'Apps'], ['app', '/apps/weather-widget', 'Weather Widget']] as const) {
-          await tab.goto(`${portal.url}${path}`);
-          await tab.getByRole('heading', { level: 1, name: heading, exact: true }).waitFor();
-          found.push(...(await seriousViolations(tab)).map((violation) => `${name} ${scheme} ${size}: ${violation}`));
-          if (size === 'phone') {
-            const overflow = await tab.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-            expect(overflow, `${name} overflows a phone's width`).toBeLessThanOrEqual(0);
-          }
-          await shot(tab, `portal-${name}-${scheme}-${size}`);
-        }
-        await view.close();
+    const found = await problemsInEveryLook(browser, { desktop: DESKTOP, storageState: state }, async ({ page: tab, check, shot }) => {
+      for (const [name, path, heading] of [['apps', '/apps', 'Apps'], ['app', '/apps/weather-widget', 'Weather Widget']] as const) {
+        await tab.goto(`${portal.url}${path}`);
+        await tab.getByRole('heading', { level: 1, name: heading, exact: true }).waitFor();
+        await check(name);
+        await shot(`portal-${name}`);
       }
-    }
+    });
     expect(found).toEqual([]);
   }, 300_000);
 });

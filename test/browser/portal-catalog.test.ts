@@ -15,11 +15,11 @@ import { startTestGateway } from '../../apps/gateway/src/testing/test-gateway';
 import { startTestUpstream, type TestUpstream } from '../../apps/gateway/src/testing/test-upstream';
 import { freePort } from '../setup/services';
 import { startPortal, type RunningPortal } from '../support/portal';
-import { SCREENSHOTS, seriousViolations, shot } from './console-page';
+import { SCREENSHOTS, shot } from './console-page';
+import { PHONE, problemsInEveryLook } from './every-look';
 import { chromiumAvailable, launchChromium } from './launch-chromium';
 
 const DEV = { email: 'dana@example.com', password: 'portal catalog password 1' };
-const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 const OPERATION = 'Forecast for a city';
 
@@ -218,25 +218,20 @@ describe.skipIf(!chromiumAvailable())('developer portal: catalog and API page', 
   });
 
   it('looks finished in light and dark, at desktop and phone width, without serious axe violations', async () => {
-    for (const colorScheme of ['light', 'dark'] as const) {
-      for (const [size, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
-        const view = await browser.newContext({ viewport, colorScheme, bypassCSP: true, storageState: await context.storageState() });
-        await view.addInitScript((theme) => localStorage.setItem('theme', theme), colorScheme);
-        const shotPage = await view.newPage();
-        for (const [name, path, ready] of [['catalog', '/apis', 'APIs'], ['api', '/apis/weather', 'Weather']] as const) {
-          await shotPage.goto(`${portal.url}${path}`);
-          await shotPage.getByRole('heading', { level: 1, name: ready }).first().waitFor();
-          if (name === 'api') await shotPage.getByRole('heading', { name: OPERATION }).first().waitFor({ timeout: 30_000 });
-          await shot(shotPage, `portal-${name}-${colorScheme}-${size}`);
-          // The plans table scrolls sideways inside its own region; the page itself never does.
-          expect(await shotPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
-          // axe judges our page; Scalar's own DOM has two findings of its own (an editor role
-          // without aria attributes, a low-contrast search placeholder) that are not ours to fix.
-          await shotPage.evaluate(() => document.querySelectorAll('.scalar-app').forEach((element) => element.remove()));
-          expect(await seriousViolations(shotPage)).toEqual([]);
-        }
-        await view.close();
+    const found = await problemsInEveryLook(browser, { desktop: DESKTOP, storageState: await context.storageState() }, async ({ page: shotPage, check, shot }) => {
+      for (const [name, path, ready] of [['catalog', '/apis', 'APIs'], ['api', '/apis/weather', 'Weather']] as const) {
+        await shotPage.goto(`${portal.url}${path}`);
+        await shotPage.getByRole('heading', { level: 1, name: ready }).first().waitFor();
+        if (name === 'api') await shotPage.getByRole('heading', { name: OPERATION }).first().waitFor({ timeout: 30_000 });
+        await shot(`portal-${name}`);
+        // The plans table scrolls sideways inside its own region; the page itself never does.
+        expect(await shotPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(shotPage.viewportSize()!.width);
+        // axe judges our page; Scalar's own DOM has two findings of its own (an editor role
+        // without aria attributes, a low-contrast search placeholder) that are not ours to fix.
+        await shotPage.evaluate(() => document.querySelectorAll('.scalar-app').forEach((element) => element.remove()));
+        await check(name);
       }
-    }
+    });
+    expect(found).toEqual([]);
   }, 300_000);
 });

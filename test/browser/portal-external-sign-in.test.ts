@@ -10,11 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../setup/services';
 import { startOpenIdProvider, type RunningOpenIdProvider } from '../support/openid-provider';
 import { startPortal, type RunningPortal } from '../support/portal';
-import { seriousViolations, shot } from './console-page';
+import { problemsInEveryLook } from './every-look';
 import { chromiumAvailable, launchChromium } from './launch-chromium';
 
 const DESKTOP = { width: 1280, height: 900 };
-const PHONE = { width: 390, height: 844 };
 const PASSWORD_HOLDER = { email: 'grace@example.com', password: 'compilers-and-cobol-1952' };
 const ACCOUNTS = {
   ada: { email: 'ada@example.com', email_verified: true, name: 'Ada Lovelace' },
@@ -152,24 +151,13 @@ describe.skipIf(!chromiumAvailable())('sign-in through an identity provider', ()
   }, 120_000);
 
   it('shows the provider buttons without serious accessibility violations, light and dark, desktop and phone', async () => {
-    const found: string[] = [];
-    for (const scheme of ['light', 'dark'] as const) {
-      for (const [size, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
-        const context = await browser.newContext({ viewport, bypassCSP: true, colorScheme: scheme });
-        await context.addInitScript((theme) => localStorage.setItem('theme', theme), scheme);
-        const view = await context.newPage();
-        await view.goto(`${portal.url}/signin?error=ExternalAccountExists`);
-        await view.getByRole('button', { name: SSO_BUTTON }).waitFor();
-        await view.getByRole('button', { name: 'Continue with GitHub' }).waitFor();
-        found.push(...(await seriousViolations(view)).map((violation) => `signin ${scheme} ${size}: ${violation}`));
-        if (size === 'phone') {
-          const width = await view.evaluate(() => document.documentElement.scrollWidth);
-          if (width > PHONE.width) found.push(`signin ${scheme}: the page is ${width}px wide at a 390px phone`);
-        }
-        await shot(view, `portal-signin-providers-${scheme}-${size}`);
-        await context.close();
-      }
-    }
+    const found = await problemsInEveryLook(browser, { desktop: DESKTOP }, async ({ page: view, check, shot }) => {
+      await view.goto(`${portal.url}/signin?error=ExternalAccountExists`);
+      await view.getByRole('button', { name: SSO_BUTTON }).waitFor();
+      await view.getByRole('button', { name: 'Continue with GitHub' }).waitFor();
+      await check('signin');
+      await shot('portal-signin-providers');
+    });
     expect(found).toEqual([]);
   }, 180_000);
 });

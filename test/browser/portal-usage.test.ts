@@ -13,11 +13,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flushUsageEvents, type UsageEventInput } from '../support/flush-usage-events';
 import { startPortal, type RunningPortal } from '../support/portal';
 import { SCREENSHOTS, seriousViolations, shot } from './console-page';
+import { problemsInEveryLook } from './every-look';
 import { chromiumAvailable, launchChromium } from './launch-chromium';
 
 const DEV = { email: 'dana@example.com', password: 'portal usage password 1' };
 const NEWCOMER = { email: 'erin@example.com', password: 'portal usage password 2' };
-const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 const HOUR = 3_600_000;
 
@@ -193,26 +193,15 @@ describe.skipIf(!chromiumAvailable())('usage and billing in the developer portal
 
   it('has no serious accessibility violations and saves screenshots, light and dark, desktop and 390 px', async () => {
     const state = await desktop.storageState();
-    const found: string[] = [];
-    for (const scheme of ['light', 'dark'] as const) {
-      for (const [size, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
-        const context = await browser.newContext({ viewport, bypassCSP: true, colorScheme: scheme, storageState: state });
-        await context.addInitScript((theme) => localStorage.setItem('theme', theme), scheme);
-        const view = await context.newPage();
-        for (const target of [{ path: '/usage?range=24h', heading: 'Usage', name: 'usage' }, { path: '/billing', heading: 'Billing', name: 'billing' }]) {
-          await view.goto(`${portal.url}${target.path}`);
-          await view.getByRole('heading', { level: 1, name: target.heading, exact: true }).waitFor();
-          if (target.name === 'usage') await view.locator('.recharts-bar-rectangle').first().waitFor();
-          found.push(...(await seriousViolations(view)).map((violation) => `${target.name} ${scheme} ${size}: ${violation}`));
-          await shot(view, `portal-${target.name}-${scheme}-${size}`);
-          if (size === 'phone') {
-            const overflow = await view.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-            expect(overflow, `${target.name} overflows a phone's width`).toBeLessThanOrEqual(0);
-          }
-        }
-        await context.close();
+    const found = await problemsInEveryLook(browser, { desktop: DESKTOP, storageState: state }, async ({ page: view, check, shot }) => {
+      for (const target of [{ path: '/usage?range=24h', heading: 'Usage', name: 'usage' }, { path: '/billing', heading: 'Billing', name: 'billing' }]) {
+        await view.goto(`${portal.url}${target.path}`);
+        await view.getByRole('heading', { level: 1, name: target.heading, exact: true }).waitFor();
+        if (target.name === 'usage') await view.locator('.recharts-bar-rectangle').first().waitFor();
+        await check(target.name);
+        await shot(`portal-${target.name}`);
       }
-    }
+    });
     expect(found).toEqual([]);
   }, 300_000);
 });
