@@ -45,6 +45,8 @@ let dir: string;
 const cancelled: string[] = [];
 /** Slow calls the server has received. */
 const received: string[] = [];
+/** The metadata of the last call the server answered. */
+let lastMetadata: Record<string, unknown> = {};
 
 type Call<T> = grpc.ServerUnaryCall<T, unknown>;
 
@@ -56,6 +58,7 @@ beforeAll(async () => {
   server.addService(loaded.weather.v1.Forecasts.service, {
     GetForecast(call: Call<{ city: string; days: number; units: string; filter: { min_temperature: number } | null; tags: string[] }>, callback: grpc.sendUnaryData<unknown>) {
       const { city, days, units, filter, tags } = call.request;
+      lastMetadata = call.metadata.getMap();
       if (city === 'Atlantis') return callback({ code: grpc.status.NOT_FOUND, details: 'no such city: Atlantis' });
       if (city.startsWith('Slow')) {
         received.push(city);
@@ -96,7 +99,14 @@ beforeAll(async () => {
           status: 'published',
           upstream: { targets: [{ url: `http://127.0.0.1:${relayPort}` }] },
           routes: [
-            { path: '/forecast/{city}', methods: ['GET'], auth: 'none', timeoutMs: 500, backend: { kind: 'grpc', proto: 'weather.proto', service: 'weather.v1.Forecasts', method: 'GetForecast' } },
+            {
+              path: '/forecast/{city}',
+              methods: ['GET'],
+              auth: 'none',
+              timeoutMs: 500,
+              requestHeaders: { set: { 'x-source': 'tollgate' }, remove: ['x-internal'] },
+              backend: { kind: 'grpc', proto: 'weather.proto', service: 'weather.v1.Forecasts', method: 'GetForecast' },
+            },
             { path: '/patient/{city}', methods: ['GET'], auth: 'none', timeoutMs: 60_000, backend: { kind: 'grpc', proto: 'weather.proto', service: 'weather.v1.Forecasts', method: 'GetForecast' } },
             { path: '/cities/{city}/reports', methods: ['POST'], auth: 'none', backend: { kind: 'grpc', proto: 'weather.proto', service: 'weather.v1.Forecasts', method: 'CreateReport', body: 'report' } },
           ],
@@ -128,6 +138,16 @@ describe('gRPC backend', () => {
     const answer = await call('/weather/forecast/Oslo?days=3&units=metric&filter.min_temperature=-5&tags=a&tags=b');
     expect(answer).toMatchObject({ status: 200, type: 'application/json; charset=utf-8' });
     expect(answer.body).toEqual({ city: 'Oslo', days: 3, units: 'metric', temperature: '9007199254740993', tags: ['a', 'b'], min_temperature: -5 });
+  });
+
+  it('sends the request headers a proxied upstream would get as the call metadata, less what the gRPC transport owns', async () => {
+    const response = await fetch(`${gateway.url}/weather/forecast/Oslo`, {
+      headers: { 'x-tenant': 'blue', 'x-internal': 'secret', 'x-api-key': 'tg_not_for_upstreams', 'grpc-timeout': '1n', 'x-request-id': 'req-grpc-1', traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' },
+    });
+    expect(response.status).toBe(200);
+    expect(lastMetadata).toMatchObject({ 'x-tenant': 'blue', 'x-source': 'tollgate', 'x-request-id': 'req-grpc-1', 'x-forwarded-for': '127.0.0.1', via: '1.1 tollgate' });
+    expect(String(lastMetadata.traceparent)).toMatch(/^00-0af7651916cd43dd8448eb211c80319c-[0-9a-f]{16}-0[01]$/);
+    for (const withheld of ['x-internal', 'x-api-key', 'grpc-timeout', 'accept-encoding']) expect(lastMetadata).not.toHaveProperty(withheld);
   });
 
   it('refuses a query parameter that is not a field of the request', async () => {

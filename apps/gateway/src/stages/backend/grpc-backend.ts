@@ -8,9 +8,11 @@ import type { UpstreamBalancer } from '../../adapters/upstream/upstream-balancer
 import type { UpstreamPools } from '../../adapters/upstream/upstream-pools';
 import type { UpstreamTarget } from '../../adapters/upstream/upstream-target';
 import type { GatewayContext } from '../../pipeline/context';
+import type { CompiledHeaderTransform } from '../forward/header-transform';
 import { readRequestBody, type BodyLimits } from '../forward/request-body';
 import { circuitOpen, noHealthyTarget } from '../forward/send-upstream';
 import { buildRequestMessage, grpcProblem } from './grpc-mapping';
+import { grpcMetadata } from './grpc-metadata';
 import { ClientGone, clientGone, DeadlineExceeded, requestSignal } from './request-signal';
 import { settleCall, type CallOutcome } from './upstream-call';
 
@@ -22,6 +24,8 @@ export interface GrpcConfig {
   readonly deadlineMs: number;
   readonly body: BodyLimits;
   readonly bodyField: string | undefined;
+  /** The route's requestHeaders policy, applied to the call's metadata; or null. */
+  readonly requestHeaders: CompiledHeaderTransform | null;
   readonly method: grpc.MethodDefinition<object, object> | null;
   readonly request: protobuf.Type | null;
   /** Why the route cannot be served (its .proto did not compile); null when it can. */
@@ -78,7 +82,7 @@ export async function runGrpcBackend(ctx: GatewayContext, config: GrpcConfig): P
   const encoded = encodeRequest(config.request, message);
   const watch = requestSignal(ctx, config.deadlineMs);
   try {
-    const answer = await callGrpc(config.pools, config.upstream, config.method, encoded, watch.signal, config.deadlineMs);
+    const answer = await callGrpc(config.pools, config.upstream, config.method, { message: encoded, metadata: grpcMetadata(ctx, config.requestHeaders) }, watch.signal, config.deadlineMs);
     const text = JSON.stringify(answer);
     ctx.res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'x-request-id': ctx.requestId });
     ctx.res.end(ctx.req.method === 'HEAD' ? undefined : text);
@@ -117,7 +121,7 @@ async function readJson(ctx: GatewayContext, limits: BodyLimits): Promise<unknow
 }
 
 /** One unary call behind the upstream's breaker, to a target the balancer picks; the outcome counts for its health. */
-async function callGrpc(pools: UpstreamPools, balancer: UpstreamBalancer, method: grpc.MethodDefinition<object, object>, message: Buffer, signal: AbortSignal, deadlineMs: number): Promise<object> {
+async function callGrpc(pools: UpstreamPools, balancer: UpstreamBalancer, method: grpc.MethodDefinition<object, object>, request: GrpcRequest, signal: AbortSignal, deadlineMs: number): Promise<object> {
   const breaker = balancer.state.breaker;
   const admitted = breaker.admit(Date.now());
   if (admitted === 'refuse') throw circuitOpen();
@@ -130,7 +134,7 @@ async function callGrpc(pools: UpstreamPools, balancer: UpstreamBalancer, method
   target.inFlight++;
   let outcome: CallOutcome = 'neutral';
   try {
-    const answer = await unaryCall(clientFor(pools, target), method, message, signal, deadlineMs);
+    const answer = await unaryCall(clientFor(pools, target), method, request, signal, deadlineMs);
     outcome = 'success';
     return answer;
   } catch (error) {
@@ -153,10 +157,16 @@ class GrpcFailure extends Error {
   }
 }
 
-function unaryCall(client: grpc.Client, method: grpc.MethodDefinition<object, object>, message: Buffer, signal: AbortSignal, deadlineMs: number): Promise<object> {
+/** The encoded request message and the metadata that goes with it. */
+interface GrpcRequest {
+  readonly message: Buffer;
+  readonly metadata: grpc.Metadata;
+}
+
+function unaryCall(client: grpc.Client, method: grpc.MethodDefinition<object, object>, request: GrpcRequest, signal: AbortSignal, deadlineMs: number): Promise<object> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason as Error);
-    const call = client.makeUnaryRequest(method.path, asIs, method.responseDeserialize, message, new grpc.Metadata(), { deadline: Date.now() + deadlineMs }, (error, answer) => {
+    const call = client.makeUnaryRequest(method.path, asIs, method.responseDeserialize, request.message, request.metadata, { deadline: Date.now() + deadlineMs }, (error, answer) => {
       signal.removeEventListener('abort', cancel);
       if (signal.aborted && signal.reason instanceof ClientGone) return reject(signal.reason);
       if (error) {

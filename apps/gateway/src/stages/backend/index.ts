@@ -91,5 +91,5 @@ function compileGrpc(scope: StageScope, spec: Extract<TRouteBackend, { kind: 'gr
   const method = compileGrpcMethod(spec);
   if (method.broken !== null) scope.warn(`api ${route.api.slug} route ${route.key}: ${method.broken}; the route answers 503`);
   const limits = routeBodyLimits(scope.services.env, route.policies.maxBodyBytes);
-  return { kind: 'grpc', upstream: route.api.upstream, pools: scope.services.pools, deadlineMs: deadlineOf(scope), body: { ...limits, bufferBytes: limits.maxBodyBytes }, bodyField: spec.body, ...method };
+  return { kind: 'grpc', upstream: route.api.upstream, pools: scope.services.pools, deadlineMs: deadlineOf(scope), body: { ...limits, bufferBytes: limits.maxBodyBytes }, bodyField: spec.body, requestHeaders: compileHeaderTransform(route.policies.requestHeaders), ...method };
 }
