@@ -138,12 +138,15 @@ describe('traffic split', () => {
     expect(await tally(20, 4, (i) => ({ cookie: `visitor=p-${i}` }), '/shop/pinned')).toEqual({ canary: 20 });
   }, 60_000);
 
-  it('shows the chosen version in the access log and the request log', async () => {
+  it('shows the chosen version in the access log, the request log and the rollups', async () => {
     const id = `split-${Date.now()}`;
     await call('/shop/pinned', { 'x-request-id': id });
     await eventually(async () => expect(lines.find((line) => line.requestId === id)).toMatchObject({ msg: 'request', api: 'shop', upstreamVersion: 'canary' }), 5_000);
     await eventually(async () => expect(await t.db.requestLog.findFirst({ where: { id } })).toMatchObject({ upstreamVersion: 'canary' }), 10_000);
     const rows = await t.db.requestLog.groupBy({ by: ['upstreamVersion'], _count: true, where: { routeKey: 'GET /anon' } });
     expect(rows.map((row) => row.upstreamVersion).sort()).toEqual(['canary', 'stable']);
+    // The rollups count the same calls per version as the request log (one flush writes both).
+    const rollups = await t.db.usageRollup.groupBy({ by: ['upstreamVersion'], _sum: { count: true }, where: { routeKey: 'GET /anon' } });
+    expect(Object.fromEntries(rollups.map((row) => [row.upstreamVersion, Number(row._sum.count)]))).toEqual(Object.fromEntries(rows.map((row) => [row.upstreamVersion, row._count])));
   }, 30_000);
 });
