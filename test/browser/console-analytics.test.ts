@@ -33,7 +33,7 @@ async function seed(): Promise<void> {
     ids[`${team}-key`] = (await t.db.apiKey.create({ data: { appId: app.id, name: `${team} ci`, prefix: `tg_test_${team}`, hash: `hash-${randomUUID()}` } })).id;
   }
   const now = Date.now();
-  const call = (team: 'acme' | 'globex', msAgo: number, status: number, latencyMs: number, api: 'weather' | 'maps' = 'weather', outcome?: UsageOutcome): UsageEventInput => ({
+  const call = (team: 'acme' | 'globex', msAgo: number, status: number, latencyMs: number, api: 'weather' | 'maps' = 'weather', outcome?: UsageOutcome, upstreamVersion?: string): UsageEventInput => ({
     id: `req-${randomUUID().slice(0, 8)}`,
     time: new Date(now - msAgo).toISOString(),
     apiId: ids[api]!,
@@ -47,6 +47,7 @@ async function seed(): Promise<void> {
     latencyMs,
     units: status < 400 ? 1 : 0,
     ...(outcome ? { outcome } : {}),
+    ...(upstreamVersion ? { upstreamVersion } : {}),
   });
   // One live gateway: the weather target healthy, the maps target ejected.
   const target = (api: string, url: string, healthy: boolean) => ({ api, url, healthy, ejectedUntil: healthy ? null : new Date(now + MINUTE).toISOString(), inFlight: 0, breaker: 'closed' });
@@ -54,16 +55,17 @@ async function seed(): Promise<void> {
     data: { id: 'gw-analytics', hostname: 'gw-eu-1', version: 'test', configRevision: 0n, status: { targets: [target('weather', 'http://10.0.0.5:8080', true), target('maps', 'http://10.0.0.9:8080', false)] } },
   });
   await flushUsageEvents(t.url, [
-    call('acme', 2 * MINUTE, 200, 12),
-    call('acme', 2 * MINUTE, 200, 30),
-    call('acme', 2 * MINUTE, 404, 8),
+    // Weather's upstream is split into stable and a canary.
+    call('acme', 2 * MINUTE, 200, 12, 'weather', undefined, 'stable'),
+    call('acme', 2 * MINUTE, 200, 30, 'weather', undefined, 'canary'),
+    call('acme', 2 * MINUTE, 404, 8, 'weather', undefined, 'canary'),
     call('acme', 3 * MINUTE, 429, 1, 'weather', 'rateLimited'),
     call('globex', 4 * MINUTE, 429, 1, 'weather', 'overQuota'),
     call('globex', 5 * MINUTE, 503, 1_800, 'maps'),
     call('acme', 6 * MINUTE, 401, 2, 'weather', 'authFailed'),
     call('globex', 9 * MINUTE, 200, 90, 'maps'),
-    call('acme', 3 * 60 * MINUTE, 200, 40),
-    call('globex', 2 * 24 * 60 * MINUTE, 500, 700),
+    call('acme', 3 * 60 * MINUTE, 200, 40, 'weather', undefined, 'stable'),
+    call('globex', 2 * 24 * 60 * MINUTE, 500, 700, 'weather', undefined, 'canary'),
     call('acme', 20 * 24 * 60 * MINUTE, 200, 25, 'maps'),
   ]);
 }
@@ -156,6 +158,28 @@ describe.skipIf(!chromiumAvailable())('the console analytics in a browser', () =
     await page.getByRole('region', { name: 'Upstream health' }).getByText('1 of 1 target is healthy', { exact: false }).waitFor();
     await shot(page, 'console-analytics-api-light-desktop');
   });
+
+  it('narrows every figure to one upstream version, sets the versions side by side, and opens that version’s requests', async () => {
+    await page.goto(`${url}/admin/usage?range=24h`);
+    const versions = page.getByRole('region', { name: 'Upstream versions' });
+    const all = await expected({ range: '24h' });
+    await expect.poll(async () => (await versions.locator('tbody tr').allInnerTexts()).map((row) => row.split('\t').slice(0, 4)), { timeout: 15_000 }).toEqual(
+      all.topUpstreamVersions.map((row) => [row.api, row.upstreamVersion, number.format(row.requests), percent(row.errorRate)]),
+    );
+    const form = page.getByRole('form', { name: 'Filter the analytics' });
+    await form.getByLabel('Upstream version').fill('canary');
+    await form.getByRole('button', { name: 'Apply' }).click();
+    await page.waitForURL(/upstreamVersion=canary/);
+    const canary = await expected({ range: '24h', upstreamVersion: 'canary' });
+    expect([canary.totals.requests, all.totals.requests]).toEqual([2, 9]);
+    await expectFigures(page, canary);
+    await shot(page, 'console-analytics-version-light-desktop');
+    await page.getByRole('link', { name: 'Open these requests in the request log' }).click();
+    await page.waitForURL(/\/admin\/request-log\?.*upstreamVersion=canary/);
+    expect(await page.getByRole('form', { name: 'Filter the request log' }).getByLabel('Upstream version').inputValue()).toBe('canary');
+    await expect.poll(() => page.getByRole('table').locator('tbody tr').count(), { timeout: 15_000 }).toBe(2);
+    await shot(page, 'console-request-log-version-light-desktop');
+  }, 90_000);
 
   it('opens the request log filtered to a bar’s minute', async () => {
     await page.goto(`${url}/admin/usage/apis/weather?range=15m`);

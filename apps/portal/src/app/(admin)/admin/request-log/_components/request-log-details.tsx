@@ -54,6 +54,7 @@ function Loaded({ entry, detail }: { entry: TRequestLogEntry; detail: TRequestLo
       <Section title="Route">
         <Row label="API">{pending ?? named(entry.apiSlug, detail?.apiName)}</Row>
         <Row label="Route">{code(entry.routeKey)}</Row>
+        <Row label="Upstream version">{entry.upstreamVersion ? code(entry.upstreamVersion) : <span className="text-muted-foreground">— (no traffic split)</span>}</Row>
       </Section>
       <Section title="Consumer">
         <Row label="Team">{pending ?? code(detail?.teamSlug)}</Row>

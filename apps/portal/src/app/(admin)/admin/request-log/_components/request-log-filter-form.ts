@@ -2,7 +2,7 @@ import { ZRequestLogFilter } from '@tollgate/contracts';
 import { z } from 'zod';
 import { fieldToIso, isoToField } from '../../_components/utc-datetime-field';
 
-const FIELDS = ['requestId', 'from', 'to', 'status', 'outcome', 'app', 'key', 'api', 'route', 'latencyOverMs'] as const;
+const FIELDS = ['requestId', 'from', 'to', 'status', 'outcome', 'app', 'key', 'api', 'upstreamVersion', 'route', 'latencyOverMs'] as const;
 /** The outcome select's "every outcome" choice (a select item cannot have an empty value). */
 export const ANY_OUTCOME = 'any';
 export type RequestLogFilterField = (typeof FIELDS)[number];
@@ -27,6 +27,7 @@ export const ZRequestLogFilterForm = z
     app: text(values.app),
     key: text(values.key),
     api: text(values.api),
+    upstreamVersion: text(values.upstreamVersion),
     route: text(values.route),
     latencyOverMs: text(values.latencyOverMs),
   }))

@@ -51,6 +51,9 @@ export function RequestLogFilters() {
       <FormField name="api" label="API">
         {(field) => <Input {...field} placeholder="API slug" />}
       </FormField>
+      <FormField name="upstreamVersion" label="Upstream version">
+        {(field) => <Input {...field} placeholder="e.g. canary" />}
+      </FormField>
       <FormField name="route" label="Route" className="col-span-2">
         {(field) => <Input {...field} className="font-mono" placeholder="GET /forecast/{city}" />}
       </FormField>

@@ -23,6 +23,7 @@ export const ZAnalyticsFilterForm = z
     app: text(values.app),
     key: text(values.key),
     status: text(values.status)?.toLowerCase() as z.input<typeof ZAnalyticsQuery>['status'],
+    upstreamVersion: text(values.upstreamVersion),
   }))
   .pipe(ZAnalyticsQuery);
 

@@ -43,7 +43,7 @@ export function AnalyticsFilters({ fixed }: { fixed?: AnalyticsFormField }) {
       {field('key', 'Key prefix', { placeholder: 'tg_live_…', mono: true })}
       {field('route', 'Route', { placeholder: 'GET /forecast/{city}', mono: true, className: 'col-span-2' })}
       {field('status', 'Status class', { placeholder: 'e.g. 5xx' })}
-      <div className="hidden lg:block" aria-hidden="true" />
+      {field('upstreamVersion', 'Upstream version', { placeholder: 'e.g. canary' })}
       <FormField name="from" label="From (UTC)" description="A custom range: both ends" className="col-span-2 lg:col-span-1">
         {(control) => <Input {...control} type="datetime-local" className="min-w-0" />}
       </FormField>

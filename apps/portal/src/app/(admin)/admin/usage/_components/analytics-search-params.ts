@@ -12,9 +12,10 @@ export const analyticsSearchParams = {
   app: parseAsString,
   key: parseAsString,
   status: parseAsString,
+  upstreamVersion: parseAsString,
 };
 
-export const ANALYTICS_FILTER_FIELDS = ['api', 'route', 'plan', 'app', 'key', 'status'] as const;
+export const ANALYTICS_FILTER_FIELDS = ['api', 'route', 'plan', 'app', 'key', 'status', 'upstreamVersion'] as const;
 export type AnalyticsFilterField = (typeof ANALYTICS_FILTER_FIELDS)[number];
 
 export const loadAnalyticsSearchParams = createLoader(analyticsSearchParams);

@@ -95,7 +95,7 @@ export async function AnalyticsView({ title, description, path, view, fixed, bac
 function Dashboard({ report, query, rangeQuery }: { report: AnalyticsReport; query: Record<string, string>; rangeQuery: string }) {
   const rangeName = RANGE_NAMES[report.range];
   const csv = `/admin/usage/export.csv?${new URLSearchParams(query)}`;
-  const drillParams = Object.fromEntries(Object.entries(query).filter(([name]) => ['api', 'app', 'route', 'key', 'status'].includes(name)));
+  const drillParams = Object.fromEntries(Object.entries(query).filter(([name]) => ['api', 'app', 'route', 'key', 'status', 'upstreamVersion'].includes(name)));
   const per = `per ${bucketName(report.bucketMs)}`;
   return (
     <>

@@ -37,7 +37,13 @@ const link = (href: string, text: string) => (
   </Link>
 );
 
-/** The busiest APIs, routes, apps and teams, and the calls per status class; `query` carries the range to the linked pages. */
+/** An API's page narrowed to one upstream version, in the same range. */
+const versionHref = (api: string, upstreamVersion: string, query: string) => `/admin/usage/apis/${api}?${new URLSearchParams([...new URLSearchParams(query), ['upstreamVersion', upstreamVersion]])}`;
+
+/**
+ * The busiest APIs, routes, apps and teams, the upstream versions side by side (only when a
+ * traffic split chose one) and the calls per status class; `query` carries the range to the linked pages.
+ */
 export function TopTables({ report, query }: { report: AnalyticsReport; query: string }) {
   const suffix = query ? `?${query}` : '';
   return (
@@ -52,6 +58,15 @@ export function TopTables({ report, query }: { report: AnalyticsReport; query: s
         cells={(row) => [row.api, <span key="route" className="font-mono text-xs">{row.route}</span>]}
       />
       <TopTable title="Top teams" head={['Team']} rows={report.topTeams} label={(row) => row.team} cells={(row) => [row.name]} />
+      {report.topUpstreamVersions.length > 0 ? (
+        <TopTable
+          title="Upstream versions"
+          head={['API', 'Version']}
+          rows={report.topUpstreamVersions}
+          label={(row) => `${row.api} ${row.upstreamVersion}`}
+          cells={(row) => [row.api, link(versionHref(row.api, row.upstreamVersion, query), row.upstreamVersion)]}
+        />
+      ) : null}
       <section aria-label="Status classes" className="grid min-w-0 content-start gap-3">
         <h2 className="text-sm font-semibold text-foreground">Status classes</h2>
         <Table head={['Class', 'Requests', 'Share']} caption="Status classes">
