@@ -1,28 +1,26 @@
 'use client';
 
-import { ZCreateRouteRequest, ZHttpMethod, type TRouteResource } from '@tollgate/contracts';
-import { Button, Checkbox, Dialog, Form, FormField, Input, Select, Switch, toast, useZodForm } from '@tollgate/ui';
+import { checkRouteBackend, ZCreateRouteRequest, ZHttpMethod, type TRouteResource } from '@tollgate/contracts';
+import { Button, Checkbox, Dialog, Form, FormField, Select, toast, useZodForm } from '@tollgate/ui';
 import { Plus } from 'lucide-react';
 import { useState, type ReactNode } from 'react';
-import type { ControllerRenderProps, FieldValues } from 'react-hook-form';
 import { createRouteAction, updateRouteAction } from '../../actions';
 import { actionData } from '../../_components/action-result';
+import { BackendSection } from './backend/backend-section';
+import { numberInput, optionalTextInput, switchInput } from './field-controls';
 
 const AUTH = ['key', 'jwt', 'key-or-jwt', 'none'].map((value) => ({ value, label: value }));
 const LIMIT_BY = ['subscription', 'key', 'ip'].map((value) => ({ value, label: value }));
 const FIELDS = Object.keys(ZCreateRouteRequest.shape);
-
-const numberInput = (field: ControllerRenderProps<FieldValues, string>, props: { min?: number; placeholder?: string } = {}) => (
-  <Input type="number" inputMode="numeric" {...props} name={field.name} ref={field.ref} onBlur={field.onBlur} value={field.value === undefined ? '' : String(field.value)} onChange={(event) => field.onChange(event.target.value === '' ? undefined : Number(event.target.value))} />
-);
-const switchInput = (field: ControllerRenderProps<FieldValues, string>) => <Switch checked={Boolean(field.value)} onCheckedChange={field.onChange} />;
+/** The route schema plus the check of an aggregate's {params.NAME} against the route's path, which the server makes too. */
+const ZRouteForm = ZCreateRouteRequest.superRefine((route, ctx) => checkRouteBackend(route, ctx, []));
 
 function defaultsOf(route?: TRouteResource) {
   if (!route) return { path: '/', methods: ['GET'], auth: 'key', weight: 1, allowQueryKey: false, stripBasePath: true, maxBodyBytes: 10 * 1024 * 1024, limitBy: 'subscription', validateRequest: false };
   return { path: route.path, methods: route.methods, auth: route.auth, weight: route.weight, allowQueryKey: route.allowQueryKey, stripBasePath: route.stripBasePath, ...(route.rewrite ? { rewrite: route.rewrite } : {}), ...route.policies };
 }
 
-/** What the form emptied (a cache TTL, a rewrite) is sent as null, which removes it from the route. */
+/** What the form emptied (a cache TTL, a rewrite, a backend set back to proxy) is sent as null, which removes it from the route. */
 function clearedFields(route: TRouteResource, values: Record<string, unknown>): Record<string, null> {
   return Object.fromEntries(Object.keys(defaultsOf(route)).filter((name) => values[name] === undefined).map((name) => [name, null]));
 }
@@ -30,9 +28,9 @@ function clearedFields(route: TRouteResource, values: Record<string, unknown>): 
 /** Add or edit a route; the form validates with the route schema the gateway compiles, policies included. */
 export function RouteFormDialog({ apiSlug, route, trigger }: { apiSlug: string; route?: TRouteResource; trigger?: ReactNode }) {
   const [open, setOpen] = useState(false);
-  const form = useZodForm(ZCreateRouteRequest, { defaultValues: defaultsOf(route) as never });
+  const form = useZodForm(ZRouteForm, { defaultValues: defaultsOf(route) as never });
   async function onSubmit(values: typeof ZCreateRouteRequest._zod.output) {
-    const result = route ? await updateRouteAction({ ...clearedFields(route, values), ...values, apiSlug, routeId: route.id }) : await createRouteAction({ ...values, apiSlug });
+    const result = route ? await updateRouteAction({ ...values, ...clearedFields(route, values), apiSlug, routeId: route.id }) : await createRouteAction({ ...values, apiSlug });
     const saved = actionData(result, { setError: form.setError, fields: FIELDS });
     if (!saved) return;
     toast.success(`${route ? 'Saved' : 'Added'} ${saved.key}`);
@@ -75,7 +73,7 @@ export function RouteFormDialog({ apiSlug, route, trigger }: { apiSlug: string; 
         </FormField>
         <FormField name="weight" label="Weight" description="Units counted per call.">{(field) => numberInput(field as never, { min: 0 })}</FormField>
         <FormField name="rewrite" label="Rewrite to" description="Upstream path template (optional).">
-          {(field) => <Input {...field} value={(field.value as string | undefined) ?? ''} onChange={(event) => field.onChange(event.target.value === '' ? undefined : event.target.value)} />}
+          {(field) => optionalTextInput(field as never)}
         </FormField>
         <FormField name="timeoutMs" label="Timeout (ms)" description="Overrides the upstream's timeout.">{(field) => numberInput(field as never, { min: 1, placeholder: 'upstream default' })}</FormField>
         <FormField name="maxBodyBytes" label="Max body (bytes)">{(field) => numberInput(field as never, { min: 0 })}</FormField>
@@ -91,6 +89,7 @@ export function RouteFormDialog({ apiSlug, route, trigger }: { apiSlug: string; 
         <FormField name="stripBasePath" label="Strip base path">{(field) => switchInput(field as never)}</FormField>
         <FormField name="validateRequest" label="Validate requests against the OpenAPI document">{(field) => switchInput(field as never)}</FormField>
         <FormField name="allowQueryKey" label="Accept the key in the query string">{(field) => switchInput(field as never)}</FormField>
+        <BackendSection />
         <div className="flex justify-end sm:col-span-2">
           <Button type="submit" loading={form.formState.isSubmitting}>
             {route ? 'Save route' : 'Add route'}

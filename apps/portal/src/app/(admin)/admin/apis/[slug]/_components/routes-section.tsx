@@ -5,7 +5,20 @@ import { Badge, Button, Card, ConfirmDialog, EmptyState, toast } from '@tollgate
 import { Pencil, Trash2 } from 'lucide-react';
 import { deleteRouteAction } from '../../actions';
 import { actionData } from '../../_components/action-result';
+import { BACKEND_BADGES } from './backend/backend-kinds';
 import { RouteFormDialog } from './route-form-dialog';
+
+/** What answers the route when it is not the upstream proxied: aggregate, XML, SOAP or gRPC. */
+function BackendBadge({ route }: { route: TRouteResource }) {
+  const kind = (route.policies.backend as { kind?: string } | undefined)?.kind;
+  if (!kind || !(kind in BACKEND_BADGES)) return null;
+  return (
+    <Badge className="ml-2">
+      <span className="sr-only">backend </span>
+      {BACKEND_BADGES[kind as keyof typeof BACKEND_BADGES]}
+    </Badge>
+  );
+}
 
 function policySummary(route: TRouteResource): string {
   const policies = route.policies as { timeoutMs?: number; cache?: { ttlSeconds: number }; limitBy?: string; validateRequest?: boolean };
@@ -62,7 +75,10 @@ export function RoutesSection({ apiSlug, basePath, routes }: { apiSlug: string; 
                       ))}
                     </span>
                   </td>
-                  <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{route.path}</td>
+                  <td className="whitespace-nowrap px-3 py-2">
+                    <span className="font-mono text-xs">{route.path}</span>
+                    <BackendBadge route={route} />
+                  </td>
                   <td className="px-3 py-2">{route.auth}</td>
                   <td className="px-3 py-2 tabular-nums">{route.weight}</td>
                   <td className="px-3 py-2 text-muted-foreground">{policySummary(route)}</td>
