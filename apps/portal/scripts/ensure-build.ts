@@ -1,7 +1,7 @@
 // Builds the portal with `next build` when no production build exists or its sources are newer.
 // One build at a time per checkout: a lock directory guards concurrent starts and test runs.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -108,6 +108,8 @@ export async function ensureBuild(options: { env?: NodeJS.ProcessEnv; quiet?: bo
     log(`portal: building with next build: ${reason}; this takes a few minutes`);
     const started = Date.now();
     await runNextBuild(options.env ?? process.env, options.quiet ?? false);
+    // The build holds the sources as they were when it started: a file saved while it ran is newer than it.
+    utimesSync(BUILD_ID, started / 1000, started / 1000);
     const took = Date.now() - started;
     log(`portal: build finished in ${Math.round(took / 1000)}s`);
     return took;
