@@ -65,6 +65,14 @@ export function splitVersionRefs(split: TTrafficSplit): { path: (string | number
   ];
 }
 
+/** The places a split names a version no target serves (paths relative to the split). */
+export function unknownSplitVersions(targets: readonly { version?: string | null | undefined }[], split: TTrafficSplit): { path: (string | number)[]; message: string }[] {
+  const known = new Set(targets.flatMap((target) => (target.version == null ? [] : [target.version])));
+  return splitVersionRefs(split)
+    .filter((ref) => !known.has(ref.name))
+    .map((ref) => ({ path: ref.path, message: `unknown version "${ref.name}": no target names it` }));
+}
+
 /**
  * Checks that every version a split names has targets (refused otherwise, at the field
  * that names it) and that every target of a split upstream names a version.
@@ -77,10 +85,7 @@ export function checkSplitVersions(
   targetsPath: (string | number)[] | null,
 ): void {
   if (split === undefined) return;
-  const known = new Set(targets.flatMap((target) => (target.version === undefined ? [] : [target.version])));
-  for (const ref of splitVersionRefs(split)) {
-    if (!known.has(ref.name)) ctx.addIssue({ code: 'custom', path: [...splitPath, ...ref.path], message: `unknown version "${ref.name}": no target names it` });
-  }
+  for (const issue of unknownSplitVersions(targets, split)) ctx.addIssue({ code: 'custom', path: [...splitPath, ...issue.path], message: issue.message });
   if (targetsPath === null) return;
   targets.forEach((target, index) => {
     if (target.version === undefined) ctx.addIssue({ code: 'custom', path: [...targetsPath, index, 'version'], message: 'is required when the upstream splits traffic' });

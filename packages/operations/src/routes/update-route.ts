@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { defineOperation } from '../core/define-operation';
 import { findRouteOrThrow } from './find-route-or-throw';
 import { checkRouteBackend } from './check-route-backend';
+import { checkRouteSplit } from './check-route-split';
 import { checkRouteKey, routeData } from './route-data';
 import { toRouteResource } from './to-route-resource';
 
@@ -21,6 +22,7 @@ export const updateRoute = defineOperation({
     const merged = ZCreateRouteRequest.safeParse(mergePatch(current, changes));
     if (!merged.success) throw new TollgateError('invalid_params', { invalidParams: toInvalidParams(merged.error) });
     await checkRouteBackend(tx, merged.data);
+    await checkRouteSplit(tx, api.id, merged.data.split);
     const data = routeData(merged.data);
     await checkRouteKey(tx, api.id, data.key, route.id);
     const after = toRouteResource(await tx.route.update({ where: { id: route.id }, data }));

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CLI_PRINCIPAL } from '../core/principal';
 import { runOperation } from '../core/run-operation';
 import { applyConfigFile, exportConfigFile } from '../config';
+import { createRoute, updateRoute } from '../routes';
 import { getUpstream, updateUpstream } from './index';
 
 const t = useTestDatabase();
@@ -63,5 +64,19 @@ describe('traffic split through apply, export and the admin API', () => {
     });
     await runOperation(t.db, CLI_PRINCIPAL, updateUpstream, { apiSlug: 'shop', targets: [{ url: 'http://127.0.0.1:4010' }] });
     expect((await t.db.upstream.findFirstOrThrow()).settings).not.toHaveProperty('split');
+  });
+
+  it("refuses a route's own split naming a version the API's targets do not serve, on create and on update", async () => {
+    await runOperation(t.db, CLI_PRINCIPAL, updateUpstream, { apiSlug: 'shop', targets });
+    await expect(runOperation(t.db, CLI_PRINCIPAL, createRoute, { apiSlug: 'shop', path: '/beta', split: { weights: { stable: 50, beta: 50 } } })).rejects.toMatchObject({
+      code: 'invalid_params',
+      invalidParams: [{ name: 'split.weights.beta', reason: 'unknown version "beta": no target names it' }],
+    });
+    const route = await runOperation(t.db, CLI_PRINCIPAL, createRoute, { apiSlug: 'shop', path: '/canary-only', split: { weights: { canary: 100 } } });
+    expect(route.policies.split).toMatchObject({ weights: { canary: 100 } });
+    await expect(runOperation(t.db, CLI_PRINCIPAL, updateRoute, { apiSlug: 'shop', routeId: route.id, split: { weights: { canary: 100 }, rules: [{ header: 'x-beta', version: 'beta' }] } })).rejects.toMatchObject({
+      invalidParams: [{ name: 'split.rules[0].version' }],
+    });
+    expect((await t.db.route.findUniqueOrThrow({ where: { id: route.id } })).policies).toMatchObject({ split: { weights: { canary: 100 }, rules: [] } });
   });
 });
