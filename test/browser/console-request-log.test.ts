@@ -149,10 +149,10 @@ describe.skipIf(!chromiumAvailable())('the console request log in a browser', ()
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download CSV of these filters' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^request-log-\d{8}T\d{4}-\d{8}T\d{4}\.csv$/);
     const lines = readFileSync((await download.path())!, 'utf8').trimEnd().split('\r\n');
-    expect(lines[0]).toBe('time,id,method,path,status,outcome,latencyMs,bytesIn,bytesOut,units,count,apiSlug,routeKey,appSlug,keyPrefix,clientIp,gatewayId');
+    expect(lines[0]).toBe('time,id,method,path,status,outcome,latencyMs,bytesIn,bytesOut,units,count,apiSlug,routeKey,appSlug,keyPrefix,clientIp,gatewayId,upstreamVersion');
     const expected = seeded.filter((entry) => entry.app === 'acme-app' && entry.status >= 400 && entry.status < 500);
     expect(lines.slice(1).map((line) => line.split(',')[1])).toEqual(expected.map((entry) => entry.id));
-    expect(lines[1]).toBe(`${expected[0]!.time},${expected[0]!.id},GET,/weather/forecast/atlantis,404,clientError,12,0,90,1,1,weather,GET /forecast/{city},acme-app,tg_test_acme,203.0.113.7,gw-eu-1`);
+    expect(lines[1]).toBe(`${expected[0]!.time},${expected[0]!.id},GET,/weather/forecast/atlantis,404,clientError,12,0,90,1,1,weather,GET /forecast/{city},acme-app,tg_test_acme,203.0.113.7,gw-eu-1,`);
     const bad = await page.request.get(`${portal.url}/admin/request-log/export.csv?status=4x`);
     expect(bad.status()).toBe(400);
     expect(await bad.json()).toMatchObject({ code: 'invalid_params', invalid_params: [{ name: 'status' }] });

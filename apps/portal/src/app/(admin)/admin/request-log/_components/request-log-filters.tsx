@@ -51,7 +51,7 @@ export function RequestLogFilters() {
       <FormField name="api" label="API">
         {(field) => <Input {...field} placeholder="API slug" />}
       </FormField>
-      <FormField name="upstreamVersion" label="Upstream version">
+      <FormField name="upstreamVersion" label="Upstream version" className="col-span-2 lg:col-span-1">
         {(field) => <Input {...field} placeholder="e.g. canary" />}
       </FormField>
       <FormField name="route" label="Route" className="col-span-2">
