@@ -10,11 +10,11 @@ import { CLI_PRINCIPAL, getAnalytics, runOperation, type AnalyticsReport } from 
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flushUsageEvents, type UsageEventInput } from '../support/flush-usage-events';
-import { type ConsoleSession, openConsoleSession, seriousViolations, shot } from './console-page';
+import { type ConsoleSession, openConsoleSession, shot } from './console-page';
+import { problemsInEveryLook } from './every-look';
 import { chromiumAvailable } from './launch-chromium';
 
 const ADMIN = { email: 'ana@example.com', password: 'console analytics password 1' };
-const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 const MINUTE = 60_000;
 
@@ -204,26 +204,15 @@ describe.skipIf(!chromiumAvailable())('the console analytics in a browser', () =
 
   it('has no serious accessibility violations and fits a phone; screenshots light and dark, desktop and 390 px', async () => {
     const state = await session!.desktop.storageState();
-    const found: string[] = [];
-    for (const scheme of ['light', 'dark'] as const) {
-      for (const [size, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
-        const context = await session!.browser.newContext({ viewport, bypassCSP: true, colorScheme: scheme, storageState: state });
-        await context.addInitScript((theme) => localStorage.setItem('theme', theme), scheme);
-        const view = await context.newPage();
-        for (const [name, path] of [['overview', '/admin/usage?range=24h'], ['api', '/admin/usage/apis/weather?range=1h'], ['empty', '/admin/usage/apps/acme-app?range=15m&status=1xx']] as const) {
-          await view.goto(`${url}${path}`);
-          await view.getByRole('heading', { level: 1 }).waitFor();
-          await view.locator('[data-figure="Requests"]').waitFor();
-          found.push(...(await seriousViolations(view)).map((violation) => `${name} ${scheme} ${size}: ${violation}`));
-          if (size === 'phone') {
-            const width = await view.evaluate(() => document.documentElement.scrollWidth);
-            if (width > PHONE.width) found.push(`${name} ${scheme}: the page is ${width}px wide at a 390px phone`);
-          }
-          await shot(view, `console-analytics-${name}-${scheme}-${size}`);
-        }
-        await context.close();
+    const found = await problemsInEveryLook(session!.browser, { desktop: DESKTOP, storageState: state }, async ({ page: view, check, shot }) => {
+      for (const [name, path] of [['overview', '/admin/usage?range=24h'], ['api', '/admin/usage/apis/weather?range=1h'], ['empty', '/admin/usage/apps/acme-app?range=15m&status=1xx']] as const) {
+        await view.goto(`${url}${path}`);
+        await view.getByRole('heading', { level: 1 }).waitFor();
+        await view.locator('[data-figure="Requests"]').waitFor();
+        await check(name);
+        await shot(`console-analytics-${name}`);
       }
-    }
+    });
     expect(found).toEqual([]);
   }, 300_000);
 });
