@@ -15,7 +15,7 @@ import type { BrowserContext, Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startTestGateway } from '../../apps/gateway/src/testing/test-gateway';
 import type { RunningPortal } from '../support/portal';
-import { type ConsoleSession, openConsoleSession, SCREENSHOTS, shot } from './console-page';
+import { type ConsoleSession, openConsoleSession, openDialog, SCREENSHOTS, shot } from './console-page';
 import { problemsInEveryLook } from './every-look';
 import { chromiumAvailable } from './launch-chromium';
 
@@ -158,6 +158,44 @@ describe.skipIf(!chromiumAvailable())('console: traffic split of an API', () => 
     await page.reload();
     await form.getByRole('switch', { name: 'Split traffic by version', checked: false }).waitFor();
   }, 60_000);
+
+  it("gives a route its own split: a version no target serves is refused on its row, canary-only is saved, the gateway follows it, and turning it off removes it", async () => {
+    const routeSplit = async () => ((await t.db.route.findFirstOrThrow({ where: { path: '/now' } })).policies as { split?: unknown }).split;
+    const gateway = await startTestGateway(t.url, { GATEWAY_HEARTBEAT_MS: 60_000 });
+    try {
+      await page.goto(`${portal.url}/admin/apis/weather`);
+      let dialog = await openDialog(page, 'Edit GET /now', 'Edit GET /now');
+      await dialog.getByRole('switch', { name: 'Split traffic by version' }).click();
+      expect(await dialog.getByLabel('Share 1 version').inputValue()).toBe('stable');
+      await dialog.getByLabel('Share 2 version').fill('beta');
+      await dialog.getByRole('button', { name: 'Save route' }).click();
+      await dialog.getByText('unknown version "beta": no target names it').waitFor();
+      expect(await dialog.getByLabel('Share 2 version').getAttribute('aria-invalid')).toBe('true');
+      expect(await routeSplit()).toBeUndefined();
+
+      await dialog.getByLabel('Share 2 version').fill('canary');
+      await dialog.getByLabel('Share 1 percent').fill('0');
+      await dialog.getByLabel('Share 2 percent').fill('100');
+      await shot(page, 'console-route-split-light-desktop');
+      await dialog.getByRole('button', { name: 'Save route' }).click();
+      await page.getByText('Saved GET /now').waitFor();
+      expect(await routeSplit()).toEqual({ weights: { stable: 0, canary: 100 }, rules: [], sticky: 'consumer' });
+      await eventually(async () => {
+        for (let index = 0; index < 4; index += 1) expect(await (await fetch(`${gateway.url}/weather/now`, { headers: { authorization: `Bearer ${partnerKey}` } })).text()).toBe('canary');
+      }, 20_000);
+
+      await page.reload();
+      dialog = await openDialog(page, 'Edit GET /now', 'Edit GET /now');
+      expect(await dialog.getByLabel('Share 1 version').inputValue()).toBe('canary');
+      expect(await dialog.getByLabel('Share 1 percent').inputValue()).toBe('100');
+      await dialog.getByRole('switch', { name: 'Split traffic by version' }).click();
+      await dialog.getByRole('button', { name: 'Save route' }).click();
+      await page.getByText('Saved GET /now').first().waitFor();
+      await eventually(async () => expect(await routeSplit()).toBeUndefined(), 10_000);
+    } finally {
+      await gateway.close();
+    }
+  }, 120_000);
 
   it('has no serious accessibility violations and fits a phone; screenshots light and dark, desktop and phone', async () => {
     await t.db.upstream.updateMany({ data: { settings: { split: { weights: { stable: 95, canary: 5 }, rules: [{ plans: ['partner'], version: 'canary' }, { header: 'X-Release' }], sticky: 'consumer' } } } });

@@ -64,7 +64,7 @@ export default async function AdminApiPage({ params }: Props) {
       <Card title="Settings" description="What the portal shows and where the gateway serves it.">
         <ApiEditForm api={api} />
       </Card>
-      <RoutesSection apiSlug={api.slug} basePath={api.basePath} routes={routes} />
+      <RoutesSection apiSlug={api.slug} basePath={api.basePath} routes={routes} versions={[...new Set(upstream?.targets.flatMap((target) => (target.version ? [target.version] : [])) ?? [])]} />
       <Card title="Upstream" description="Where the gateway forwards requests, and how it spreads them across targets.">
         <div className="grid gap-6 [&>*]:min-w-0">
           <UpstreamForm apiSlug={api.slug} upstream={upstream} />

@@ -1,6 +1,6 @@
 'use client';
 
-import { checkRouteBackend, ZCreateRouteRequest, ZHttpMethod, type TRouteResource } from '@tollgate/contracts';
+import { ZHttpMethod, type TRouteResource } from '@tollgate/contracts';
 import { Button, Checkbox, Dialog, Form, FormField, Select, toast, useZodForm } from '@tollgate/ui';
 import { Plus } from 'lucide-react';
 import { useState, type ReactNode } from 'react';
@@ -8,34 +8,30 @@ import { createRouteAction, updateRouteAction } from '../../actions';
 import { actionData } from '../../_components/action-result';
 import { BackendSection } from './backend/backend-section';
 import { numberInput, optionalTextInput, switchInput } from './field-controls';
+import { routeFormFieldName, routeFormValues, ZRouteFormValues, type TRouteFormValues } from './route-form-values';
+import { RouteSplitSection } from './route-split-section';
 
 const AUTH = ['key', 'jwt', 'key-or-jwt', 'none'].map((value) => ({ value, label: value }));
 const LIMIT_BY = ['subscription', 'key', 'ip'].map((value) => ({ value, label: value }));
-const FIELDS = Object.keys(ZCreateRouteRequest.shape);
-/** The route schema plus the check of an aggregate's {params.NAME} against the route's path, which the server makes too. */
-const ZRouteForm = ZCreateRouteRequest.superRefine((route, ctx) => checkRouteBackend(route, ctx, []));
+const FIELDS = Object.keys(ZRouteFormValues.in.shape);
 
-function defaultsOf(route?: TRouteResource) {
-  if (!route) return { path: '/', methods: ['GET'], auth: 'key', weight: 1, allowQueryKey: false, stripBasePath: true, maxBodyBytes: 10 * 1024 * 1024, limitBy: 'subscription', validateRequest: false };
-  return { path: route.path, methods: route.methods, auth: route.auth, weight: route.weight, allowQueryKey: route.allowQueryKey, stripBasePath: route.stripBasePath, ...(route.rewrite ? { rewrite: route.rewrite } : {}), ...route.policies };
-}
-
-/** What the form emptied (a cache TTL, a rewrite, a backend set back to proxy) is sent as null, which removes it from the route. */
+/** What the form emptied (a cache TTL, a rewrite, a backend set back to proxy, a split turned off) is sent as null, which removes it from the route. */
 function clearedFields(route: TRouteResource, values: Record<string, unknown>): Record<string, null> {
-  return Object.fromEntries(Object.keys(defaultsOf(route)).filter((name) => values[name] === undefined).map((name) => [name, null]));
+  return Object.fromEntries(Object.keys(routeFormValues(route)).filter((name) => values[name] === undefined).map((name) => [name, null]));
 }
 
 /** Add or edit a route; the form validates with the route schema the gateway compiles, policies included. */
-export function RouteFormDialog({ apiSlug, route, trigger }: { apiSlug: string; route?: TRouteResource; trigger?: ReactNode }) {
+export function RouteFormDialog({ apiSlug, route, versions, trigger }: { apiSlug: string; route?: TRouteResource; versions: readonly string[]; trigger?: ReactNode }) {
   const [open, setOpen] = useState(false);
-  const form = useZodForm(ZRouteForm, { defaultValues: defaultsOf(route) as never });
-  async function onSubmit(values: typeof ZCreateRouteRequest._zod.output) {
+  const form = useZodForm(ZRouteFormValues, { defaultValues: routeFormValues(route) as never });
+  async function onSubmit(values: typeof ZRouteFormValues._zod.output) {
+    const rows = form.getValues() as TRouteFormValues;
     const result = route ? await updateRouteAction({ ...values, ...clearedFields(route, values), apiSlug, routeId: route.id }) : await createRouteAction({ ...values, apiSlug });
-    const saved = actionData(result, { setError: form.setError, fields: FIELDS });
+    const saved = actionData(result, { setError: form.setError, fields: FIELDS, rename: (name) => routeFormFieldName(name, rows) });
     if (!saved) return;
     toast.success(`${route ? 'Saved' : 'Added'} ${saved.key}`);
     setOpen(false);
-    if (!route) form.reset(defaultsOf() as never);
+    if (!route) form.reset(routeFormValues() as never);
   }
   return (
     <Dialog
@@ -90,6 +86,7 @@ export function RouteFormDialog({ apiSlug, route, trigger }: { apiSlug: string; 
         <FormField name="validateRequest" label="Validate requests against the OpenAPI document">{(field) => switchInput(field as never)}</FormField>
         <FormField name="allowQueryKey" label="Accept the key in the query string">{(field) => switchInput(field as never)}</FormField>
         <BackendSection />
+        <RouteSplitSection versions={versions} />
         <div className="flex justify-end sm:col-span-2">
           <Button type="submit" loading={form.formState.isSubmitting}>
             {route ? 'Save route' : 'Add route'}

@@ -40,9 +40,10 @@ function byPathThenMethod(a: TRouteResource, b: TRouteResource): number {
   return a.path.localeCompare(b.path) || methodRank(a) - methodRank(b);
 }
 
-export function RoutesSection({ apiSlug, basePath, routes }: { apiSlug: string; basePath: string; routes: TRouteResource[] }) {
+/** `versions`: the upstream versions the API's targets name, offered in a route's own split. */
+export function RoutesSection({ apiSlug, basePath, routes, versions }: { apiSlug: string; basePath: string; routes: TRouteResource[]; versions: readonly string[] }) {
   return (
-    <Card title="Routes" description={`Paths after ${basePath}, each with its methods, authentication, weight and policies.`} actions={<RouteFormDialog apiSlug={apiSlug} />}>
+    <Card title="Routes" description={`Paths after ${basePath}, each with its methods, authentication, weight and policies.`} actions={<RouteFormDialog apiSlug={apiSlug} versions={versions} />}>
       {routes.length === 0 ? (
         <EmptyState title="No routes yet">Add a route, or import an OpenAPI document to create one per path and method.</EmptyState>
       ) : (
@@ -87,6 +88,7 @@ export function RoutesSection({ apiSlug, basePath, routes }: { apiSlug: string; 
                       <RouteFormDialog
                         apiSlug={apiSlug}
                         route={route}
+                        versions={versions}
                         trigger={
                           <Button variant="ghost" size="icon" className="size-8" aria-label={`Edit ${route.key}`}>
                             <Pencil aria-hidden="true" />

@@ -1,0 +1,54 @@
+// The route form's values: the route's fields as the contract has them, except its own traffic
+// split, held as the split editor's rows. Checked by ZCreateRouteRequest (the schema the save
+// actions and the admin API use) with the aggregate's placeholders checked against the path; a
+// split's issues are shown on the rows' fields.
+import { checkRouteBackend, ZCreateRouteRequest, type TRouteResource, type TTrafficSplit } from '@tollgate/contracts';
+import { toFieldPath } from '@tollgate/ui';
+import { z } from 'zod';
+import { checkSplitRows, splitFieldPath, splitFormValues, splitIssueMessage, toTrafficSplit, ZSplitFormValues, type TSplitFormValues } from './split-form-values';
+
+/** The route schema plus the check of an aggregate's {params.NAME} against the route's path, which the server makes too. */
+const ZRoute = ZCreateRouteRequest.superRefine((route, ctx) => checkRouteBackend(route, ctx, []));
+const ZRouteFormRows = ZCreateRouteRequest.omit({ split: true }).extend({ split: ZSplitFormValues.optional() });
+export type TRouteFormValues = z.input<typeof ZRouteFormRows>;
+
+/** The form's field for a path of the route (the contract's, or a server error's name). */
+function formFieldPath(path: readonly PropertyKey[], split: TSplitFormValues | undefined, onValue: boolean): (string | number)[] {
+  const [head, ...rest] = path.map((part) => (typeof part === 'symbol' ? '' : part));
+  return head === 'split' ? ['split', ...splitFieldPath(rest, split, onValue)] : [head ?? '', ...rest];
+}
+
+/** The form's schema: the route with split rows in, the route the save actions take out. */
+export const ZRouteFormValues = ZRouteFormRows.transform((values, ctx) => {
+  if (values.split) checkSplitRows(values.split, ctx, ['split']);
+  const parsed = ZRoute.safeParse({ ...values, split: values.split ? toTrafficSplit(values.split) : undefined });
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) {
+    // A weight's key is its version; anything else wrong with a weight is its percent.
+    const onValue = issue.code !== 'invalid_key' && issue.code !== 'custom';
+    ctx.addIssue({ code: 'custom', path: formFieldPath(issue.path, values.split, onValue), message: splitIssueMessage(issue) });
+  }
+  return z.NEVER;
+});
+
+/** A field the server named (`split.weights.beta`, `backend.calls[1].upstream`), as the form names it. */
+export function routeFormFieldName(name: string, values: TRouteFormValues): string {
+  return formFieldPath(toFieldPath(name).split('.'), values.split, false).join('.');
+}
+
+export function routeFormValues(route?: TRouteResource): TRouteFormValues {
+  if (!route) return { path: '/', methods: ['GET'], auth: 'key', weight: 1, allowQueryKey: false, stripBasePath: true, maxBodyBytes: 10 * 1024 * 1024, limitBy: 'subscription', validateRequest: false };
+  // A read route's policies are stored JSON the route schema wrote: they fit the form's fields.
+  const { split, ...policies } = route.policies as { split?: TTrafficSplit };
+  return {
+    path: route.path,
+    methods: route.methods as TRouteFormValues['methods'],
+    auth: route.auth,
+    weight: route.weight,
+    allowQueryKey: route.allowQueryKey,
+    stripBasePath: route.stripBasePath,
+    ...(route.rewrite ? { rewrite: route.rewrite } : {}),
+    ...policies,
+    ...(split ? { split: splitFormValues(split) } : {}),
+  };
+}
