@@ -10,16 +10,11 @@ import { createDb } from '@tollgate/db';
 import { CLI_PRINCIPAL, createRoute, runOperation } from '@tollgate/operations';
 import { HAS_WRK } from './lib/load';
 import { closedRounds } from './lib/measure';
-import { parseOptions } from './lib/options';
+import { sideBySideOptions } from './lib/options';
 import { BENCH_PATH, prepareTollgate, startTollgate, type RunningTollgate } from './lib/tollgate';
 import { LOAD_CPU, nodeServer, PROXY_CPU, type Variant } from './lib/variants';
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? Number(args.splice(at, 2)[1]) || fallback : fallback;
-};
-const options = { ...parseOptions(['--quick'], HAS_WRK), rounds: option('rounds', 3), roundSeconds: option('seconds', 4), warmupSeconds: 3 };
+const options = sideBySideOptions(HAS_WRK);
 const AGGREGATE_PATH = '/bench/overview/42';
 
 const upstream = await nodeServer('upstream', 'upstream.ts', [], LOAD_CPU);

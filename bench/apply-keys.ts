@@ -10,14 +10,10 @@ import { ZConfigFile } from '@tollgate/contracts';
 import { createDb } from '@tollgate/db';
 import { applyMigrations, dropDatabase, ensureDatabase } from '@tollgate/db/migrate';
 import { CLI_PRINCIPAL, applyConfigFile } from '@tollgate/operations';
+import { numberArg } from './lib/options';
 
-const args = process.argv.slice(2);
-const flag = (name: string, fallback: number) => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 && Number(args[at + 1]) > 0 ? Math.floor(Number(args[at + 1])) : fallback;
-};
-const KEYS = flag('keys', 100_000);
-const APPS = flag('apps', 1_000);
+const KEYS = Math.floor(numberArg('keys', 100_000));
+const APPS = Math.floor(numberArg('apps', 1_000));
 const TARGET_SECONDS = 60;
 const BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
 

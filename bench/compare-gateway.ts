@@ -8,16 +8,12 @@
 // Each variant argument is a `;`-separated list of NAME=value for that gateway ('' = as configured).
 import { HAS_WRK } from './lib/load';
 import { closedRounds } from './lib/measure';
-import { parseOptions } from './lib/options';
+import { sideBySideOptions } from './lib/options';
 import { BENCH_PATH, prepareTollgate, startTollgate, type RunningTollgate } from './lib/tollgate';
 import { LOAD_CPU, nodeServer, PROXY_CPU, type Variant } from './lib/variants';
 
 const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? Number(args.splice(at, 2)[1]) || fallback : fallback;
-};
-const options = { ...parseOptions(['--quick'], HAS_WRK), rounds: option('rounds', 3), roundSeconds: option('seconds', 4), warmupSeconds: 3 };
+const options = sideBySideOptions(HAS_WRK);
 const specs = args.length > 0 ? args : [''];
 
 const upstream = await nodeServer('upstream', 'upstream.ts', [], LOAD_CPU);

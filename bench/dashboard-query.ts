@@ -17,20 +17,19 @@ import { analyticsWindow, CLI_PRINCIPAL, listRequestLog, readAnalytics, resolveA
 import type { TAnalyticsFilter } from '@tollgate/contracts';
 import { applyMigrations, dropDatabase, ensureDatabase } from '@tollgate/db/migrate';
 import { LATENCY_BUCKET_BOUNDS_MS, LATENCY_BUCKET_COUNT, latencyQuantile } from '@tollgate/domain';
+import { numberArg } from './lib/options';
 
 const args = process.argv.slice(2);
-const flag = (name: string) => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 && Number(args[at + 1]) > 0 ? Math.floor(Number(args[at + 1])) : undefined;
-};
-const requested = flag('requests') ?? 100_000_000;
-const runCount = flag('runs') ?? 5;
+const requested = Math.floor(numberArg('requests', 100_000_000));
+const runCount = Math.floor(numberArg('runs', 5));
+/** 0 when not given: the seed's database name then carries no day count. */
+const givenDays = Math.floor(numberArg('days', 0));
 const fresh = args.includes('--fresh');
 /** Quick benchmark runs: measure only when the seed is already there, never spend minutes seeding. */
 const ifSeeded = args.includes('--if-seeded');
 const server = new URL(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres');
 // One database per size, so quick and full runs each keep their own seed.
-server.pathname = `/tollgate_bench_dashboard_${requested}${flag('days') ? `_${flag('days')}d` : ''}`;
+server.pathname = `/tollgate_bench_dashboard_${requested}${givenDays ? `_${givenDays}d` : ''}`;
 const url = server.toString();
 
 /** Bumped whenever the seed's shape changes, so an older seed is not reused. */
@@ -38,7 +37,7 @@ const SEED_VERSION = 2;
 /** What every dashboard query and the request log search must answer within, on a 2-core machine. */
 const TARGET_MS = 300;
 /** Days of traffic seeded (30 by default: what a 30-day dashboard reads; fewer for a quick check of the script). */
-const DAYS = flag('days') ?? 30;
+const DAYS = givenDays || 30;
 const MINUTES = DAYS * 1440;
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;

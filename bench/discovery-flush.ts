@@ -11,15 +11,11 @@ import { ZConfigFile } from '@tollgate/contracts';
 import { applyConfig, createDb } from '@tollgate/db';
 import { applyMigrations, dropDatabase, ensureDatabase } from '@tollgate/db/migrate';
 import { CatalogCache, recordObservations, type DiscoveryObservation } from '@tollgate/operations';
+import { numberArg } from './lib/options';
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 && Number(args[at + 1]) > 0 ? Math.floor(Number(args[at + 1])) : fallback;
-};
-const API_COUNT = option('apis', 30);
-const ROLLUP_ROWS = option('rollups', 300_000);
-const RUNS = option('runs', 20);
+const API_COUNT = Math.floor(numberArg('apis', 30));
+const ROLLUP_ROWS = Math.floor(numberArg('rollups', 300_000));
+const RUNS = Math.floor(numberArg('runs', 20));
 const server = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const url = Object.assign(new URL(server), { pathname: '/tollgate_bench_discovery_flush' }).toString();
 

@@ -12,18 +12,13 @@ import { createDb } from '@tollgate/db';
 import { Pool } from 'undici';
 import { HAS_WRK } from './lib/load';
 import { closedRounds } from './lib/measure';
-import { parseOptions } from './lib/options';
+import { numberArg, sideBySideOptions } from './lib/options';
 import { cpuMicros, processTree } from './lib/proc-stats';
 import { BENCH_PATH, prepareTollgate, scrapeCounter, startTollgate, type RunningTollgate } from './lib/tollgate';
 import { LOAD_CPU, nodeServer, PROXY_CPU, type Variant } from './lib/variants';
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? Number(args.splice(at, 2)[1]) || fallback : fallback;
-};
-const options = { ...parseOptions(['--quick'], HAS_WRK), rounds: option('rounds', 3), roundSeconds: option('seconds', 4), warmupSeconds: 3 };
-const PATHS = option('paths', 100_000);
+const options = sideBySideOptions(HAS_WRK);
+const PATHS = numberArg('paths', 100_000);
 const CONCURRENCY = 32;
 
 /** Resident memory (VmRSS) of the processes now, in bytes. */

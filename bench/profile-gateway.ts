@@ -8,11 +8,10 @@ import { join, relative } from 'node:path';
 import { closedLoad, HAS_WRK } from './lib/load';
 import { BENCH_PATH, prepareTollgate, startTollgate } from './lib/tollgate';
 import { LOAD_CPU, nodeServer, PROXY_CPU } from './lib/variants';
+import { numberArg } from './lib/options';
 
-const args = process.argv.slice(2);
-const flag = (name: string, fallback: number) => Number(args[args.indexOf(`--${name}`) + 1] ?? 0) || fallback;
-const seconds = flag('seconds', 10);
-const top = flag('top', 30);
+const seconds = numberArg('seconds', 10);
+const top = numberArg('top', 30);
 
 interface ProfileNode {
   id: number;

@@ -15,10 +15,9 @@ import { LeaseLimiter } from '../apps/gateway/src/adapters/rate-limit/lease-limi
 import { ADMITTED, type LimitCheck } from '../apps/gateway/src/adapters/rate-limit/limit-check';
 import { RedisCounterStore } from '../apps/gateway/src/adapters/rate-limit/redis-counter-store';
 import { createRedis } from '../apps/gateway/src/adapters/redis/create-redis';
+import { numberArg } from './lib/options';
 
-const args = process.argv.slice(2);
-const flag = (name: string, fallback: number) => Number(args[args.indexOf(`--${name}`) + 1] ?? 0) || fallback;
-const maxLease = flag('max-lease', 1_000);
+const maxLease = numberArg('max-lease', 1_000);
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const log = pino({ level: 'silent' });
 const WINDOW_MS = 60_000;

@@ -6,11 +6,11 @@
 import type { HTTPMethod } from 'find-my-way';
 import { compileSnapshot } from '../apps/gateway/src/config/compile-snapshot';
 import { fixtureApi, fixtureRoute, fixtureSnapshot, testServices } from '../apps/gateway/src/testing/snapshot-fixture';
+import { numberArg } from './lib/options';
 
 const args = process.argv.slice(2);
-const flag = (name: string, fallback: number) => Number(args[args.indexOf(`--${name}`) + 1] ?? 0) || fallback;
-const largest = flag('routes', 10_000);
-const matches = flag('matches', 2_000_000);
+const largest = numberArg('routes', 10_000);
+const matches = numberArg('matches', 2_000_000);
 const ROUTES_PER_API = 50;
 const fmt = (value: number, digits = 0) => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 

@@ -11,20 +11,16 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HAS_WRK } from './lib/load';
 import { closedRounds } from './lib/measure';
-import { parseOptions } from './lib/options';
+import { sideBySideOptions } from './lib/options';
 import { BENCH_PATH, prepareTollgate, startTollgate, type RunningTollgate } from './lib/tollgate';
 import { LOAD_CPU, nodeServer, PROXY_CPU, type Variant } from './lib/variants';
 import type { Child } from './lib/child';
 
 const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? Number(args.splice(at, 2)[1]) || fallback : fallback;
-};
 const beforeAt = args.indexOf('--before');
 const before = beforeAt >= 0 ? args.splice(beforeAt, 2)[1] : undefined;
 const withTraceparent = args.includes('--traceparent');
-const options = { ...parseOptions(['--quick'], HAS_WRK), rounds: option('rounds', 5), roundSeconds: option('seconds', 5), warmupSeconds: 3 };
+const options = sideBySideOptions(HAS_WRK, { rounds: 5, seconds: 5 });
 
 /** An OTLP/HTTP collector that counts the spans it is sent (JSON) and keeps nothing. */
 async function startCollector(): Promise<{ url: string; spans: () => number; close: () => void }> {

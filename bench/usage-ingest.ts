@@ -21,6 +21,7 @@ import { SpoolUsageSink } from '../apps/gateway/src/adapters/usage-sink/usage-si
 import type { CompiledRoute } from '../apps/gateway/src/config/compiled-snapshot.types';
 import type { GatewayContext, Principal } from '../apps/gateway/src/pipeline/context';
 import { encodeUsageEvent } from '../apps/gateway/src/stages/record/usage-event';
+import { numberArg } from './lib/options';
 
 const TARGET_PER_SECOND = 50_000;
 /** The gateway's defaults (GATEWAY_USAGE_FLUSH_MS, GATEWAY_USAGE_BATCH_EVENTS) for the sustained run. */
@@ -28,13 +29,11 @@ const SUSTAINED_FLUSH_MS = 1_000;
 const SUSTAINED_BATCH_EVENTS = 20_000;
 const SLICE_MS = 10;
 
-const args = process.argv.slice(2);
-const flag = (name: string, fallback: number) => Number(args[args.indexOf(`--${name}`) + 1] ?? 0) || fallback;
-const eventCount = flag('events', 300_000);
-const batchEvents = flag('batch', 20_000);
-const keyCount = flag('keys', 200);
-const rate = flag('rate', TARGET_PER_SECOND);
-const seconds = flag('seconds', 10);
+const eventCount = numberArg('events', 300_000);
+const batchEvents = numberArg('batch', 20_000);
+const keyCount = numberArg('keys', 200);
+const rate = numberArg('rate', TARGET_PER_SECOND);
+const seconds = numberArg('seconds', 10);
 const server = new URL(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres');
 server.pathname = '/tollgate_bench_usage';
 const url = server.toString();

@@ -27,6 +27,18 @@ export const USAGE = `npm run bench -- [--quick | --smoke] [--no-scale] [--autoc
   --autocannon  use autocannon even when wrk is installed
   --access-log-variant   also run Tollgate with GATEWAY_ACCESS_LOG=0 (always in full runs)`;
 
+/** The positive number after `--NAME` on the command line, or `fallback`: every bench reads its own options with it. */
+export function numberArg(name: string, fallback: number, argv: readonly string[] = process.argv.slice(2)): number {
+  const at = argv.indexOf(`--${name}`);
+  const value = at >= 0 ? Number(argv[at + 1]) : Number.NaN;
+  return value > 0 ? value : fallback;
+}
+
+/** A side-by-side bench's load settings: the quick run's, with `--rounds` and `--seconds` of its own. */
+export function sideBySideOptions(hasWrk: boolean, defaults: { rounds: number; seconds: number } = { rounds: 3, seconds: 4 }): BenchOptions {
+  return { ...parseOptions(['--quick'], hasWrk), rounds: numberArg('rounds', defaults.rounds), roundSeconds: numberArg('seconds', defaults.seconds), warmupSeconds: 3 };
+}
+
 export function parseOptions(argv: string[], hasWrk: boolean): BenchOptions {
   if (argv.includes('--help')) {
     console.log(USAGE);
