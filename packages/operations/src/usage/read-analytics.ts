@@ -4,17 +4,10 @@ import { analyticsWhere, type AnalyticsFilter } from './analytics-filter';
 import { readBreakdown, type AnalyticsBreakdown } from './analytics-top';
 import { TotalsBuilder, type AnalyticsTotals, type OutcomeRow } from './analytics-totals';
 import type { AnalyticsWindow } from './analytics-window';
-import { latencyPercentiles, type LatencyPercentiles } from './latency-percentiles';
-import { addHistogram, histogramOf, LATENCY_BUCKET_SUMS, readRollupWatermark, rollupRows } from './rollup-sql';
-import { emptyOutcomeCounts, LATENCY_BUCKET_COUNT, storedOutcome, type OutcomeCounts } from '@tollgate/domain';
+import { seriesOf, type AnalyticsPoint, type BucketRow } from './analytics-series';
+import { LATENCY_BUCKET_SUMS, readRollupWatermark, rollupRows } from './rollup-sql';
 
-export interface AnalyticsPoint extends OutcomeCounts {
-  /** ISO start of the bucket. */
-  start: string;
-  requests: number;
-  units: number;
-  latencyMs: LatencyPercentiles;
-}
+export type { AnalyticsPoint } from './analytics-series';
 
 export interface AnalyticsReport extends AnalyticsBreakdown {
   range: AnalyticsWindow['range'];
@@ -27,8 +20,6 @@ export interface AnalyticsReport extends AnalyticsBreakdown {
   /** The same number of buckets just before, for the change shown beside each figure. */
   previous: { from: string; to: string; totals: AnalyticsTotals };
 }
-
-type BucketRow = OutcomeRow & { bucket: bigint };
 
 const EMPTY_BREAKDOWN: AnalyticsBreakdown = Object.freeze({ topApis: [], topRoutes: [], topApps: [], topTeams: [], topUpstreamVersions: [], statusClasses: [] });
 
@@ -68,25 +59,4 @@ export async function readAnalytics(tx: Tx, filter: AnalyticsFilter, window: Ana
     previous: { from: window.previous.from.toISOString(), to: window.previous.to.toISOString(), totals: previousTotals.build() },
     ...breakdown,
   };
-}
-
-/** Every bucket of the window (zeros included) with its outcomes and percentiles, and the totals of them all. */
-function seriesOf(window: AnalyticsWindow, rows: BucketRow[]): { series: AnalyticsPoint[]; totals: AnalyticsTotals } {
-  const points = new Map<number, { point: AnalyticsPoint; histogram: number[] }>();
-  for (let start = window.from.getTime(); start < window.to.getTime(); start += window.bucketMs) {
-    const point = { start: new Date(start).toISOString(), requests: 0, units: 0, ...emptyOutcomeCounts(), latencyMs: latencyPercentiles([]) };
-    points.set(start / window.bucketMs, { point, histogram: new Array<number>(LATENCY_BUCKET_COUNT).fill(0) });
-  }
-  const totals = new TotalsBuilder();
-  for (const row of rows) {
-    totals.add(row);
-    const entry = points.get(Number(row.bucket));
-    if (!entry) continue;
-    entry.point[storedOutcome(row.outcome)] += Number(row.requests);
-    entry.point.requests += Number(row.requests);
-    entry.point.units += Number(row.units);
-    addHistogram(entry.histogram, histogramOf(row.buckets));
-  }
-  const series = [...points.values()].map(({ point, histogram }) => ({ ...point, latencyMs: latencyPercentiles(histogram) }));
-  return { series, totals: totals.build() };
 }
