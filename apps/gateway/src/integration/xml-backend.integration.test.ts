@@ -1,6 +1,6 @@
 // JSON routes in front of real XML upstreams: SOAP 1.1 and 1.2 services, a SOAP fault,
-// a plain XML service, and XML with entity declarations refused from the client and
-// from the upstream.
+// a plain XML service, attributes both ways, and XML with entity declarations refused
+// from the client and from the upstream.
 import { ZConfigFile } from '@tollgate/contracts';
 import { applyConfig } from '@tollgate/db';
 import { useTestDatabase } from '@tollgate/db/testing';
@@ -12,6 +12,7 @@ import { startTestUpstream, type TestUpstream, type UpstreamHandler } from '../t
 
 const SOAP_11 = 'http://schemas.xmlsoap.org/soap/envelope/';
 const SOAP_12 = 'http://www.w3.org/2003/05/soap-envelope';
+const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 const XXE = '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>';
 /** Internal entities (expansion): fast-xml-parser alone would read this document. */
 const ENTITIES = '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY lol "expanded"><!ENTITY xxe "&lol;&lol;&lol;&lol;">]>';
@@ -23,7 +24,7 @@ let soap12: TestUpstream;
 let plain: TestUpstream;
 let gateway: RunningGateway;
 
-/** A SOAP service: answers GetForecast with what it was sent, a fault for Atlantis, an XXE envelope for "evil". */
+/** A SOAP service: answers GetForecast with what it was sent, a fault for Atlantis, an XXE envelope for "evil", attributes for Bergen. */
 function soapService(namespace: string): UpstreamHandler {
   return (_req, res, received) => {
     const envelope = reader.parse(received.body) as { Envelope: { Body: { GetForecast: Record<string, string> } } };
@@ -36,9 +37,14 @@ function soapService(namespace: string): UpstreamHandler {
     if (request.city === 'Atlantis') {
       const fault =
         namespace === SOAP_11
-          ? '<s:Fault><faultcode>s:Client</faultcode><faultstring>Unknown city: Atlantis</faultstring></s:Fault>'
+          ? `<s:Fault><faultcode xmlns:xsi="${XSI}" xsi:type="xsd:QName">s:Client</faultcode><faultstring xml:lang="en">Unknown city: Atlantis</faultstring></s:Fault>`
           : '<s:Fault><s:Code><s:Value>s:Sender</s:Value></s:Code><s:Reason><s:Text xml:lang="en">Unknown city: Atlantis</s:Text></s:Reason></s:Fault>';
       return res.writeHead(500, { 'content-type': type }).end(`<?xml version="1.0"?><s:Envelope xmlns:s="${namespace}"><s:Body>${fault}</s:Body></s:Envelope>`);
+    }
+    if (request.city === 'Bergen') {
+      // As a WCF service answers: xsi bound to its own prefix on the response, nil and typed values, attributes on the data.
+      const response = `<w:GetForecastResponse xmlns:w="urn:weather" xmlns:i="${XSI}" w:station="B-1"><w:city>Bergen</w:city><w:price currency="EUR">12.50</w:price><w:rain i:type="xsd:string" unit="mm">30</w:rain><w:warning i:nil="true"/></w:GetForecastResponse>`;
+      return res.writeHead(200, { 'content-type': type }).end(`<?xml version="1.0"?><s:Envelope xmlns:s="${namespace}"><s:Body>${response}</s:Body></s:Envelope>`);
     }
     const fields = Object.entries(request)
       .filter(([name]) => !name.startsWith('@_'))
@@ -60,7 +66,8 @@ beforeAll(async () => {
   soap12 = await startTestUpstream(soapService(SOAP_12));
   plain = await startTestUpstream((_req, res, received) => {
     const order = (reader.parse(received.body) as { Order: Record<string, string> }).Order;
-    res.writeHead(201, { 'content-type': 'application/xml' }).end(`<?xml version="1.0"?><Receipt><id>r-1</id><item>${order.item!.replace(/&/g, '&amp;')}</item></Receipt>`);
+    const item = typeof order.item === 'string' ? order.item : ((order.item as unknown as Record<string, string> | undefined)?.['#text'] ?? '');
+    res.writeHead(201, { 'content-type': 'application/xml' }).end(`<?xml version="1.0"?><Receipt xmlns:xsi="${XSI}"><id>r-1</id><item>${item.replace(/&/g, '&amp;')}</item><total currency="EUR">12.50</total><coupon xsi:nil="true"/></Receipt>`);
   });
   const config = ZConfigFile.parse({
     apis: [
@@ -113,6 +120,13 @@ describe('SOAP backend', () => {
     expect(answer.body.detail).toContain('Unknown city: Atlantis');
   });
 
+  it('keeps the answer\'s attributes as @name keys, without namespace declarations or xsi attributes, and xsi:nil as null', async () => {
+    const answer = await call('/w11/forecast/Bergen', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ '@units': 'metric', hours: { '@step': 6, '#text': 12 } }) });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({ GetForecastResponse: { '@station': 'B-1', city: 'Bergen', price: { '@currency': 'EUR', '#text': '12.50' }, rain: { '@unit': 'mm', '#text': '30' }, warning: null } });
+    expect(soap11.received.at(-1)!.body).toContain('<GetForecast xmlns="urn:weather" units="metric"><city>Bergen</city><hours step="6">12</hours></GetForecast>');
+  });
+
   it('refuses XML with an entity declaration from the client before anything reaches the upstream', async () => {
     const before = soap11.received.length;
     const answer = await call('/w11/forecast/Oslo', { method: 'POST', headers: { 'content-type': 'application/xml' }, body: `${XXE}<GetForecast><units>&xxe;</units></GetForecast>` });
@@ -132,8 +146,18 @@ describe('SOAP backend', () => {
 describe('XML backend', () => {
   it('sends a JSON body as the configured XML document and answers the XML as JSON with the upstream status', async () => {
     const answer = await call('/shop/orders', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ item: 'nuts & bolts', count: 2 }) });
-    expect(answer).toMatchObject({ status: 201, body: { Receipt: { id: 'r-1', item: 'nuts & bolts' } } });
+    expect(answer).toMatchObject({ status: 201, body: { Receipt: { id: 'r-1', item: 'nuts & bolts', total: { '@currency': 'EUR', '#text': '12.50' }, coupon: null } } });
     expect(plain.received.at(-1)!.body).toBe('<?xml version="1.0" encoding="UTF-8"?><Order xmlns="urn:shop"><item>nuts &amp; bolts</item><count>2</count></Order>');
+  });
+
+  it('sends @name keys as attributes, and an XML body\'s attributes too', async () => {
+    const answer = await call('/shop/orders', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ '@channel': 'web', item: { '@sku': 'n-"1"', '#text': 'nuts' } }) });
+    expect(answer).toMatchObject({ status: 201, body: { Receipt: { item: 'nuts' } } });
+    expect(plain.received.at(-1)!.body).toBe('<?xml version="1.0" encoding="UTF-8"?><Order xmlns="urn:shop" channel="web"><item sku="n-&quot;1&quot;">nuts</item></Order>');
+    await call('/shop/orders', { method: 'POST', headers: { 'content-type': 'application/xml' }, body: '<o:Order xmlns:o="urn:client" channel="mail"><o:item o:sku="w-2">washers</o:item></o:Order>' });
+    expect(plain.received.at(-1)!.body).toBe('<?xml version="1.0" encoding="UTF-8"?><Order xmlns="urn:shop" channel="mail"><item sku="w-2">washers</item></Order>');
+    const notName = await call('/shop/orders', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ item: { '@xmlns': 'urn:other' } }) });
+    expect(notName).toMatchObject({ status: 400, body: { code: 'invalid_params', invalid_params: [{ name: 'item.@xmlns' }] } });
   });
 
   it('takes an XML body from the client too, and refuses a key that would inject markup', async () => {
