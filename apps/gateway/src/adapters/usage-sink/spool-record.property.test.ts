@@ -58,6 +58,21 @@ describe('spool records (properties)', () => {
     );
   });
 
+  it('a CRC written another way (upper case, a sign, a leading space) is a damaged record', async () => {
+    // A record whose CRC starts with 0 and holds a letter, so each other way of writing it parses to the same number.
+    const payloadOf = (n: number) => [SPOOL_RECORD_VERSION, `id-${n}`, '2026-01-01T00:00:00.000Z', 'gw', '', 'GET /x', '', '', '', '', 'GET', '/x', '200', '1', '0', '0', '1', '', '1', 'success', ''].join('\t');
+    let n = 0;
+    while (!/^0[0-9a-f]*[a-f]/.test(frameSpoolRecord(payloadOf(n)))) n += 1;
+    const line = frameSpoolRecord(payloadOf(n));
+    expect(await decodeSpoolChunk(Buffer.from(line), 10, 'b')).toMatchObject({ events: 1, corrupt: 0 });
+    const crc = line.slice(0, 8);
+    for (const written of [crc.toUpperCase(), `+${crc.slice(1)}`, ` ${crc.slice(1)}`]) {
+      expect(Number.parseInt(written, 16)).toBe(Number.parseInt(crc, 16));
+      const decoded = await decodeSpoolChunk(Buffer.from(written + line.slice(8)), 10, 'b');
+      expect(decoded, written).toMatchObject({ events: 0, corrupt: 1 });
+    }
+  });
+
   it('a record with one byte changed is skipped whole, never counted', async () => {
     await fc.assert(
       fc.asyncProperty(record, fc.nat(), fc.integer({ min: 1, max: 255 }), async (r, at, delta) => {

@@ -155,8 +155,8 @@ function recordFieldTabs(chunk: Buffer, start: number, end: number, tabs: Int32A
   if (end - start < 12 || chunk[start + 8] !== TAB || chunk[payload + 1] !== TAB) return 0;
   const fieldTabs = FIELD_TABS_OF_VERSION[chunk[payload]!];
   if (fieldTabs === undefined) return 0;
-  const expected = Number.parseInt(chunk.toString('latin1', start, start + 8), 16);
-  if (Number.isNaN(expected) || crc32(chunk.subarray(payload, end)) >>> 0 !== expected) return 0;
+  const expected = lowerHex(chunk, start, start + 8);
+  if (expected < 0 || crc32(chunk.subarray(payload, end)) >>> 0 !== expected) return 0;
   tabs[0] = payload + 1;
   let count = 1;
   for (let i = payload + 2; i < end; i++) {
@@ -167,6 +167,22 @@ function recordFieldTabs(chunk: Buffer, start: number, end: number, tabs: Int32A
   if (count !== fieldTabs) return 0;
   tabs[fieldTabs] = end;
   return fieldTabs;
+}
+
+/**
+ * The number written as lower-case hex digits in [start, end), or -1. Stricter than parseInt,
+ * which also takes upper case, a sign or a leading space: a changed byte in the CRC is then
+ * always a damaged record, never the same value written another way.
+ */
+function lowerHex(chunk: Buffer, start: number, end: number): number {
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const byte = chunk[i]!;
+    const digit = byte >= 0x30 && byte <= 0x39 ? byte - 0x30 : byte >= 0x61 && byte <= 0x66 ? byte - 0x57 : -1;
+    if (digit < 0) return -1;
+    value = value * 16 + digit;
+  }
+  return value;
 }
 
 function text(chunk: Buffer, tabs: Int32Array, field: number, encoding: 'latin1' | 'utf8'): string {
