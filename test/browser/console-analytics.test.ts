@@ -10,7 +10,7 @@ import { CLI_PRINCIPAL, getAnalytics, runOperation, type AnalyticsReport } from 
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flushUsageEvents, type UsageEventInput } from '../support/flush-usage-events';
-import { type ConsoleSession, openConsoleSession, shot } from './console-page';
+import { type ConsoleSession, openConsoleSession, shot, clickUntil } from './console-page';
 import { problemsInEveryLook } from './every-look';
 import { chromiumAvailable } from './launch-chromium';
 
@@ -119,7 +119,7 @@ describe.skipIf(!chromiumAvailable())('the console analytics in a browser', () =
     const upstreams = page.getByRole('region', { name: 'Upstream health' });
     await upstreams.getByText('1 of 2 targets are healthy on every one of the 1 live gateway.', { exact: false }).waitFor();
     expect(await upstreams.getByRole('list', { name: 'Unhealthy upstream targets' }).getByRole('listitem').allInnerTexts()).toEqual([expect.stringMatching(/^maps\s+http:\/\/10\.0\.0\.9:8080\s+unhealthy on 1 of 1: gw-eu-1$/)]);
-  });
+  }, 90_000);
 
   it('keeps every chart drawn as the range changes, custom range included, with the range in the URL', async () => {
     for (const [button, range] of [['Last 15 m', '15m'], ['Last 24 h', '24h'], ['Last 7 d', '7d'], ['Last 30 d', '30d']] as const) {
@@ -146,18 +146,18 @@ describe.skipIf(!chromiumAvailable())('the console analytics in a browser', () =
     await expectFigures(page, await expected({ from: `${from}:00.000Z`, to: `${to}:00.000Z` }));
     expect((await chartsDrawn(page)).requests).toBeGreaterThan(0);
     await page.getByText('Custom', { exact: true }).waitFor();
-  });
+  }, 90_000);
 
   it('shows an API’s page with the same figures as the operation for that API', async () => {
     await page.goto(`${url}/admin/usage?range=24h`);
-    await page.getByRole('region', { name: 'Top APIs' }).getByRole('link', { name: 'Weather' }).click();
+    await clickUntil(page, () => page.getByRole('region', { name: 'Top APIs' }).getByRole('link', { name: 'Weather' }).click(), async () => page.url().includes('/admin/usage/apis/weather'));
     await page.waitForURL(/\/admin\/usage\/apis\/weather\?range=24h/);
     await page.getByRole('heading', { level: 1, name: 'Usage · Weather' }).waitFor();
     await expectFigures(page, await expected({ range: '24h', api: 'weather' }));
     expect((await chartsDrawn(page)).latency).toBeGreaterThan(0);
     await page.getByRole('region', { name: 'Upstream health' }).getByText('1 of 1 target is healthy', { exact: false }).waitFor();
     await shot(page, 'console-analytics-api-light-desktop');
-  });
+  }, 90_000);
 
   it('narrows every figure to one upstream version, sets the versions side by side, and opens that version’s requests', async () => {
     await page.goto(`${url}/admin/usage?range=24h`);

@@ -50,6 +50,14 @@ export async function openDialog(page: Page, button: string, dialog: string, rol
   return opened;
 }
 
+/** Clicks until `done` says the click took: a click that lands before hydration or during a re-render can do nothing on a busy machine. */
+export async function clickUntil(page: Page, click: () => Promise<void>, done: () => Promise<boolean>): Promise<void> {
+  for (let attempt = 0; attempt < 40 && !(await done()); attempt += 1) {
+    await click();
+    await page.waitForTimeout(250);
+  }
+}
+
 export interface ConsoleSession {
   portal: RunningPortal;
   browser: Browser;

@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flushUsageEvents, type UsageEventInput } from '../support/flush-usage-events';
 import type { RunningPortal } from '../support/portal';
-import { type ConsoleSession, openConsoleSession, shot } from './console-page';
+import { type ConsoleSession, openConsoleSession, shot, clickUntil } from './console-page';
 import { problemsInEveryLook } from './every-look';
 import { chromiumAvailable } from './launch-chromium';
 
@@ -70,13 +70,6 @@ async function seed(): Promise<void> {
 }
 
 /** Clicks until `done` holds: a click that lands before hydration does nothing on a busy machine. */
-async function clickUntil(page: Page, click: () => Promise<void>, done: () => Promise<boolean>): Promise<void> {
-  for (let attempt = 0; attempt < 40 && !(await done()); attempt += 1) {
-    await click();
-    await page.waitForTimeout(250);
-  }
-}
-
 const rowTexts = (page: Page) => page.getByRole('table').locator('tbody tr').allInnerTexts();
 
 describe.skipIf(!chromiumAvailable())('the console request log in a browser', () => {

@@ -8,7 +8,7 @@ import { createApi, createJwtIssuer, runOperation, type Principal } from '@tollg
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningPortal } from '../support/portal';
-import { type ConsoleSession, openConsoleSession, openDialog, shot, signInToConsole } from './console-page';
+import { type ConsoleSession, openConsoleSession, openDialog, shot, signInToConsole, clickUntil } from './console-page';
 import { problemsInEveryLook } from './every-look';
 import { chromiumAvailable } from './launch-chromium';
 
@@ -97,7 +97,7 @@ describe.skipIf(!chromiumAvailable())('the console settings in a browser', () =>
   it('replays a dead webhook delivery from the delivery log', async () => {
     await page.goto(`${portal.url}/admin/webhooks`);
     await page.getByRole('row', { name: new RegExp(HOOK_URL) }).getByText('1 dead').waitFor();
-    await page.getByRole('link', { name: HOOK_URL }).click();
+    await clickUntil(page, () => page.getByRole('link', { name: HOOK_URL }).click(), async () => page.url().endsWith(`/admin/webhooks/${webhookId}`));
     await page.waitForURL(`${portal.url}/admin/webhooks/${webhookId}`);
     const dead = page.getByRole('row', { name: /rec-dead-1/ });
     await dead.getByText('dead letter').waitFor();
