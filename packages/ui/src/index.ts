@@ -26,6 +26,7 @@ export { Skeleton } from './skeleton';
 export { Switch } from './switch';
 export { Tabs, type TabItem, type TabsProps } from './tabs';
 export { Textarea } from './textarea';
+export { TextFileInput } from './text-file-input';
 export { ThemeProvider, type ThemeProviderProps } from './theme-provider';
 export { ThemeToggle } from './theme-toggle';
 export { Toaster, toast } from './toaster';

@@ -1,7 +1,7 @@
 'use client';
 
 import { ZImportApiRequest } from '@tollgate/contracts';
-import { Button, Dialog, Form, FormField, Tabs, Textarea, toast, useZodForm } from '@tollgate/ui';
+import { Button, Dialog, Form, FormField, Tabs, Textarea, TextFileInput, toast, useZodForm } from '@tollgate/ui';
 import { Upload } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
@@ -32,11 +32,6 @@ export function ImportApiDialog({ variant = 'secondary' }: { variant?: 'primary'
   const router = useRouter();
   const form = useZodForm(schema, { defaultValues: { kind: 'text', text: '', url: '', slug: '', name: '', basePath: '' } });
   const kind = form.watch('kind');
-  async function readFile(file: File | undefined) {
-    if (!file) return;
-    form.setValue('text', await file.text(), { shouldValidate: true });
-    toast.message(`Read ${file.name}`);
-  }
   async function onSubmit(values: Values) {
     const source = values.kind === 'text' ? { kind: 'text' as const, text: values.text } : { kind: 'url' as const, url: values.url };
     const result = await importApiAction({ source, slug: values.slug, name: values.name, basePath: values.basePath });
@@ -53,15 +48,7 @@ export function ImportApiDialog({ variant = 'secondary' }: { variant?: 'primary'
       label: 'File or paste',
       content: (
         <div className="grid gap-3">
-          <label className="grid gap-1.5 text-sm font-medium text-foreground">
-            OpenAPI file
-            <input
-              type="file"
-              accept=".yaml,.yml,.json,application/json,application/yaml,text/yaml"
-              className="text-sm text-muted-foreground file:mr-3 file:rounded-md file:border file:border-border file:bg-card file:px-3 file:py-1.5 file:text-sm file:text-foreground"
-              onChange={(event) => void readFile(event.target.files?.[0])}
-            />
-          </label>
+          <TextFileInput label="OpenAPI file" accept=".yaml,.yml,.json,application/json,application/yaml,text/yaml" onText={(text) => form.setValue('text', text, { shouldValidate: true })} />
           <FormField name="text" label="OpenAPI document (YAML or JSON)">
             {(field) => <Textarea {...field} rows={8} className="font-mono text-xs" placeholder="openapi: 3.1.0" />}
           </FormField>

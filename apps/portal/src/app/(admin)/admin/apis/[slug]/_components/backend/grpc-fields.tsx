@@ -1,28 +1,15 @@
 'use client';
 
-import { FormField, Textarea, toast } from '@tollgate/ui';
+import { FormField, Textarea, TextFileInput } from '@tollgate/ui';
 import { useFormContext } from 'react-hook-form';
 import { optionalTextInput } from '../field-controls';
 
 /** A unary gRPC method behind a JSON face. A .proto file is read here in the browser: the route stores its text. */
 export function GrpcFields() {
   const { setValue } = useFormContext();
-  async function readFile(file: File | undefined) {
-    if (!file) return;
-    setValue('backend.proto', await file.text(), { shouldValidate: true, shouldDirty: true });
-    toast.message(`Read ${file.name}`);
-  }
   return (
     <>
-      <label className="grid gap-1.5 text-sm font-medium text-foreground sm:col-span-2">
-        Load .proto file
-        <input
-          type="file"
-          accept=".proto,text/plain"
-          className="text-sm text-muted-foreground file:mr-3 file:rounded-md file:border file:border-border file:bg-card file:px-3 file:py-1.5 file:text-sm file:text-foreground"
-          onChange={(event) => void readFile(event.target.files?.[0])}
-        />
-      </label>
+      <TextFileInput label="Load .proto file" accept=".proto,text/plain" className="sm:col-span-2" onText={(text) => setValue('backend.proto', text, { shouldValidate: true, shouldDirty: true })} />
       <FormField name="backend.proto" label=".proto" required description="Self-contained (only google/protobuf imports); the server checks that it parses and has the method." className="sm:col-span-2">
         {(field) => <Textarea {...field} value={(field.value as string | undefined) ?? ''} rows={8} spellCheck={false} className="font-mono text-xs" placeholder={'syntax = "proto3";'} />}
       </FormField>
