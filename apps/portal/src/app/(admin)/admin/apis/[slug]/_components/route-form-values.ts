@@ -5,35 +5,25 @@
 import { checkRouteBackend, ZCreateRouteRequest, type TRouteResource, type TTrafficSplit } from '@tollgate/contracts';
 import { toFieldPath } from '@tollgate/ui';
 import { z } from 'zod';
-import { checkSplitRows, splitFieldPath, splitFormValues, splitIssueMessage, toTrafficSplit, ZSplitFormValues, type TSplitFormValues } from './split-form-values';
+import { addContractIssues, checkSplitRows, splitAwareFieldPath, splitFormValues, toTrafficSplit, ZSplitFormValues } from './split-form-values';
 
 /** The route schema plus the check of an aggregate's {params.NAME} against the route's path, which the server makes too. */
 const ZRoute = ZCreateRouteRequest.superRefine((route, ctx) => checkRouteBackend(route, ctx, []));
 const ZRouteFormRows = ZCreateRouteRequest.omit({ split: true }).extend({ split: ZSplitFormValues.optional() });
 export type TRouteFormValues = z.input<typeof ZRouteFormRows>;
 
-/** The form's field for a path of the route (the contract's, or a server error's name). */
-function formFieldPath(path: readonly PropertyKey[], split: TSplitFormValues | undefined, onValue: boolean): (string | number)[] {
-  const [head, ...rest] = path.map((part) => (typeof part === 'symbol' ? '' : part));
-  return head === 'split' ? ['split', ...splitFieldPath(rest, split, onValue)] : [head ?? '', ...rest];
-}
-
 /** The form's schema: the route with split rows in, the route the save actions take out. */
 export const ZRouteFormValues = ZRouteFormRows.transform((values, ctx) => {
   if (values.split) checkSplitRows(values.split, ctx, ['split']);
   const parsed = ZRoute.safeParse({ ...values, split: values.split ? toTrafficSplit(values.split) : undefined });
   if (parsed.success) return parsed.data;
-  for (const issue of parsed.error.issues) {
-    // A weight's key is its version; anything else wrong with a weight is its percent.
-    const onValue = issue.code !== 'invalid_key' && issue.code !== 'custom';
-    ctx.addIssue({ code: 'custom', path: formFieldPath(issue.path, values.split, onValue), message: splitIssueMessage(issue) });
-  }
+  addContractIssues(parsed.error.issues, values.split, ctx);
   return z.NEVER;
 });
 
 /** A field the server named (`split.weights.beta`, `backend.calls[1].upstream`), as the form names it. */
 export function routeFormFieldName(name: string, values: TRouteFormValues): string {
-  return formFieldPath(toFieldPath(name).split('.'), values.split, false).join('.');
+  return splitAwareFieldPath(toFieldPath(name).split('.'), values.split, false).join('.');
 }
 
 export function routeFormValues(route?: TRouteResource): TRouteFormValues {

@@ -104,3 +104,21 @@ export function splitFieldPath(path: readonly PropertyKey[], values: TSplitFormV
 export function splitIssueMessage(issue: z.core.$ZodIssue): string {
   return issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message;
 }
+
+/**
+ * A form's field for a path of its contract (a schema issue's, or a server error's name split
+ * on dots): paths under `split` go to the split's rows, the rest stay as they are.
+ */
+export function splitAwareFieldPath(path: readonly PropertyKey[], split: TSplitFormValues | undefined, onValue: boolean): (string | number)[] {
+  const [head, ...rest] = path.map((part) => (typeof part === 'symbol' ? '' : part));
+  return head === 'split' ? ['split', ...splitFieldPath(rest, split, onValue)] : [head ?? '', ...rest];
+}
+
+/** The contract's issues added to a form's refinement, each on the field that shows it. */
+export function addContractIssues(issues: readonly z.core.$ZodIssue[], split: TSplitFormValues | undefined, ctx: z.RefinementCtx): void {
+  for (const issue of issues) {
+    // A weight's key is its version; anything else wrong with a weight is its percent.
+    const onValue = issue.code !== 'invalid_key' && issue.code !== 'custom';
+    ctx.addIssue({ code: 'custom', path: splitAwareFieldPath(issue.path, split, onValue), message: splitIssueMessage(issue) });
+  }
+}

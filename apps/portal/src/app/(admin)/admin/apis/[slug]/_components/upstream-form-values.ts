@@ -4,7 +4,7 @@
 import { toFieldPath } from '@tollgate/ui';
 import { ZUpdateUpstreamFields, ZUpdateUpstreamRequest, type TUpstreamResource } from '@tollgate/contracts';
 import { z } from 'zod';
-import { checkSplitRows, splitFieldPath, splitFormValues, splitIssueMessage, toTrafficSplit, ZSplitFormValues } from './split-form-values';
+import { addContractIssues, checkSplitRows, splitAwareFieldPath, splitFormValues, toTrafficSplit, ZSplitFormValues } from './split-form-values';
 
 const ZUpstreamFormRows = z.object({
   targets: z.array(z.object({ url: z.string(), weight: z.number().optional(), version: z.string() })),
@@ -22,28 +22,18 @@ function toUpstreamRequest(values: TUpstreamFormValues): z.input<typeof ZUpdateU
   };
 }
 
-/** The form's field for a path of the update (the contract's, or a server error's name). */
-function formFieldPath(path: readonly PropertyKey[], values: TUpstreamFormValues, onValue: boolean): (string | number)[] {
-  const [head, ...rest] = path.map((part) => (typeof part === 'symbol' ? '' : part));
-  return head === 'split' ? ['split', ...splitFieldPath(rest, values.split, onValue)] : [head ?? '', ...rest];
-}
-
 /** The form's schema: rows in, the update the save action takes out. */
 export const ZUpstreamFormValues = ZUpstreamFormRows.transform((values, ctx) => {
   if (values.split) checkSplitRows(values.split, ctx, ['split']);
   const parsed = ZUpdateUpstreamRequest.safeParse(toUpstreamRequest(values));
   if (parsed.success) return parsed.data;
-  for (const issue of parsed.error.issues) {
-    // A weight's key is its version; anything else wrong with a weight is its percent.
-    const onValue = issue.code !== 'invalid_key' && issue.code !== 'custom';
-    ctx.addIssue({ code: 'custom', path: formFieldPath(issue.path, values, onValue), message: splitIssueMessage(issue) });
-  }
+  addContractIssues(parsed.error.issues, values.split, ctx);
   return z.NEVER;
 });
 
 /** A field the server named (`targets[1].url`, `split.weights.beta`), as the form names it. */
 export function upstreamFormFieldName(name: string, values: TUpstreamFormValues): string {
-  return formFieldPath(toFieldPath(name).split('.'), values, false).join('.');
+  return splitAwareFieldPath(toFieldPath(name).split('.'), values.split, false).join('.');
 }
 
 export function upstreamFormValues(upstream: TUpstreamResource | null): TUpstreamFormValues {
